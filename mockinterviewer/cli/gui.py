@@ -1,0 +1,29 @@
+"""``mockinterviewer [rehearse|learn|drill|test] [--scenario ID] [--level L]``: opens the app."""
+
+from __future__ import annotations
+
+import argparse
+
+from mockinterviewer.content.model import LEVELS
+
+
+def register(sub: argparse._SubParsersAction, name: str) -> None:
+    """Adds one GUI command (``gui`` or a mode)."""
+    help_text = "open the app" if name == "gui" else f"open the app in {name.title()} mode"
+    p = sub.add_parser(name, help=help_text)
+    p.add_argument("--scenario", metavar="ID", required=name != "gui",
+                   help="scenario id or principle id, e.g. customer-obsession")
+    p.add_argument("--level", choices=LEVELS, help="interview level (default: the saved one)")
+    p.set_defaults(func=run, mode=None if name == "gui" else name)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Starts the Qt app, optionally straight into a mode."""
+    scenario_id = getattr(args, "scenario", None)
+    if scenario_id:
+        from mockinterviewer.content.library import find_scenario
+
+        find_scenario(scenario_id)  # a bad id is an error: line before any window opens
+    from mockinterviewer.ui.app import run_app
+
+    return run_app(mode=args.mode, scenario_id=scenario_id, level=args.level)

@@ -1,0 +1,43 @@
+"""Logging set-up: everything to the log file in the data folder, warnings to stderr."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+
+from mockinterviewer.paths import app_paths, ensure
+
+_configured = False
+
+
+def setup_logging(verbose: bool = False) -> None:
+    """Sends log records to the app's log file (rotating) and warnings to stderr.
+
+    Args:
+        verbose: also print debug records to stderr.
+    """
+    global _configured
+    if _configured:
+        return
+    _configured = True
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG)
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        paths = app_paths()
+        ensure(paths.logs)
+        fh = logging.handlers.RotatingFileHandler(
+            paths.log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+        fh.setFormatter(fmt)
+        fh.setLevel(logging.DEBUG)
+        root.addHandler(fh)
+    except OSError:
+        pass
+    if verbose:
+        sh = logging.StreamHandler()
+        sh.setLevel(logging.DEBUG)
+        sh.setFormatter(fmt)
+        root.addHandler(sh)
+    for noisy in ("faster_whisper", "comtypes", "PIL", "matplotlib"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -1,0 +1,1 @@
+"""Qt widgets. Nothing here does audio, model or speech work itself; workers do."""

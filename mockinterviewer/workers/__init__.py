@@ -1,0 +1,1 @@
+"""Thin adapters that run long jobs off the UI thread and report through Qt signals."""

@@ -1,0 +1,30 @@
+"""Shared fixtures. Every test runs with a private MOCKINTERVIEWER_HOME so that no test touches
+a real user's data or settings, and Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Points MOCKINTERVIEWER_HOME at a fresh temporary folder for each test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("MOCKINTERVIEWER_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Folder for screenshots and other outputs a person should look at (ignored by git)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
