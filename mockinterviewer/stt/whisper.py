@@ -1,0 +1,250 @@
+"""faster-whisper transcription with word timestamps.
+
+Load the model once, off the UI thread (:meth:`WhisperTranscriber.load` is slow and idempotent).
+A model that cannot be loaded on the GPU falls back to the CPU and says so in ``load_warning``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from mockinterviewer.errors import UserError
+from mockinterviewer.stt import models
+from mockinterviewer.stt.base import SAMPLE_RATE, Transcriber
+from mockinterviewer.stt.fillers import FILLER_PROMPT, mark_fillers, merge, recover_fillers
+from mockinterviewer.transcript import Transcript, Word
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Transcriber", "WhisperTranscriber", "decode_file"]
+
+
+def decode_file(path: Path) -> np.ndarray:
+    """Decodes any audio file to 16 kHz mono float32.
+
+    Args:
+        path: the file.
+
+    Returns:
+        The samples.
+
+    Raises:
+        UserError: missing, unreadable, not audio, or empty.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise UserError(f"{path}: no such file.")
+    if path.is_dir():
+        raise UserError(f"{path} is a folder, not an audio file.")
+    try:
+        if path.stat().st_size == 0:
+            raise UserError(f"{path} is empty (0 bytes): nothing to transcribe.")
+    except OSError as exc:
+        raise UserError(f"{path} cannot be read ({exc.strerror}).") from exc
+    try:
+        from faster_whisper import decode_audio
+
+        audio = decode_audio(str(path), sampling_rate=SAMPLE_RATE)
+    except UserError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - PyAV raises many error types for bad files
+        log.info("decoding %s failed", path, exc_info=True)
+        raise UserError(
+            f"{path} is not a readable audio file ({type(exc).__name__}). "
+            "Use a WAV, FLAC, MP3, OGG or M4A recording."
+        ) from exc
+    audio = np.asarray(audio, dtype=np.float32)
+    if audio.size == 0:
+        raise UserError(f"{path} holds no audio samples: nothing to transcribe.")
+    return audio
+
+
+class WhisperTranscriber:
+    """The real speech-to-text engine (faster-whisper / CTranslate2).
+
+    Args:
+        model: a name from ``models.MODEL_CHOICES`` or a CTranslate2 model folder.
+        device: ``auto``, ``cpu`` or ``cuda``.
+        compute_type: ``auto`` (int8 on CPU, float16 on GPU) or a CTranslate2 compute type.
+        download_root: where downloaded models live (default: the app's model cache).
+        capture_fillers: prompt Whisper with hesitations and recover uncovered "um"s.
+        beam_size: decoder beam width (1 is fastest).
+        cpu_threads: CTranslate2 threads (0: its default).
+    """
+
+    def __init__(
+        self,
+        model: str = "tiny.en",
+        device: str = "auto",
+        compute_type: str = "auto",
+        download_root: Path | None = None,
+        capture_fillers: bool = True,
+        beam_size: int = 5,
+        cpu_threads: int = 0,
+    ) -> None:
+        self._requested_model = model
+        self._requested_device = device
+        self._requested_compute = compute_type
+        self._root = download_root
+        self.capture_fillers = capture_fillers
+        self.beam_size = beam_size
+        self.cpu_threads = cpu_threads
+        self._model: Any = None
+        self._device = "cpu"
+        self._warning: str | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def model_name(self) -> str:
+        """The model name (or folder) requested."""
+        return self._requested_model
+
+    @property
+    def device(self) -> str:
+        """``cpu`` or ``cuda``: the device actually used once loaded."""
+        return self._device
+
+    @property
+    def load_warning(self) -> str | None:
+        """Why loading fell back (e.g. no CUDA), for the user; None when it went as asked."""
+        return self._warning
+
+    @property
+    def loaded(self) -> bool:
+        """Whether :meth:`load` has succeeded."""
+        return self._model is not None
+
+    def load(self) -> None:
+        """Loads the model once (slow: call it off the UI thread).
+
+        Raises:
+            UserError: the model is missing or corrupt, with what to do.
+        """
+        with self._lock:
+            if self._model is not None:
+                return
+            path = models.resolve(self._requested_model, self._root)
+            device, warning = models.auto_device(self._requested_device)
+            from faster_whisper import WhisperModel
+
+            if device == "cuda":
+                try:
+                    self._model = WhisperModel(
+                        str(path),
+                        device="cuda",
+                        compute_type=models.auto_compute_type("cuda", self._requested_compute),
+                    )
+                    self._device = "cuda"
+                    self._warning = warning
+                    return
+                except Exception as exc:  # noqa: BLE001 - CUDA/cuDNN failures vary widely
+                    log.warning("loading %s on CUDA failed", path, exc_info=True)
+                    warning = (
+                        f"The speech model could not run on the GPU ({type(exc).__name__}); "
+                        "transcribing on the CPU instead."
+                    )
+            try:
+                self._model = WhisperModel(
+                    str(path),
+                    device="cpu",
+                    compute_type=models.auto_compute_type("cpu", self._requested_compute)
+                    if self._requested_compute in ("auto", "float16")
+                    else self._requested_compute,
+                    cpu_threads=self.cpu_threads,
+                )
+            except Exception as exc:  # noqa: BLE001 - corrupt files raise RuntimeError/ValueError
+                log.error("loading %s failed", path, exc_info=True)
+                raise UserError(
+                    f"The speech model in {path} could not be loaded; it may be damaged or "
+                    "incomplete. Download it again or choose another model in Settings."
+                ) from exc
+            self._device = "cpu"
+            self._warning = warning
+            if warning:
+                log.warning("%s", warning)
+
+    def _options(self) -> dict[str, Any]:
+        return {
+            "language": "en",
+            "beam_size": self.beam_size,
+            "word_timestamps": True,
+            "initial_prompt": FILLER_PROMPT if self.capture_fillers else None,
+            "condition_on_previous_text": False,
+        }
+
+    def _words(self, segments: Any, offset: float, on_segment: Callable[[float], None] | None):
+        words: list[Word] = []
+        for seg in segments:
+            for w in seg.words or ():
+                text = w.word.strip()
+                if not text:
+                    continue
+                start = offset + float(w.start)
+                end = max(start, offset + float(w.end))
+                words.append(Word(text, start, end, False, float(w.probability)))
+            if on_segment is not None:
+                on_segment(float(seg.end))
+        return words
+
+    def transcribe_array(self, audio: np.ndarray, offset: float = 0.0) -> list[Word]:
+        """Transcribes one utterance.
+
+        Args:
+            audio: 16 kHz mono float32 samples.
+            offset: recording time of ``audio[0]``, added to every word time.
+
+        Returns:
+            The words in time order, fillers marked (and recovered when enabled).
+        """
+        self.load()
+        audio = np.asarray(audio, dtype=np.float32).reshape(-1)
+        if audio.size < SAMPLE_RATE // 10:
+            return []
+        segments, _info = self._model.transcribe(audio, vad_filter=False, **self._options())
+        words = mark_fillers(self._words(segments, offset, None))
+        if self.capture_fillers:
+            words = merge(words, recover_fillers(audio, words, offset, SAMPLE_RATE))
+        return words
+
+    def transcribe_file(
+        self, path: Path, progress: Callable[[float], None] | None = None
+    ) -> Transcript:
+        """Transcribes a whole file at once.
+
+        Args:
+            path: any audio file PyAV can decode.
+            progress: called with 0..1 as the transcription advances.
+
+        Returns:
+            The transcript.
+
+        Raises:
+            UserError: the file is missing, empty or not audio; the model cannot be loaded.
+        """
+        audio = decode_file(Path(path))
+        return self.transcribe_audio(audio, progress)
+
+    def transcribe_audio(
+        self, audio: np.ndarray, progress: Callable[[float], None] | None = None
+    ) -> Transcript:
+        """Transcribes a whole recording held in memory (16 kHz mono float32)."""
+        self.load()
+        duration = len(audio) / SAMPLE_RATE
+
+        def on_segment(end: float) -> None:
+            if progress is not None and duration > 0:
+                progress(min(1.0, end / duration))
+
+        segments, _info = self._model.transcribe(audio, vad_filter=True, **self._options())
+        words = mark_fillers(self._words(segments, 0.0, on_segment))
+        if self.capture_fillers:
+            words = merge(words, recover_fillers(audio, words, 0.0, SAMPLE_RATE))
+        if progress is not None:
+            progress(1.0)
+        return Transcript(tuple(words), duration, self.model_name, self.device)
