@@ -31,9 +31,17 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "transcribe": ("mockinterviewer.cli.transcribe", "transcribe an audio file"),
     "bench": ("mockinterviewer.cli.bench", "benchmark streaming and whole-file transcription"),
     "analyze": ("mockinterviewer.cli.analyze", "analyse a spoken or written answer"),
+    "evaluate": (
+        "mockinterviewer.cli.evaluate", "score the coaching engine on the labelled answer set"
+    ),
     "history": ("mockinterviewer.cli.history", "list, show or export past attempts"),
     "story": ("mockinterviewer.cli.story", "import, export or list your own stories"),
 }
+
+
+def one_line(message: str) -> str:
+    """Folds a message onto one line, so that each failure is exactly one ``error:`` line."""
+    return " ".join(message.split())
 
 
 class _Parser(argparse.ArgumentParser):
@@ -97,18 +105,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(func(args) or 0)
     except UserError as exc:
         log.info("user error: %s", exc)
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - the user gets one line, the log the traceback
         log.exception("unexpected failure in %s", command)
-        from mockinterviewer.paths import app_paths
+        from mockinterviewer.logs import log_file
 
+        where = log_file()
+        details = f"details are in {where}" if where else "no log file could be written"
         print(
-            f"error: unexpected failure ({type(exc).__name__}: {exc}); "
-            f"details are in {app_paths().log_file}",
+            one_line(f"error: unexpected failure ({type(exc).__name__}: {exc}); {details}"),
             file=sys.stderr,
         )
         return 2

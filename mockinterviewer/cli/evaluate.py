@@ -1,0 +1,273 @@
+"""``mockinterviewer evaluate``: scores the coaching engine on the labelled spoken answer set.
+
+Each answer of ``coach/evalset/answers.toml`` is synthesised segment by segment with espeak-ng
+(cached under the cache folder), joined with short silences so the true boundaries are known,
+transcribed with the real Whisper model, analysed, and compared with its labels. A
+leave-one-scenario-out check on the content library follows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import shutil
+import subprocess
+import sys
+import wave
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from mockinterviewer.coach import analyze
+from mockinterviewer.coach.evaluation import (
+    AnswerScore,
+    LabelledAnswer,
+    leave_one_scenario_out,
+    load_evalset,
+    score_answer,
+    summarize,
+)
+from mockinterviewer.content import Scenario
+from mockinterviewer.content.library import load_library
+from mockinterviewer.errors import UserError
+from mockinterviewer.paths import app_paths, ensure
+from mockinterviewer.transcript import Transcript
+
+log = logging.getLogger(__name__)
+
+RATE = 16000
+BAR = {"median_boundary_error": 1.5, "time_correct": 0.90}
+
+
+@dataclass(frozen=True)
+class SpokenAnswer:
+    """A synthesised answer: its audio file and when each segment's speech begins and ends.
+
+    Attributes:
+        path: the WAV file (16 kHz mono).
+        starts: label -> second its speech begins.
+        ends: label -> second its speech ends.
+        seconds: length of the recording.
+    """
+
+    path: Path
+    starts: dict[str, float]
+    ends: dict[str, float]
+    seconds: float
+
+
+def _espeak(text: str, voice: str, speed: int, out: Path) -> np.ndarray:
+    exe = shutil.which("espeak-ng")
+    if exe is None:
+        raise UserError("espeak-ng is not installed; install it to synthesise the evaluation set.")
+    subprocess.run([exe, "-v", voice, "-s", str(speed), "-w", str(out), text], check=True,
+                   capture_output=True, timeout=120)
+    with wave.open(str(out), "rb") as wf:
+        rate, n = wf.getframerate(), wf.getnframes()
+        data = np.frombuffer(wf.readframes(n), dtype=np.int16).astype(np.float32) / 32768.0
+    if rate != RATE:  # linear resampling is plenty for speech recognition
+        x = np.arange(0, len(data), rate / RATE)
+        data = np.interp(x, np.arange(len(data)), data).astype(np.float32)
+    return data
+
+
+def _speech_span(audio: np.ndarray) -> tuple[int, int]:
+    frame = RATE // 100
+    n = len(audio) // frame
+    if n == 0:
+        return 0, len(audio)
+    energy = np.sqrt((audio[: n * frame].reshape(n, frame) ** 2).mean(axis=1))
+    loud = np.nonzero(energy > max(0.01, energy.max() * 0.02))[0]
+    if loud.size == 0:
+        return 0, len(audio)
+    return int(loud[0] * frame), int((loud[-1] + 1) * frame)
+
+
+def synthesize(answer: LabelledAnswer, folder: Path | None = None) -> SpokenAnswer:
+    """Synthesises an answer with espeak-ng, or reuses the cached file.
+
+    Args:
+        answer: the labelled answer.
+        folder: cache folder (default: ``<cache>/evalset``).
+
+    Returns:
+        The audio file and the true segment times.
+
+    Raises:
+        UserError: espeak-ng is missing.
+    """
+    folder = ensure(folder or app_paths().cache / "evalset")
+    key = hashlib.sha1(
+        json.dumps([answer.voice, answer.speed, answer.gap, answer.segments]).encode()
+    ).hexdigest()[:12]
+    wav, meta = folder / f"{answer.id}-{key}.wav", folder / f"{answer.id}-{key}.json"
+    if wav.exists() and meta.exists():
+        m = json.loads(meta.read_text(encoding="utf-8"))
+        return SpokenAnswer(wav, m["starts"], m["ends"], m["seconds"])
+    pieces: list[np.ndarray] = []
+    starts: dict[str, float] = {}
+    ends: dict[str, float] = {}
+    pos = 0
+    gap = np.zeros(int(answer.gap * RATE), dtype=np.float32)
+    for i, (label, text) in enumerate(answer.segments):
+        audio = _espeak(text, answer.voice, answer.speed, folder / f"{answer.id}-part.wav")
+        a, b = _speech_span(audio)
+        audio = audio[a:b]
+        if i:
+            pieces.append(gap)
+            pos += len(gap)
+        starts[label], ends[label] = pos / RATE, (pos + len(audio)) / RATE
+        pieces.append(audio)
+        pos += len(audio)
+    (folder / f"{answer.id}-part.wav").unlink(missing_ok=True)
+    lead = np.zeros(int(0.3 * RATE), dtype=np.float32)
+    full = np.concatenate([lead, *pieces, lead])
+    starts = {k: v + 0.3 for k, v in starts.items()}
+    ends = {k: v + 0.3 for k, v in ends.items()}
+    pcm = (np.clip(full, -1, 1) * 32767).astype(np.int16)
+    with wave.open(str(wav), "wb") as wf:
+        wf.setnchannels(1)
+        wf.setsampwidth(2)
+        wf.setframerate(RATE)
+        wf.writeframes(pcm.tobytes())
+    seconds = len(full) / RATE
+    meta.write_text(json.dumps({"starts": starts, "ends": ends, "seconds": seconds}),
+                    encoding="utf-8")
+    return SpokenAnswer(wav, starts, ends, seconds)
+
+
+def _default_transcribe() -> Callable[[Path], Transcript]:
+    from mockinterviewer.stt.whisper import WhisperTranscriber
+
+    engine = WhisperTranscriber(model="tiny.en", device="cpu")
+    return engine.transcribe_file
+
+
+def _scenario_for(ident: str, scenarios: Sequence[Scenario]) -> Scenario:
+    for s in scenarios:
+        if ident in (s.id, s.principle_id):
+            return s
+    if not scenarios:
+        raise UserError("the content library has no scenarios; run `mockinterviewer content check`")
+    log.warning("no scenario %s in the library; using %s", ident, scenarios[0].id)
+    return scenarios[0]
+
+
+def evaluate_answers(answers: Sequence[LabelledAnswer],
+                     transcribe: Callable[[Path], Transcript] | None = None,
+                     scenarios: Sequence[Scenario] | None = None,
+                     progress: Callable[[str], None] | None = None) -> list[AnswerScore]:
+    """Synthesises, transcribes, analyses and scores answers.
+
+    Args:
+        answers: labelled answers.
+        transcribe: audio file -> transcript (default: Whisper tiny.en on the CPU).
+        scenarios: the library (default: loaded).
+        progress: called with each answer's id as it starts.
+
+    Returns:
+        One score per answer.
+    """
+    scenarios = list(scenarios if scenarios is not None else load_library().scenarios)
+    transcribe = transcribe or _default_transcribe()
+    out = []
+    for answer in answers:
+        if progress:
+            progress(answer.id)
+        spoken = synthesize(answer)
+        transcript = transcribe(spoken.path)
+        scenario = _scenario_for(answer.scenario, scenarios)
+        analysis = analyze(transcript.words, scenario, "sde2", duration=transcript.duration)
+        words = sorted(transcript.words, key=lambda w: w.start)
+        out.append(score_answer(answer, analysis, words, spoken.starts))
+    return out
+
+
+def format_table(scores: Sequence[AnswerScore]) -> str:
+    """The per-answer and overall table, as plain text."""
+    lines = [f"{'answer':<34} {'kind':<6} {'secs':>5} {'bound.err':>9} {'time ok':>7} "
+             f"{'found/exp':>9}  {'verdict':<15} notes"]
+    for s in scores:
+        notes = []
+        if s.missed:
+            notes.append("missed " + ",".join(s.missed))
+        if s.false:
+            notes.append("extra " + ",".join(s.false))
+        if s.kind == "strong" and s.critical:
+            notes.append("CRITICAL " + ",".join(s.critical))
+        lines.append(
+            f"{s.id:<34} {s.kind:<6} {s.seconds:>5.0f} {s.median_boundary_error:>8.2f}s "
+            f"{s.time_correct:>6.0%} {s.true_positives:>4}/{len(s.expected):<4}  {s.verdict:<15} "
+            + "; ".join(notes))
+    t = summarize(scores)
+    lines.append(
+        f"overall: median boundary error {t['median_boundary_error']:.2f} s (bar <= "
+        f"{BAR['median_boundary_error']}), time labelled correctly {t['time_correct']:.1%} (bar >= "
+        f"{BAR['time_correct']:.0%}), finding precision {t['precision']:.0%}, recall "
+        f"{t['recall']:.0%}, recall on weak answers {t['weak_recall']:.0%}, false critical "
+        f"findings on strong answers {int(t['strong_false_critical'])}")
+    return "\n".join(lines)
+
+
+def meets_bar(scores: Sequence[AnswerScore]) -> bool:
+    """Whether the overall numbers meet the issue's bar."""
+    t = summarize(scores)
+    return (t["median_boundary_error"] <= BAR["median_boundary_error"]
+            and t["time_correct"] >= BAR["time_correct"] and t["weak_recall"] >= 1.0
+            and t["strong_false_critical"] == 0)
+
+
+def register(sub: argparse._SubParsersAction, name: str) -> None:
+    """Adds the ``evaluate`` command."""
+    p = sub.add_parser(
+        name, help="score the coaching engine on the labelled answer set",
+        description="Synthesise the labelled answers with espeak-ng (cached), transcribe them with "
+        "Whisper tiny.en, analyse them and print per-answer and overall scores. Exits 0 when the "
+        "bar is met (median boundary error <= 1.5 s, >= 90%% of time labelled correctly, every "
+        "expected finding on weak answers, no critical finding on strong ones), 1 when not.")
+    p.add_argument("--only", action="append", default=[], metavar="ID",
+                   help="evaluate only this answer (repeatable)")
+    p.add_argument("--json", type=Path, metavar="OUT", help="also write the scores as JSON")
+    p.add_argument("--no-loso", action="store_true",
+                   help="skip the leave-one-scenario-out check on the content library")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace,
+        transcribe: Callable[[Path], Transcript] | None = None) -> int:
+    """Runs the evaluation and prints the table; exit 0 when the bar is met, 1 when not."""
+    answers = load_evalset()
+    if args.only:
+        unknown = set(args.only) - {a.id for a in answers}
+        if unknown:
+            raise UserError(f"no answer called {', '.join(sorted(unknown))} in the evaluation set")
+        answers = tuple(a for a in answers if a.id in args.only)
+    scenarios = load_library().scenarios
+    scores = evaluate_answers(answers, transcribe, scenarios,
+                              progress=lambda i: print(f"  {i} ...", file=sys.stderr))
+    print(format_table(scores))
+    loso: dict[str, float] = {}
+    if not args.no_loso and len(scenarios) > 1:
+        loso = leave_one_scenario_out(scenarios)
+        mean = sum(loso.values()) / len(loso)
+        worst = min(loso, key=loso.__getitem__)
+        print(f"leave-one-scenario-out on {len(loso)} library scenarios: mean {mean:.1%} of time "
+              f"labelled correctly, worst {worst} {loso[worst]:.1%}")
+    if args.json:
+        payload = {
+            "answers": [
+                {"id": s.id, "kind": s.kind, "seconds": round(s.seconds, 1),
+                 "boundary_errors": [round(e, 2) for e in s.boundary_errors],
+                 "median_boundary_error": round(s.median_boundary_error, 2),
+                 "time_correct": round(s.time_correct, 3), "expected": list(s.expected),
+                 "found": list(s.found), "critical": list(s.critical), "verdict": s.verdict}
+                for s in scores],
+            "overall": summarize(scores),
+            "leave_one_scenario_out": loso,
+        }
+        args.json.write_text(json.dumps(payload, indent=2), encoding="utf-8")
+    return 0 if meets_bar(scores) else 1

@@ -1,0 +1,127 @@
+"""The labelled evaluation set, its scoring, the leave-one-scenario-out check, and a real subset
+(espeak-ng speech transcribed by the real Whisper tiny.en model) through ``mockinterviewer
+evaluate``. The full set runs with ``mockinterviewer evaluate``."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mockinterviewer.cli import main
+from mockinterviewer.coach.evaluation import (
+    AnswerScore,
+    is_scored,
+    leave_one_scenario_out,
+    load_evalset,
+    score_labels,
+    summarize,
+    true_labels,
+)
+from mockinterviewer.content import SEGMENT_LABELS
+from mockinterviewer.content.library import load_library
+from mockinterviewer.transcript import Word
+
+SUBSET = ["strong-customer-tax-rates", "weak-we-checkout", "mixed-bias-rollback"]
+
+
+def test_evalset_is_broad_and_labelled() -> None:
+    answers = load_evalset()
+    assert len(answers) >= 12
+    assert len({a.scenario for a in answers}) >= 6
+    assert {a.kind for a in answers} == {"strong", "weak", "mixed"}
+    assert len({a.voice for a in answers}) >= 4
+    assert min(a.speed for a in answers) <= 155 and max(a.speed for a in answers) >= 185
+    for a in answers:
+        labels = [label for label, _ in a.segments]
+        assert labels == [lb for lb in SEGMENT_LABELS if lb in labels]
+        assert all(is_scored(e) for e in a.expected), a.id
+        missing = {f"segment.missing.{lb}" for lb in SEGMENT_LABELS if lb not in labels}
+        assert missing <= set(a.expected), a.id
+        if a.kind == "strong":
+            assert a.expected == ()
+
+
+def _shingles(text: str, n: int = 9) -> set[str]:
+    toks = re.findall(r"[a-z0-9']+", text.lower())
+    return {" ".join(toks[i: i + n]) for i in range(len(toks) - n + 1)}
+
+
+def test_evalset_does_not_reuse_library_sentences() -> None:
+    library_text = set()
+    for s in load_library().scenarios:
+        parts = [seg.strong_example for seg in s.segments] + [lv.reflection for lv in s.levels]
+        parts += [p.strong_answer for p in s.probes] + [p.weak_answer for p in s.probes]
+        if s.weak_answer:
+            parts.append(s.weak_answer.text)
+        for p in parts:
+            library_text |= _shingles(p)
+    for a in load_evalset():
+        shared = _shingles(a.text) & library_text
+        assert not shared, (a.id, sorted(shared)[:3])
+
+
+def test_scoring_of_a_labelling() -> None:
+    words = [Word(f"w{i}", float(i), i + 0.8) for i in range(10)]
+    cuts = [3.0, 6.0]
+    idx = true_labels(words, cuts)
+    assert idx == [0, 0, 0, 1, 1, 1, 2, 2, 2, 2]
+    truth = ["situation"] * 3 + ["task"] * 3 + ["action"] * 4
+    pred = ["situation"] * 4 + ["task"] * 2 + ["action"] * 4
+    errors, correct = score_labels(words, truth, pred, {"task": 3.0, "action": 6.0})
+    assert errors == (1.0, 0.0)
+    assert correct == pytest.approx(0.9)
+
+
+def test_summary_precision_recall() -> None:
+    a = AnswerScore("a", "weak", 50, (0.5,), 0.9, ("x", "y"), ("x", "z"), (), "No Hire")
+    b = AnswerScore("b", "strong", 50, (1.5,), 1.0, (), (), ("c",), "Hire")
+    t = summarize([a, b])
+    assert t["precision"] == pytest.approx(0.5) and t["recall"] == pytest.approx(0.5)
+    assert t["median_boundary_error"] == pytest.approx(1.0)
+    assert t["time_correct"] == pytest.approx(0.95)
+    assert t["strong_false_critical"] == 1
+
+
+def test_segmenter_generalises_to_unseen_scenarios() -> None:
+    scenarios = load_library().scenarios
+    if len(scenarios) < 3:
+        pytest.skip("needs several scenarios in the library")
+    loso = leave_one_scenario_out(scenarios)
+    mean = sum(loso.values()) / len(loso)
+    assert mean >= 0.85, loso
+    assert min(loso.values()) >= 0.6, loso
+
+
+@pytest.mark.slow
+def test_real_speech_subset_meets_the_bar(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng is not installed")
+    out = tmp_path / "eval.json"
+    argv = ["evaluate", "--no-loso", "--json", str(out)]
+    for i in SUBSET:
+        argv += ["--only", i]
+    rc = main(argv)
+    printed = capsys.readouterr().out
+    assert "overall:" in printed
+    d = json.loads(out.read_text(encoding="utf-8"))
+    assert sorted(a["id"] for a in d["answers"]) == sorted(SUBSET)
+    for a in d["answers"]:
+        assert a["median_boundary_error"] <= 1.5, a
+        assert a["time_correct"] >= 0.85, a
+        if a["kind"] == "weak":
+            assert set(a["expected"]) <= set(a["found"]), a
+        if a["kind"] == "strong":
+            assert a["critical"] == [], a
+    assert d["overall"]["time_correct"] >= 0.90
+    assert rc == 0, printed
+
+
+def test_evaluate_rejects_unknown_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    rc = main(["evaluate", "--only", "no-such-answer"])
+    err = capsys.readouterr().err
+    assert rc == 2 and "no-such-answer" in err
