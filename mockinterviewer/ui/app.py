@@ -3,13 +3,109 @@
 from __future__ import annotations
 
 import logging
+import os
+import signal
 import sys
+from types import TracebackType
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
 
-from mockinterviewer.settings import load_settings
+from mockinterviewer import assets
+from mockinterviewer.settings import Settings, load_settings
+from mockinterviewer.ui import dialogs, theme
 
 log = logging.getLogger(__name__)
+
+DARK_ENV = "MOCKINTERVIEWER_DARK"
+
+
+def app_icon() -> QIcon:
+    """The app icon, from every size in ``assets/``."""
+    icon = QIcon()
+    for path in assets.icon_paths():
+        icon.addFile(str(path))
+    return icon
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """Returns the QApplication (creating it once), named, themed and with its icon.
+
+    Setting ``MOCKINTERVIEWER_DARK=1`` forces the dark palette, ``0`` the light one; unset, the
+    system palette is kept.
+    """
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("mockinterviewer")
+    app.setApplicationDisplayName("Mock Interviewer")
+    app.setOrganizationName("mockinterviewer")
+    app.setDesktopFileName("mockinterviewer")
+    app.setWindowIcon(app_icon())
+    dark_env = os.environ.get(DARK_ENV)
+    theme.apply_theme(app, None if dark_env is None else dark_env not in ("0", "", "false"))
+    return app
+
+
+def _install_excepthook() -> None:
+    """Shows unexpected errors in slots as a message (traceback to the log), never a crash."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        log.error("unhandled exception", exc_info=(kind, exc, tb))
+        parent = QApplication.activeWindow()
+        dialogs.unexpected_error(parent, "doing that", exc)
+
+    sys.excepthook = hook
+
+
+def _close_on_signals(window: QWidget) -> None:
+    """Ctrl+C or SIGTERM closes the window normally, so its state is saved."""
+
+    def handler(_signum: int, _frame: object) -> None:
+        window.close()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            signal.signal(sig, handler)
+        except (ValueError, OSError):  # not the main thread, or unsupported here
+            return
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)  # lets Python run its signal handlers
+    timer.start(250)
+
+
+def build_window(settings: Settings | None = None, mode: str | None = None,
+                 scenario_id: str | None = None, level: str | None = None,
+                 first_run: bool = True):  # noqa: ANN201 - MainWindow, imported lazily
+    """Creates and shows the main window, optionally straight into a mode.
+
+    Args:
+        settings: the settings (default: loaded from disk).
+        mode: rehearse, learn, drill or test.
+        scenario_id: the scenario for that mode.
+        level: overrides the saved level for this run.
+        first_run: show the set-up check if it was never shown.
+
+    Returns:
+        The shown MainWindow.
+    """
+    from mockinterviewer.ui.main_window import MainWindow
+
+    settings = settings or load_settings()
+    if level:
+        settings = settings.with_changes(level=level)
+    window = MainWindow(settings)
+    window.setWindowIcon(app_icon())
+    window.show()
+    if mode and scenario_id:
+        window.open_mode(mode, scenario_id)
+    elif first_run and window.maybe_show_first_run():
+        return window
+    window.offer_recovery()
+    return window
 
 
 def run_app(mode: str | None = None, scenario_id: str | None = None,
@@ -24,16 +120,10 @@ def run_app(mode: str | None = None, scenario_id: str | None = None,
     Returns:
         The exit code.
     """
-    from mockinterviewer.ui.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("mockinterviewer")
-    app.setApplicationDisplayName("Mock Interviewer")
-    settings = load_settings()
-    if level:
-        settings = settings.with_changes(level=level)
-    window = MainWindow(settings)
-    window.show()
-    if mode and scenario_id:
-        window.open_mode(mode, scenario_id)
-    return app.exec()
+    app = create_app()
+    _install_excepthook()
+    window = build_window(mode=mode, scenario_id=scenario_id, level=level)
+    _close_on_signals(window)
+    code = app.exec()
+    del window
+    return int(code)

@@ -1,0 +1,206 @@
+"""The engines the screens use, bundled so that tests can inject fakes or real parts.
+
+``Services.default(settings)`` builds the real ones. Building is cheap: nothing here loads a model
+or opens a sound device; the main window loads the model once, in the background, at start-up.
+Any engine that cannot be built (a layer missing, PortAudio absent) is left as None and the screens
+say what that means for the user.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from mockinterviewer.content import LoadReport, Scenario
+from mockinterviewer.settings import Settings
+
+log = logging.getLogger(__name__)
+
+_CHOSEN = object()
+
+
+class MicrophoneFactory:
+    """Makes microphone sources; called with no argument it uses the chosen input device.
+
+    Args:
+        device: the chosen input device name (None: the system default).
+    """
+
+    def __init__(self, device: str | None = None) -> None:
+        self.device = device
+
+    def __call__(self, device: Any = _CHOSEN) -> Any:
+        """Returns a new (not yet started) MicrophoneSource.
+
+        Args:
+            device: another device name to use instead of the chosen one (None: system default).
+        """
+        from mockinterviewer.audio.sources import MicrophoneSource
+
+        return MicrophoneSource(self.device if device is _CHOSEN else device)
+
+    def __repr__(self) -> str:
+        return f"MicrophoneFactory({self.device!r})"
+
+
+def _build_transcriber(settings: Settings) -> Any:
+    try:
+        from mockinterviewer.stt.whisper import WhisperTranscriber
+
+        return WhisperTranscriber(
+            model=settings.model,
+            device=settings.stt_device,
+            compute_type=settings.compute_type,
+            capture_fillers=settings.capture_fillers,
+        )
+    except Exception:  # noqa: BLE001 - a missing engine leaves None; the UI explains it
+        log.warning("speech-to-text engine unavailable", exc_info=True)
+        return None
+
+
+def _build_speaker(settings: Settings) -> Any:
+    try:
+        from mockinterviewer import tts
+
+        cls = getattr(tts, "Pyttsx3Speaker", None)
+        if cls is None:
+            return None
+        for kwargs in (
+            {"voice": settings.voice, "rate": settings.speech_rate,
+             "output_device": settings.output_device},
+            {"voice": settings.voice, "rate": settings.speech_rate},
+            {},
+        ):
+            try:
+                return cls(**kwargs)
+            except TypeError:
+                continue
+    except Exception:  # noqa: BLE001
+        log.warning("text-to-speech engine unavailable", exc_info=True)
+    return None
+
+
+def _build_player(settings: Settings) -> Any:
+    try:
+        from mockinterviewer.audio import playback  # type: ignore[attr-defined]
+
+        cls = getattr(playback, "Player", None)
+        if cls is None:
+            return None
+        try:
+            return cls(settings.output_device)
+        except TypeError:
+            return cls()
+    except Exception:  # noqa: BLE001
+        log.info("audio playback unavailable", exc_info=True)
+        return None
+
+
+def _build_store(settings: Settings) -> tuple[Any, str]:
+    """Opens the history store; returns it (or None) and a message for the user ("" if none)."""
+    try:
+        from pathlib import Path
+
+        from mockinterviewer.store import HistoryStore
+
+        path = Path(settings.data_dir) / "history.sqlite3" if settings.data_dir else None
+        store = HistoryStore(path)
+        return store, str(getattr(store, "notice", "") or "")
+    except ImportError:
+        log.warning("history store unavailable", exc_info=True)
+        return None, ""
+    except Exception as exc:  # noqa: BLE001 - the user is told; practice still works
+        log.warning("history store unavailable", exc_info=True)
+        return None, (f"Your practice history cannot be opened: {exc} Practice still works, "
+                      "but this session's attempts are not saved.")
+
+
+def _load_library() -> LoadReport:
+    from mockinterviewer.content.library import load_library
+
+    return load_library()
+
+
+@dataclass(frozen=True)
+class Services:
+    """The engines behind the screens.
+
+    Attributes:
+        transcriber: speech to text (``mockinterviewer.stt.Transcriber``), or None.
+        speaker: text to speech (``mockinterviewer.tts`` Speaker), or None.
+        source_factory: makes an audio source; ``source_factory()`` uses the chosen input device,
+            ``source_factory(name)`` another one.
+        player: plays recordings and cues on the chosen output device, or None.
+        store: the history store (``mockinterviewer.store.HistoryStore``), or None.
+        library: the loaded scenarios and any content errors.
+        notices: messages for the user from building the engines (e.g. a damaged history
+            database set aside).
+    """
+
+    transcriber: Any = None
+    speaker: Any = None
+    source_factory: Callable[..., Any] = field(default_factory=MicrophoneFactory)
+    player: Any = None
+    store: Any = None
+    library: LoadReport = field(default_factory=LoadReport)
+    notices: tuple[str, ...] = ()
+
+    @property
+    def scenarios(self) -> tuple[Scenario, ...]:
+        """The scenarios of the library."""
+        return self.library.scenarios
+
+    def scenario(self, ident: str) -> Scenario | None:
+        """Finds a scenario by id or principle id."""
+        return self.library.by_id(ident)
+
+    @classmethod
+    def default(cls, settings: Settings, library: LoadReport | None = None) -> Services:
+        """Builds the real engines for these settings (fast: nothing is loaded yet).
+
+        Args:
+            settings: the user's settings.
+            library: the scenarios (default: built-in content plus the user's stories).
+
+        Returns:
+            The services; an engine that cannot be built is None.
+        """
+        store, notice = _build_store(settings)
+        return cls(
+            transcriber=_build_transcriber(settings),
+            speaker=_build_speaker(settings),
+            source_factory=MicrophoneFactory(settings.input_device),
+            player=_build_player(settings),
+            store=store,
+            library=library if library is not None else _load_library(),
+            notices=(notice,) if notice else (),
+        )
+
+    def updated_for(self, old: Settings, new: Settings) -> Services:
+        """Returns services matching changed settings, rebuilding only the default engines.
+
+        Injected engines (fakes in tests) are kept as they are.
+
+        Args:
+            old: the settings these services were built for.
+            new: the new settings.
+        """
+        changes: dict[str, Any] = {}
+        stt_keys = ("model", "stt_device", "compute_type", "capture_fillers")
+        if any(getattr(old, k) != getattr(new, k) for k in stt_keys) and (
+            type(self.transcriber).__name__ == "WhisperTranscriber"
+        ):
+            changes["transcriber"] = _build_transcriber(new)
+        if isinstance(self.source_factory, MicrophoneFactory) and (
+            self.source_factory.device != new.input_device
+        ):
+            changes["source_factory"] = MicrophoneFactory(new.input_device)
+        if (old.voice, old.speech_rate, old.output_device) != (
+            new.voice, new.speech_rate, new.output_device
+        ) and type(self.speaker).__name__ == "Pyttsx3Speaker":
+            changes["speaker"] = _build_speaker(new)
+        if old.output_device != new.output_device and type(self.player).__name__ == "Player":
+            changes["player"] = _build_player(new)
+        return replace(self, **changes) if changes else self
