@@ -20,11 +20,11 @@ log = logging.getLogger(__name__)
 FILLER_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking. Uh, so, um,"
 
 _FRAME = 0.02  # seconds per analysis frame
-_MIN_FILLER = 0.18  # seconds: shorter voiced blips are breaths or clicks
+_MIN_FILLER = 0.3  # seconds: shorter voiced blips are breaths, clicks or word-timing slack
 _MAX_FILLER = 1.6  # seconds: longer uncovered speech is more likely missed words than a filler
 _WORD_MARGIN = 0.06  # seconds of slack around word timestamps
 _VOICE_DB = 12.0  # a frame is voiced when this far above the noise floor
-_STEADY = 0.80  # mean spectral correlation of neighbouring frames for a held sound
+_STEADY = 0.88  # mean spectral correlation of neighbouring frames for a held sound
 
 
 def mark_fillers(words: list[Word]) -> list[Word]:

@@ -135,11 +135,17 @@ class WhisperTranscriber:
 
             if device == "cuda":
                 try:
-                    self._model = WhisperModel(
+                    model = WhisperModel(
                         str(path),
                         device="cuda",
                         compute_type=models.auto_compute_type("cuda", self._requested_compute),
                     )
+                    # cuBLAS/cuDNN problems often show only at the first inference: try one now
+                    segments, _ = model.transcribe(
+                        np.zeros(SAMPLE_RATE // 2, dtype=np.float32), language="en"
+                    )
+                    list(segments)
+                    self._model = model
                     self._device = "cuda"
                     self._warning = warning
                     return
@@ -169,12 +175,17 @@ class WhisperTranscriber:
             if warning:
                 log.warning("%s", warning)
 
-    def _options(self) -> dict[str, Any]:
+    supports_prompt = True
+
+    def _options(self, context: str | None = None) -> dict[str, Any]:
+        prompt = FILLER_PROMPT if self.capture_fillers else None
+        if context:
+            prompt = f"{prompt} {context}" if prompt else context
         return {
             "language": "en",
             "beam_size": self.beam_size,
             "word_timestamps": True,
-            "initial_prompt": FILLER_PROMPT if self.capture_fillers else None,
+            "initial_prompt": prompt,
             "condition_on_previous_text": False,
         }
 
@@ -192,12 +203,15 @@ class WhisperTranscriber:
                 on_segment(float(seg.end))
         return words
 
-    def transcribe_array(self, audio: np.ndarray, offset: float = 0.0) -> list[Word]:
+    def transcribe_array(
+        self, audio: np.ndarray, offset: float = 0.0, prompt: str | None = None
+    ) -> list[Word]:
         """Transcribes one utterance.
 
         Args:
             audio: 16 kHz mono float32 samples.
             offset: recording time of ``audio[0]``, added to every word time.
+            prompt: text said just before (improves accuracy across utterance cuts).
 
         Returns:
             The words in time order, fillers marked (and recovered when enabled).
@@ -206,7 +220,7 @@ class WhisperTranscriber:
         audio = np.asarray(audio, dtype=np.float32).reshape(-1)
         if audio.size < SAMPLE_RATE // 10:
             return []
-        segments, _info = self._model.transcribe(audio, vad_filter=False, **self._options())
+        segments, _info = self._model.transcribe(audio, vad_filter=False, **self._options(prompt))
         words = mark_fillers(self._words(segments, offset, None))
         if self.capture_fillers:
             words = merge(words, recover_fillers(audio, words, offset, SAMPLE_RATE))

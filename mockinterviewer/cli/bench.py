@@ -1,0 +1,322 @@
+"""``mockinterviewer bench``: streaming vs whole-file transcription, speed, memory and accuracy.
+
+Each file goes through the very pipeline a live answer uses (``FileSource`` -> ``RecordingSession``
+-> ``StreamingTranscriber``) at one or more speeds (times real time), and through whole-file
+transcription. Where a ``transcripts.tsv`` lies beside the files, word error rate (fillers scored
+apart) and filler recall are reported too. With no arguments it uses ``../shared/speech`` (when
+present) and a 3-minute answer it synthesizes with the TTS engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import resource
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from mockinterviewer.errors import UserError
+
+log = logging.getLogger(__name__)
+
+AUDIO_EXTENSIONS = (".wav", ".flac", ".mp3", ".ogg", ".m4a", ".opus")
+SYNTH_NAME = "synthesized-3min-answer.wav"
+
+_ANSWER = [
+    "Situation. Last spring I was the on call engineer for our payments service, and customers "
+    "in two regions started seeing failed checkouts during the evening peak.",
+    "Our error budget for the quarter was almost gone, and the support team was getting dozens "
+    "of tickets every hour.",
+    "Task. My job was to find the cause, stop the failures, and make sure the same problem "
+    "could not come back without us noticing.",
+    "I also had to keep the support team and two product managers informed, because they were "
+    "answering angry customers directly.",
+    "Action. First I looked at the dashboards and saw that the failures lined up with a "
+    "deployment of a new retry library earlier that day.",
+    "I rolled the deployment back in one region as an experiment, and the error rate there "
+    "dropped to normal within ten minutes.",
+    "Then I rolled it back everywhere, wrote a short status note for support, and opened an "
+    "incident review for the next morning.",
+    "The next day I paired with the author of the retry change. We found that it retried "
+    "requests that were not safe to repeat, so some customers were charged twice.",
+    "I wrote a script that found every double charge, and worked with finance to refund "
+    "about four hundred customers before the end of the week.",
+    "I also added an alarm on duplicate payment identifiers, and a test that fails whenever a "
+    "retry policy touches an operation without an idempotency key.",
+    "Result. Checkout failures went back below one tenth of a percent the same evening, and "
+    "every affected customer was refunded within five days.",
+    "We have not had a duplicate charge since then, and the new alarm caught a similar "
+    "mistake in another team's service two months later.",
+    "Reflection. What I learned is to treat retries as a product decision, not just a "
+    "technical detail, because the customer pays for our mistakes.",
+    "If I did it again, I would have asked for a canary release of the retry library, so that "
+    "one percent of traffic would have shown the problem before everyone saw it.",
+    "I now review every change to retry behaviour in our team, and I wrote a one page guide "
+    "that new engineers read in their first week.",
+    "Overall, the incident cost us a stressful evening, but it left the service safer and "
+    "the team more careful about how we talk to customers during an outage.",
+]
+
+
+@dataclass(frozen=True)
+class BenchRow:
+    """One file at one streaming speed."""
+
+    file: str
+    audio_seconds: float
+    speed: float
+    tail_latency: float
+    whole_seconds: float
+    rtf: float
+    tail_share: float
+    peak_mb: float
+    overflows: int
+    wer_whole: float | None
+    wer_stream: float | None
+    fillers_ref: int | None
+    fillers_whole: int
+    fillers_stream: int
+
+
+def register(sub: argparse._SubParsersAction, name: str) -> None:
+    """Adds the ``bench`` command."""
+    p = sub.add_parser(name, help="benchmark streaming and whole-file transcription")
+    p.add_argument("paths", nargs="*", type=Path, metavar="AUDIO|DIR")
+    p.add_argument("--speeds", default="1,4", help="streaming speeds, times real time (0: max)")
+    p.add_argument("--model", default="tiny.en")
+    p.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
+    p.add_argument("--no-synth", action="store_true", help="skip the synthesized answer")
+    p.add_argument(
+        "--block-seconds",
+        type=float,
+        default=25.0,
+        help="background re-transcription blocks of the streaming path (0: off)",
+    )
+    p.add_argument("--json", dest="json_out", type=Path, metavar="OUT")
+    p.set_defaults(func=run)
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def synthesize_answer(folder: Path) -> tuple[Path, str]:
+    """Renders the 3-minute sample answer with the TTS engine; returns (wav, reference text)."""
+    import numpy as np
+
+    from mockinterviewer.audio.player import load_audio, resample
+    from mockinterviewer.audio.recorder import WavRecorder
+    from mockinterviewer.tts import Pyttsx3Speaker
+
+    speaker = Pyttsx3Speaker(rate=150)
+    out = folder / SYNTH_NAME
+    gap = np.zeros(int(0.7 * 16000), dtype=np.float32)
+    with WavRecorder(out) as rec:
+        for sentence in _ANSWER:
+            audio, rate = load_audio(speaker.render(sentence))
+            rec.write(resample(audio, rate, 16000) * 0.8)
+            rec.write(gap)
+    return out, " ".join(_ANSWER)
+
+
+def _collect(paths: list[Path]) -> list[tuple[Path, str | None]]:
+    from mockinterviewer.stt.scoring import load_references
+
+    out: list[tuple[Path, str | None]] = []
+    for p in paths:
+        if p.is_dir():
+            refs = load_references(p)
+            for f in sorted(p.iterdir()):
+                if f.suffix.lower() in AUDIO_EXTENSIONS:
+                    out.append((f, refs.get(f.name)))
+        elif p.exists():
+            out.append((p, load_references(p.parent).get(p.name)))
+        else:
+            raise UserError(f"{p}: no such file or folder.")
+    return out
+
+
+def _stream(transcriber, audio, speed: float, block_seconds: float = 25.0):
+    from mockinterviewer.audio.session import RecordingSession
+    from mockinterviewer.audio.sources import FileSource
+
+    with tempfile.TemporaryDirectory() as tmp:
+        session = RecordingSession(
+            FileSource(None, speed=speed, audio=audio),
+            Path(tmp) / "rec.wav",
+            transcriber,
+            block_seconds=block_seconds,
+        )
+        return session.run(threading.Event())
+
+
+def run(args: argparse.Namespace) -> int:
+    """Runs the benchmark and prints the table."""
+    from mockinterviewer.paths import project_root
+    from mockinterviewer.stt.scoring import filler_score, wer
+    from mockinterviewer.stt.whisper import WhisperTranscriber, decode_file
+
+    try:
+        speeds = [float(s) for s in str(args.speeds).split(",") if s.strip()]
+    except ValueError as exc:
+        raise UserError(f"--speeds must be numbers separated by commas: {args.speeds!r}") from exc
+    paths = list(args.paths)
+    tmp = tempfile.TemporaryDirectory(prefix="mi-bench-")
+    items: list[tuple[Path, str | None]] = []
+    if not paths:
+        shared = project_root().parent / "shared" / "speech"
+        if shared.is_dir():
+            paths.append(shared)
+    items = _collect(paths)
+    if not args.paths and not args.no_synth:
+        try:
+            items.append(synthesize_answer(Path(tmp.name)))
+        except UserError as exc:
+            print(f"warning: no synthesized answer ({exc})", file=sys.stderr)
+    if not items:
+        raise UserError("No audio files to benchmark; give files or folders.")
+
+    transcriber = WhisperTranscriber(model=args.model, device=args.device)
+    t0 = time.perf_counter()
+    transcriber.load()
+    load_s = time.perf_counter() - t0
+    if transcriber.load_warning:
+        print(f"warning: {transcriber.load_warning}", file=sys.stderr)
+    rows: list[BenchRow] = []
+    totals = {"ref": [], "whole": [], "stream": []}
+    filler_totals = {"ref": 0, "matched": 0, "false": 0, "minutes": 0.0}
+    for path, ref in items:
+        audio = decode_file(path)
+        seconds = len(audio) / 16000
+        t0 = time.perf_counter()
+        whole = transcriber.transcribe_audio(audio)
+        whole_s = time.perf_counter() - t0
+        for speed in speeds:
+            result = _stream(transcriber, audio, speed, args.block_seconds)
+            words = result.transcript.words
+            fs = filler_score(ref, words, seconds) if ref is not None else None
+            fw = filler_score(ref, whole.words, seconds) if ref is not None else None
+            rows.append(
+                BenchRow(
+                    file=path.name,
+                    audio_seconds=round(seconds, 2),
+                    speed=speed,
+                    tail_latency=round(result.tail_latency, 3),
+                    whole_seconds=round(whole_s, 3),
+                    rtf=round(whole_s / seconds, 4),
+                    tail_share=round(result.tail_latency / whole_s, 4) if whole_s else 0.0,
+                    peak_mb=round(_peak_mb(), 1),
+                    overflows=result.overflows,
+                    wer_whole=round(wer(ref, whole.words), 4) if ref is not None else None,
+                    wer_stream=round(wer(ref, words), 4) if ref is not None else None,
+                    fillers_ref=fs.reference if fs else None,
+                    fillers_whole=sum(1 for w in whole.words if w.filler),
+                    fillers_stream=sum(1 for w in words if w.filler),
+                )
+            )
+            if ref is not None and speed == speeds[0] and fs is not None and fw is not None:
+                totals["ref"].append(ref)
+                totals["whole"].append(whole.words)
+                totals["stream"].append(words)
+                filler_totals["ref"] += fs.reference
+                filler_totals["matched"] += fs.matched
+                filler_totals["false"] += fs.false
+                filler_totals["minutes"] += fs.minutes
+    summary = _summary(rows, totals, filler_totals, transcriber, load_s, speeds)
+    _print(rows, summary)
+    if args.json_out:
+        doc = {"rows": [asdict(r) for r in rows], "summary": summary}
+        try:
+            args.json_out.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"Cannot write {args.json_out}: {exc.strerror}.") from exc
+    tmp.cleanup()
+    return 0
+
+
+def _corpus_wer(refs: list[str], hyps: list) -> float | None:
+    import jiwer
+
+    from mockinterviewer.stt.scoring import normalize, split_fillers
+
+    if not refs:
+        return None
+    r = [" ".join(split_fillers(normalize(x))[0]) for x in refs]
+    h = [
+        " ".join(split_fillers(normalize(" ".join(w.word for w in ws if not w.filler)))[0])
+        for ws in hyps
+    ]
+    return round(float(jiwer.wer(r, h)), 4)
+
+
+def _summary(rows, totals, fillers, transcriber, load_s, speeds) -> dict:
+    by_speed = {}
+    for speed in speeds:
+        tails = [r.tail_latency for r in rows if r.speed == speed]
+        shares = [r.tail_share for r in rows if r.speed == speed]
+        by_speed[str(speed)] = {
+            "median_tail_latency": round(statistics.median(tails), 3) if tails else None,
+            "median_tail_share": round(statistics.median(shares), 4) if shares else None,
+        }
+    recall = fillers["matched"] / fillers["ref"] if fillers["ref"] else None
+    return {
+        "model": transcriber.model_name,
+        "device": transcriber.device,
+        "load_seconds": round(load_s, 2),
+        "speeds": by_speed,
+        "corpus_wer_whole": _corpus_wer(totals["ref"], totals["whole"]),
+        "corpus_wer_stream": _corpus_wer(totals["ref"], totals["stream"]),
+        "filler_reference": fillers["ref"],
+        "filler_recall": round(recall, 3) if recall is not None else None,
+        "false_fillers_per_minute": round(fillers["false"] / fillers["minutes"], 3)
+        if fillers["minutes"]
+        else None,
+        "peak_mb": max((r.peak_mb for r in rows), default=0.0),
+        "overflows": sum(r.overflows for r in rows),
+    }
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{x * 100:.1f}"
+
+
+def _print(rows: list[BenchRow], summary: dict) -> None:
+    head = (
+        f"{'file':<44} {'audio s':>7} {'speed':>5} {'tail s':>6} {'tail/whole':>10} "
+        f"{'whole s':>7} {'RTF':>6} {'peak MB':>7} {'WER whole':>9} {'WER stream':>10} "
+        f"{'fillers ref/whole/stream':>24}"
+    )
+    print(head)
+    print("-" * len(head))
+    for r in rows:
+        fill = f"{'-' if r.fillers_ref is None else r.fillers_ref}/{r.fillers_whole}/" + str(
+            r.fillers_stream
+        )
+        print(
+            f"{r.file[:44]:<44} {r.audio_seconds:>7.1f} {r.speed:>5g} {r.tail_latency:>6.2f} "
+            f"{r.tail_share * 100:>9.1f}% {r.whole_seconds:>7.2f} {r.rtf:>6.3f} "
+            f"{r.peak_mb:>7.0f} {_pct(r.wer_whole):>9} {_pct(r.wer_stream):>10} {fill:>24}"
+        )
+    print()
+    print(
+        f"model {summary['model']} on {summary['device']} (loaded in {summary['load_seconds']} s); "
+        f"peak memory {summary['peak_mb']:.0f} MB; input overflows {summary['overflows']}"
+    )
+    for speed, s in summary["speeds"].items():
+        share = s["median_tail_share"]
+        print(
+            f"speed {speed}x: median tail latency {s['median_tail_latency']} s "
+            f"({'-' if share is None else f'{share * 100:.1f}'}% of whole-file time)"
+        )
+    print(
+        f"corpus WER: whole-file {_pct(summary['corpus_wer_whole'])}%, streaming "
+        f"{_pct(summary['corpus_wer_stream'])}%; filler recall "
+        f"{_pct(summary['filler_recall'])}% of {summary['filler_reference']}, false fillers "
+        f"{summary['false_fillers_per_minute']}/min"
+    )

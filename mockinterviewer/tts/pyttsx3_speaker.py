@@ -1,0 +1,225 @@
+"""pyttsx3 (espeak-ng on Linux, SAPI5 on Windows, NSSpeechSynthesizer on macOS), with the
+espeak-ng command line as a fallback on Linux."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import logging
+import os
+import shutil
+import subprocess
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mockinterviewer.paths import app_paths, ensure
+from mockinterviewer.tts.base import NO_TTS_MESSAGE, TtsError, Voice
+
+log = logging.getLogger(__name__)
+
+_ENGINE_LOCK = threading.Lock()  # pyttsx3 engines are not thread-safe: one render at a time
+_RENDER_TIMEOUT = 60.0
+_ENGINE: Any = None
+
+
+def _valid_wav(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(12)
+        return head[:4] == b"RIFF" and head[8:12] == b"WAVE" and path.stat().st_size > 44
+    except OSError:
+        return False
+
+
+class Pyttsx3Speaker:
+    """Speaks questions with pyttsx3, rendering to WAV and playing through :class:`Player`.
+
+    Args:
+        voice: voice id (None: the engine default).
+        rate: words per minute.
+        output_device: output device name (None: the system default).
+        player: the player to use (default: a new ``Player`` on ``output_device``).
+        on_error: called with a message when speech fails in the background.
+    """
+
+    def __init__(
+        self,
+        voice: str | None = None,
+        rate: int = 170,
+        output_device: str | None = None,
+        player: Any = None,
+        on_error: Callable[[str], None] | None = None,
+    ) -> None:
+        self.voice = voice
+        self.rate = int(rate)
+        self.output_device = output_device
+        self._player = player
+        self.on_error = on_error
+        self.error: str | None = None
+        self._available: bool | None = None
+        self._backend: str | None = None
+        self._thread: threading.Thread | None = None
+        self._cancel = threading.Event()
+
+    # --- engines ---------------------------------------------------------------------------------
+    @property
+    def player(self) -> Any:
+        """The player (created on first use)."""
+        if self._player is None:
+            from mockinterviewer.audio.player import Player
+
+            self._player = Player(self.output_device)
+        return self._player
+
+    def _engine(self) -> Any:
+        global _ENGINE
+        if _ENGINE is None:
+            import pyttsx3
+
+            # held for the process's life: pyttsx3 keeps engines in a weak dict, and the espeak
+            # driver's C callback fails noisily once its engine is collected
+            _ENGINE = pyttsx3.init()
+            _ENGINE.default_voice = _ENGINE.getProperty("voice")
+        return _ENGINE
+
+    def _render_pyttsx3(self, text: str, out: Path) -> None:
+        with _ENGINE_LOCK, contextlib.redirect_stdout(io.StringIO()):
+            engine = self._engine()
+            voice = self.voice or getattr(engine, "default_voice", None)
+            if voice:
+                engine.setProperty("voice", voice)
+            engine.setProperty("rate", self.rate)
+            engine.save_to_file(text, str(out))
+            engine.runAndWait()
+
+    def _render_espeak(self, text: str, out: Path) -> None:
+        exe = shutil.which("espeak-ng") or shutil.which("espeak")
+        if exe is None:
+            raise TtsError(NO_TTS_MESSAGE)
+        cmd = [exe, "-w", str(out), "-s", str(self.rate)]
+        if self.voice:
+            cmd += ["-v", self.voice]
+        subprocess.run([*cmd, "--", text], check=True, capture_output=True, timeout=_RENDER_TIMEOUT)
+
+    def available(self) -> bool:
+        """Whether an engine renders speech here (checked once by rendering a word)."""
+        if self._available is None:
+            try:
+                self.render("Ready.")
+                self._available = True
+            except Exception:  # noqa: BLE001 - any failure means "no speech": show text
+                log.warning("no text-to-speech engine works", exc_info=True)
+                self._available = False
+        return self._available
+
+    def voices(self) -> list[Voice]:
+        """Lists the engine's voices (English first); empty when no engine works."""
+        try:
+            with _ENGINE_LOCK:
+                raw = self._engine().getProperty("voices") or []
+        except Exception:  # noqa: BLE001
+            log.info("listing voices failed", exc_info=True)
+            return []
+        out = []
+        for v in raw:
+            langs = tuple(
+                x.decode("ascii", "ignore") if isinstance(x, bytes) else str(x)
+                for x in (getattr(v, "languages", None) or [])
+            )
+            out.append(Voice(str(v.id), str(getattr(v, "name", v.id) or v.id), langs))
+        return sorted(out, key=lambda v: (not _is_english(v), v.name.lower()))
+
+    # --- rendering -------------------------------------------------------------------------------
+    def cache_path(self, text: str) -> Path:
+        """Where the rendering of ``text`` with the current voice and rate is cached."""
+        key = hashlib.sha256(f"{self.voice}|{self.rate}|{text}".encode()).hexdigest()[:24]
+        return app_paths().cache / "speech" / f"{key}.wav"
+
+    def render(self, text: str) -> Path:
+        """Renders text to a WAV file, or returns the cached rendering.
+
+        Raises:
+            TtsError: no engine works or the text is empty.
+        """
+        text = " ".join(text.split())
+        if not text:
+            raise TtsError("There is no text to speak.")
+        out = self.cache_path(text)
+        if _valid_wav(out):
+            return out
+        ensure(out.parent)
+        tmp = out.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp.wav")
+        errors = []
+        for name, fn in (("pyttsx3", self._render_pyttsx3), ("espeak-ng", self._render_espeak)):
+            if self._backend is not None and name != self._backend:
+                continue
+            try:
+                fn(text, tmp)
+            except Exception as exc:  # noqa: BLE001 - try the next engine
+                errors.append(f"{name}: {exc}")
+                log.info("%s failed to render", name, exc_info=True)
+                continue
+            if _valid_wav(tmp):
+                self._backend = name
+                os.replace(tmp, out)
+                return out
+            errors.append(f"{name}: produced no audio")
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        log.warning("speech rendering failed: %s", "; ".join(errors))
+        raise TtsError(NO_TTS_MESSAGE)
+
+    # --- speaking --------------------------------------------------------------------------------
+    def speak(self, text: str) -> None:
+        """Renders (off the caller's thread) and plays ``text``; returns at once.
+
+        Failures (no engine, no output device) end up in :attr:`error` and ``on_error``.
+        """
+        self.stop()
+        self._cancel = threading.Event()
+        cancel = self._cancel
+        self.error = None
+        self._thread = threading.Thread(
+            target=self._speak, args=(text, cancel), name="tts", daemon=True
+        )
+        self._thread.start()
+
+    def _speak(self, text: str, cancel: threading.Event) -> None:
+        try:
+            path = self.render(text)
+            if not cancel.is_set():
+                self.player.play_file(path)
+        except Exception as exc:  # noqa: BLE001 - reported to the UI, never raised on a thread
+            log.warning("speaking failed", exc_info=True)
+            self.error = str(exc) if isinstance(exc, TtsError) or str(exc) else NO_TTS_MESSAGE
+            if self.on_error is not None:
+                self.on_error(self.error)
+
+    def stop(self) -> None:
+        """Stops speaking now."""
+        self._cancel.set()
+        if self._player is not None:
+            self._player.stop()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Waits until the speech has been rendered and played; False on timeout."""
+        import time
+
+        deadline = None if timeout is None else time.monotonic() + timeout
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+            if thread.is_alive():
+                return False
+        if self._player is None:
+            return True
+        left = None if deadline is None else max(0.0, deadline - time.monotonic())
+        return bool(self._player.wait(left))
+
+
+def _is_english(v: Voice) -> bool:
+    tags = [v.id.rsplit("/", 1)[-1].lower(), *(x.lower().lstrip("\x05") for x in v.languages)]
+    return any(t == "en" or t.startswith("en-") for t in tags)

@@ -1,0 +1,172 @@
+"""Levels, file source and the recording session (file source; real and fake transcribers)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from pulse import espeak_wav
+
+from mockinterviewer.audio.errors import AudioError
+from mockinterviewer.audio.level import FLOOR_DB, SilenceWatch, VoiceDetector, measure
+from mockinterviewer.audio.recorder import read_wav
+from mockinterviewer.audio.session import SILENT_MIC_WARNING, RecordingSession
+from mockinterviewer.audio.sources import FileSource, Resampler
+from mockinterviewer.stt.scoring import wer
+from mockinterviewer.transcript import Word
+
+TEXT = "I led the migration to the new billing system and we finished two weeks early."
+
+
+class EchoEngine:
+    model_name = "echo"
+    device = "cpu"
+    load_warning = None
+
+    def load(self) -> None:
+        pass
+
+    def transcribe_file(self, path, progress=None):  # pragma: no cover - unused
+        raise NotImplementedError
+
+    def transcribe_array(self, audio, offset=0.0):
+        return [Word("speech", offset, offset + len(audio) / 16000)]
+
+
+class FailingSource(FileSource):
+    """A device that dies after ``after`` seconds (like an unplugged USB microphone)."""
+
+    def __init__(self, audio: np.ndarray, after: float) -> None:
+        super().__init__(None, speed=0, audio=audio)
+        self.after = after
+
+    def read(self, timeout: float):
+        if self._pos >= self.after * 16000:
+            raise AudioError("The microphone stopped working (unplugged or a driver error).")
+        return super().read(timeout)
+
+
+def test_levels() -> None:
+    assert measure(np.zeros(100, dtype=np.float32)).rms_db == FLOOR_DB
+    full = measure(np.ones(100, dtype=np.float32))
+    assert full.rms_db == pytest.approx(0.0) and full.peak_db == pytest.approx(0.0)
+    half = measure(np.full(10, 0.5, dtype=np.float32))
+    assert half.peak_db == pytest.approx(-6.02, abs=0.01)
+    det = VoiceDetector()
+    rng = np.random.default_rng(1)
+    for _ in range(10):
+        assert not det.update(0.001 * rng.standard_normal(1600).astype(np.float32))
+    assert det.update(0.3 * rng.standard_normal(1600).astype(np.float32))
+    assert det.voiced_seconds == pytest.approx(0.1)
+
+
+def test_silence_watch_warns_once_within_3_seconds() -> None:
+    watch = SilenceWatch()
+    hits = [watch.update(np.zeros(1600, dtype=np.float32)) for _ in range(40)]
+    assert hits.count(True) == 1 and hits.index(True) < 30
+    watch.reset()
+    noise = np.random.default_rng(2).standard_normal(1600).astype(np.float32) * 0.01
+    assert not any(watch.update(noise) for _ in range(40))
+
+
+def test_resampler_keeps_length_and_pitch() -> None:
+    rate = 44100
+    t = np.arange(rate) / rate
+    x = np.sin(2 * np.pi * 300 * t).astype(np.float32)
+    r = Resampler(rate)
+    out = np.concatenate([r.process(x[i : i + 4410]) for i in range(0, rate, 4410)])
+    assert abs(len(out) - 16000) <= 2
+    spectrum = np.abs(np.fft.rfft(out))
+    assert abs(np.argmax(spectrum) * 16000 / len(out) - 300) < 3
+
+
+def test_file_source_real_time_pacing(tmp_path: Path) -> None:
+    src = FileSource(None, speed=2.0, audio=np.zeros(16000, dtype=np.float32))
+    src.start()
+    t0 = time.monotonic()
+    got = 0
+    while not src.exhausted:
+        chunk = src.read(0.5)
+        got += 0 if chunk is None else len(chunk)
+    assert got == 16000
+    assert 0.4 <= time.monotonic() - t0 <= 1.5
+
+
+def test_file_source_rejects_non_audio(tmp_path: Path) -> None:
+    from mockinterviewer.errors import UserError
+
+    bad = tmp_path / "notes.wav"
+    bad.write_text("not audio")
+    with pytest.raises(UserError, match="not a readable audio file"):
+        FileSource(bad)
+
+
+def test_device_failure_keeps_the_answer(tmp_path: Path) -> None:
+    audio = np.random.default_rng(3).standard_normal(16000 * 3).astype(np.float32) * 0.2
+    warnings: list[str] = []
+    session = RecordingSession(
+        FailingSource(audio, after=1.5),
+        tmp_path / "r.wav",
+        EchoEngine(),
+        on_warning=warnings.append,
+    )
+    result = session.run(threading.Event())
+    assert result.error and "stopped working" in result.error
+    kept, _ = read_wav(result.recording_path)
+    assert len(kept) == 16000 * 3 // 2
+    assert result.transcript.duration == pytest.approx(1.5)
+    assert warnings == [result.error]
+
+
+def test_silent_microphone_warning(tmp_path: Path) -> None:
+    warnings: list[str] = []
+    levels = []
+    session = RecordingSession(
+        FileSource(None, speed=0, audio=np.zeros(16000 * 4, dtype=np.float32)),
+        tmp_path / "s.wav",
+        EchoEngine(),
+        on_warning=warnings.append,
+        on_level=levels.append,
+    )
+    result = session.run(threading.Event())
+    assert warnings == [SILENT_MIC_WARNING]
+    assert result.warnings == (SILENT_MIC_WARNING,)
+    assert result.error is None and result.transcript.words == ()
+    assert len(levels) == 40
+
+
+def test_stop_and_pause(tmp_path: Path) -> None:
+    audio = np.full(16000 * 2, 0.1, dtype=np.float32)
+    stop = threading.Event()
+    session = RecordingSession(
+        FileSource(None, speed=4, audio=audio), tmp_path / "p.wav", EchoEngine()
+    )
+    session.pause()
+    assert session.paused
+    timer = threading.Timer(0.25, session.resume)
+    stopper = threading.Timer(0.4, stop.set)
+    timer.start()
+    stopper.start()
+    result = session.run(stop)
+    assert 0.0 < result.transcript.duration < 1.2
+    assert read_wav(result.recording_path)[0].size == int(result.transcript.duration * 16000)
+
+
+@pytest.mark.slow
+def test_session_with_real_whisper(whisper_tiny, tmp_path: Path) -> None:
+    wav = espeak_wav(TEXT, tmp_path / "a.wav")
+    live: list[list[Word]] = []
+    session = RecordingSession(
+        FileSource(wav, speed=0), tmp_path / "rec.wav", whisper_tiny, on_words=live.append
+    )
+    result = session.run(threading.Event())
+    assert result.error is None and result.overflows == 0
+    assert wer(TEXT, result.transcript.words) < 0.25, result.transcript.text
+    assert live and [w for batch in live for w in batch] == list(result.transcript.words)
+    assert result.tail_latency >= 0
+    original, _ = read_wav(wav)
+    recorded, _ = read_wav(result.recording_path)
+    assert len(recorded) == len(original)

@@ -1,0 +1,47 @@
+"""``mockinterviewer bench`` on a small folder with a reference transcript."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pulse import espeak_wav
+
+from mockinterviewer.cli import main
+
+pytestmark = pytest.mark.slow
+
+TEXT = "I owned the outage review.|Then I fixed the alarm that failed to fire."
+
+
+def test_bench_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "speech"
+    folder.mkdir()
+    espeak_wav(TEXT, folder / "answer.wav", gap=1.0)
+    (folder / "transcripts.tsv").write_text(
+        f"answer.wav\t{TEXT.replace('|', ' ')}\tsynthesized\n", encoding="utf-8"
+    )
+    out = tmp_path / "bench.json"
+    assert (
+        main(["bench", str(folder), "--speeds", "0,8", "--device", "cpu", "--json", str(out)]) == 0
+    )
+    table = capsys.readouterr().out
+    assert "tail s" in table and "answer.wav" in table and "corpus WER" in table
+    doc = json.loads(out.read_text())
+    rows = doc["rows"]
+    assert [r["speed"] for r in rows] == [0.0, 8.0]
+    for r in rows:
+        assert r["audio_seconds"] > 3
+        assert r["whole_seconds"] > 0 and r["tail_latency"] >= 0 and r["peak_mb"] > 50
+        assert r["wer_whole"] is not None and r["wer_whole"] < 0.3
+        assert r["wer_stream"] is not None and r["wer_stream"] < 0.3
+        assert r["fillers_ref"] == 0
+    summary = doc["summary"]
+    assert summary["model"] == "tiny.en" and summary["overflows"] == 0
+    assert set(summary["speeds"]) == {"0.0", "8.0"}
+
+
+def test_bench_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bench", str(tmp_path / "nope")]) == 2
+    assert capsys.readouterr().err.startswith("error: ")

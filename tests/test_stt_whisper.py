@@ -1,0 +1,78 @@
+"""The real tiny.en model on espeak-ng speech: whole-file and streaming transcription."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from pulse import espeak_wav
+
+from mockinterviewer.audio.recorder import read_wav
+from mockinterviewer.stt.scoring import wer
+from mockinterviewer.stt.streaming import StreamingTranscriber
+
+pytestmark = pytest.mark.slow
+
+SENTENCES = [
+    "I was the lead engineer on the checkout service.",
+    "Our customers could not pay during the holiday sale.",
+    "I rolled back the release and wrote a fix the same night.",
+]
+
+
+@pytest.fixture(scope="module")
+def answer_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("speech") / "answer.wav"
+    return espeak_wav("|".join(SENTENCES), path, gap=1.2)
+
+
+def _monotonic(words) -> bool:
+    return all(
+        a.start <= b.start and a.start <= a.end for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+def test_whole_file_words_and_timestamps(whisper_tiny, answer_wav: Path) -> None:
+    progress: list[float] = []
+    transcript = whisper_tiny.transcribe_file(answer_wav, progress.append)
+    assert wer(" ".join(SENTENCES), transcript.words) < 0.25, transcript.text
+    assert _monotonic(transcript.words)
+    assert transcript.words[-1].end <= transcript.duration + 0.05
+    assert transcript.model == "tiny.en" and transcript.device == "cpu"
+    assert progress and progress[-1] == 1.0
+    assert all(0.0 <= p <= 1.0 for p in progress)
+
+
+def test_streaming_stitches_utterances_in_order(whisper_tiny, answer_wav: Path) -> None:
+    audio, rate = read_wav(answer_wav)
+    assert rate == 16000
+    live: list[list] = []
+    stream = StreamingTranscriber(whisper_tiny, on_words=live.append)
+    for i in range(0, len(audio), 1600):
+        stream.feed(audio[i : i + 1600])
+    transcript = stream.finish()
+    # one utterance per sentence: the 1.2 s pauses end utterances
+    assert len(stream.utterances) == len(SENTENCES)
+    assert len(live) >= len(SENTENCES) - 1
+    assert _monotonic(transcript.words)
+    assert wer(" ".join(SENTENCES), transcript.words) < 0.25, transcript.text
+    # times are relative to the recording: each utterance's words lie inside its span
+    for utt in stream.utterances:
+        inside = [
+            w for w in transcript.words if utt.start / rate - 0.05 <= w.start <= utt.end / rate
+        ]
+        assert inside, (utt, transcript.words)
+    # words from the third sentence start after the second pause
+    third = stream.utterances[2].start / rate
+    assert any(w.word.lower().startswith("rolled") and w.start >= third for w in transcript.words)
+    whole = whisper_tiny.transcribe_file(answer_wav)
+    assert wer(" ".join(SENTENCES), transcript.words) <= wer(" ".join(SENTENCES), whole.words) + 0.1
+
+
+def test_silence_gives_no_words(whisper_tiny) -> None:
+    words = whisper_tiny.transcribe_array(np.zeros(16000 * 2, dtype=np.float32))
+    assert [w for w in words if not w.filler] == []
+    stream = StreamingTranscriber(whisper_tiny)
+    stream.feed(np.zeros(16000 * 3, dtype=np.float32))
+    assert stream.finish().words == ()
