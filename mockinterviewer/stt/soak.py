@@ -5,17 +5,20 @@ espeak-ng, or any recording given with ``--audio``, looped) through the same pat
 takes: each 0.1 s chunk is written to a WAV file on disk and fed to the
 :class:`StreamingTranscriber` with the real Whisper model (the audio layer's RecordingSession does
 the same with its crash-safe recorder; this tool stays inside ``stt`` so that it depends on no
-layer above it). It samples
-the resident memory once a minute of audio and reports the peak and the growth.
+layer above it). It samples the resident memory once a minute of audio and reports the peak and
+the growth.
 
 Feeding is as fast as the transcriber keeps up (at most ``max_backlog`` utterances waiting), so
 a 30-minute recording takes minutes, not half an hour, while memory behaves as in a live session
 where the speaker can never run ahead of real time by more than a few utterances.
 
-Measured on 2026-11-28 (2 shared CPU cores, tiny.en int8, 30 minutes of looped espeak-ng
-speech): 4798 words in 283 utterances; resident memory 149 MB with the model loaded, 283 MB
-after the first minute and 285 MB after the thirtieth (growth 2.4 MB), highest sample 338 MB,
-peak (getrusage) 377 MB; the 57.6 MB recording went to disk; 965 s wall time.
+Measured on 2026-11-28 (2 shared, busy CPU cores; tiny.en int8; 30 minutes of looped espeak-ng
+speech, 4755 words in 283 utterances, 781 s wall time): resident memory 153 MB once the model is
+loaded, 281 MB after the first minute, then between 297 and 365 MB for the rest of the half hour
+(the swings follow whether Whisper is decoding at the sample); the median of minutes 26-30 is
+10 MB above that of minutes 1-5; peak (getrusage) 399 MB. The 57.6 MB recording went to disk,
+not memory. An earlier run with the crash-safe recorder in the loop: peak 377 MB, 283 MB at
+minute 1 and 285 MB at minute 30.
 """
 
 from __future__ import annotations
@@ -121,7 +124,8 @@ def soak(
     Returns:
         ``audio_minutes``, ``wall_seconds``, ``words``, ``utterances``, ``rss_loaded_mb`` (after
         the model loaded), ``rss_first_minute_mb``, ``rss_end_mb``, ``rss_max_sampled_mb``,
-        ``peak_rss_mb`` (getrusage), ``growth_mb`` (end minus first minute), ``recording_mb``,
+        ``peak_rss_mb`` (getrusage), ``growth_mb`` (median of the last five per-minute samples minus
+        that of the first five), ``recording_mb``,
         ``tail_seconds`` (end of audio to final transcript) and ``samples``.
     """
     from mockinterviewer.stt.streaming import StreamingTranscriber
@@ -176,6 +180,11 @@ def soak(
     rss_end = rss_mb()
     first = samples[0]["rss_mb"] if samples else rss_loaded
     sampled_max = max([s["rss_mb"] for s in samples] + [rss_end])
+    # one sample swings by tens of MB with whether Whisper is busy at that moment: compare the
+    # medians of the first and the last few minutes instead
+    series = [s["rss_mb"] for s in samples] or [rss_end]
+    k = max(1, min(5, len(series) // 2))
+    growth = float(np.median(series[-k:]) - np.median(series[:k]))
     return {
         "audio_minutes": round(fed / SAMPLE_RATE / 60, 2),
         "wall_seconds": round(time.monotonic() - t0, 1),
@@ -187,7 +196,7 @@ def soak(
         "rss_max_sampled_mb": round(sampled_max, 1),
         # the kernel updates the high-water mark lazily: never report it below a sample
         "peak_rss_mb": round(max(peak_rss_mb(), sampled_max), 1),
-        "growth_mb": round(rss_end - first, 1),
+        "growth_mb": round(growth, 1),
         "recording_mb": round(recording_mb, 1),
         "tail_seconds": round(tail, 2),
         "samples": samples,

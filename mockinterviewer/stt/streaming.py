@@ -6,6 +6,12 @@ batch version does. When the speaker pauses for ``min_silence`` seconds the utte
 padding) goes to a single background thread that transcribes it, so capture never waits for
 Whisper and the words arrive in order. :meth:`finish` flushes the last utterance and returns the
 stitched transcript; only that last utterance is left to transcribe after the speaker stops.
+
+Two things keep that last step short. While an utterance is still open, its audio so far is
+transcribed now and then as a *partial* (when the live thread is idle); words of the partial that
+ended at least ``stable_margin`` seconds before its end are taken as settled, so when the utterance
+closes only the audio after them is left to transcribe. And the accuracy refinements run on their
+own thread: :meth:`finish` never waits for one.
 """
 
 from __future__ import annotations
@@ -80,6 +86,8 @@ class _Job:
     speech_end: float
     first: int
     last: int
+    kind: str = "utterance"  # "utterance", "partial" or "block"
+    key: int = -1  # the sample where the utterance started (links partials to it)
 
     def __lt__(self, other: _Job) -> bool:  # ties never reach here (sequence numbers differ)
         return self.first < other.first
@@ -109,6 +117,12 @@ class StreamingTranscriber:
         block_seconds: utterances are transcribed again in blocks of up to this many seconds,
             in the background while the user keeps talking, so that the final transcript has
             whole-file accuracy; 0 turns this off.
+        partial_every: seconds of new speech after which an open utterance is transcribed
+            again as a partial (0: never).
+        stable_margin: partial words that end this many seconds before the partial's end are
+            settled and not transcribed again.
+        partial_min: seconds an utterance must have run before partials are made (short ones
+            are cheap to transcribe whole, and whole is more accurate).
     """
 
     def __init__(
@@ -122,6 +136,9 @@ class StreamingTranscriber:
         min_utterance: float = 3.0,
         long_silence: float = 1.5,
         block_seconds: float = 25.0,
+        partial_every: float = 1.5,
+        stable_margin: float = 1.5,
+        partial_min: float = 6.0,
     ) -> None:
         self.transcriber = transcriber
         self.on_words = on_words
@@ -138,6 +155,7 @@ class StreamingTranscriber:
         self._total = 0  # samples fed
         self._vad_pos = 0  # samples already run through the VAD
         self._speech_start: int | None = None
+        self._speech_key = -1  # start sample of the utterance partials belong to
         self._last_speech = 0  # end of the last window judged speech
         self._split_at: int | None = None  # quietest window end seen in the current utterance
         self._split_prob = 1.0
@@ -150,11 +168,21 @@ class StreamingTranscriber:
         self._seq = 0
         self._pending = 0
         self._idle = threading.Condition()
+        self.partial_every = int(partial_every * SAMPLE_RATE)
+        self.stable_margin = stable_margin
+        self.partial_min = int(partial_min * SAMPLE_RATE)
+        self._partials: dict[int, list[Word]] = {}  # utterance key -> settled words
+        self._started_keys: set[int] = set()  # utterances whose own job has started
+        self._partial_at = 0  # sample count when the last partial was requested
+        self._live_pending = 0
         self._jobs: queue.PriorityQueue[tuple[int, int, _Job | None]] = queue.PriorityQueue()
+        self._refine_jobs: queue.Queue[_Job | None] = queue.Queue()
         self._error: BaseException | None = None
         self._lock = threading.Lock()
         self._worker = threading.Thread(target=self._work, name="stt-stream", daemon=True)
         self._worker.start()
+        self._refiner = threading.Thread(target=self._refine_work, name="stt-refine", daemon=True)
+        self._refiner.start()
         self._finished = False
         self.utterances: list[Utterance] = []
 
@@ -169,31 +197,66 @@ class StreamingTranscriber:
             finally:
                 with self._idle:
                     self._pending -= 1
+                    if job.kind != "block":
+                        self._live_pending -= 1
+                    self._idle.notify_all()
+
+    def _refine_work(self) -> None:
+        while True:
+            job = self._refine_jobs.get()
+            if job is None:
+                return
+            try:
+                self._run(job)
+            finally:
+                with self._idle:
+                    self._pending -= 1
                     self._idle.notify_all()
 
     def _run(self, job: _Job) -> None:
-        refine = job.first != job.last
+        refine = job.kind == "block"
         if self._error is not None or (
             refine and (self._finished or job.last < self._latest_block.get(job.first, 0))
         ):
             return  # stale refinements, and any after finish(), are skipped
+        if job.kind == "partial" and (self._finished or job.key in self._started_keys):
+            return  # the utterance's own job already ran: nothing left to save
+        prefix: tuple[Word, ...] = ()
+        if job.kind == "utterance":
+            job, prefix = self._use_partial(job)
         try:
             words = self.transcriber.transcribe_array(job.audio, job.offset)
         except BaseException as exc:  # noqa: BLE001 - reported by finish()
+            if refine or job.kind == "partial":
+                log.warning("background re-transcription failed", exc_info=True)
+                return  # only accuracy is lost: the utterance's own words stand
             log.error("streaming transcription failed", exc_info=True)
             self._error = exc
             return
+        if job.kind == "partial":
+            # settled words: those that ended well before the partial's (possibly mid-word) end
+            cutoff = job.speech_end - self.stable_margin
+            settled = [w for w in words if w.end <= cutoff]
+            with self._lock:
+                if job.key not in self._started_keys and settled:
+                    self._partials[job.key] = settled
+            return
+        if prefix:
+            words = [w for w in words if w.start >= job.offset - 0.05]
         # Whisper likes to invent "Thank you." in the silent tail of a clip: drop words that
         # start after the voice activity ended
         words = _drop_tail_hallucination(
             [w for w in words if w.start < job.speech_end + _TAIL_SLACK], job.speech_end
         )
+        words = list(prefix) + words
         with self._lock:
+            if refine and self._finished:
+                return
             if not refine:
                 self._utt_words[job.first] = words
             elif job.last > self._blocks.get(job.first, (-1, []))[0]:
                 self._blocks[job.first] = (job.last, words)
-        if job.first == job.last and self.on_words is not None and words:
+        if not refine and self.on_words is not None and words:
             try:
                 self.on_words(list(words))
             except Exception:  # noqa: BLE001 - a listener bug must not stop transcription
@@ -202,8 +265,46 @@ class StreamingTranscriber:
     def _submit(self, job: _Job) -> None:
         with self._idle:
             self._pending += 1
+            if job.kind != "block":
+                self._live_pending += 1
         self._seq += 1
-        self._jobs.put((0 if job.first == job.last else 1, self._seq, job))
+        if job.kind == "block":
+            self._refine_jobs.put(job)
+        else:
+            self._jobs.put((0 if job.kind == "utterance" else 1, self._seq, job))
+
+    def _use_partial(self, job: _Job) -> tuple[_Job, tuple[Word, ...]]:
+        """Shortens an utterance job to the audio after its partial's settled words."""
+        with self._lock:
+            self._started_keys.add(job.key)
+            settled = self._partials.pop(job.key, [])
+        end = job.offset + len(job.audio) / SAMPLE_RATE
+        settled = [w for w in settled if w.end <= end - 0.25]
+        if not settled:
+            return job, ()
+        cut = int(round((settled[-1].end - job.offset) * SAMPLE_RATE))
+        if cut <= 0 or len(job.audio) - cut < SAMPLE_RATE // 4:
+            return job, ()
+        short = _Job(job.audio[cut:], job.offset + cut / SAMPLE_RATE, job.speech_end, job.first,
+                     job.last, key=job.key)
+        return short, tuple(settled)
+
+    def _maybe_partial(self) -> None:
+        """Transcribes the open utterance so far when the live thread has nothing better to do."""
+        start = self._speech_start
+        if (
+            start is None
+            or self.partial_every <= 0
+            or self._total - start < self.partial_min
+            or self._total - max(self._partial_at, start) < self.partial_every
+            or self._live_pending > 0
+        ):
+            return
+        self._partial_at = self._total
+        audio = self._buffer[start - self._base : self._total - self._base].copy()
+        index = len(self.utterances)
+        self._submit(_Job(audio, start / SAMPLE_RATE, self._total / SAMPLE_RATE, index, index,
+                          kind="partial", key=start))
 
     def _emit(self, start: int, end: int, speech_end: int | None = None) -> None:
         start = max(start, self._base)
@@ -221,7 +322,8 @@ class StreamingTranscriber:
             self._block_first = index
         audio = self._buffer[start - self._base : end - self._base].copy()
         self.utterances.append(Utterance(start, end))
-        self._submit(_Job(audio, start / SAMPLE_RATE, speech_end / SAMPLE_RATE, index, index))
+        self._submit(_Job(audio, start / SAMPLE_RATE, speech_end / SAMPLE_RATE, index, index,
+                          key=self._speech_key))
         first = self._block_first
         if self.block > 0 and index > first:
             # rolling refinement: the open block (up to block_seconds) is transcribed again with
@@ -235,6 +337,7 @@ class StreamingTranscriber:
                     speech_end / SAMPLE_RATE,
                     first,
                     index,
+                    kind="block",
                 )
             )
 
@@ -288,12 +391,15 @@ class StreamingTranscriber:
         self._vad_pos += n * WINDOW
         if self._speech_start is None:
             self._trim(self._vad_pos - self.pad)
+        else:
+            self._maybe_partial()
 
     def _step(self, pos: int, prob: float) -> None:
         end = pos + WINDOW
         if self._speech_start is None:
             if prob >= self.threshold:
                 self._speech_start = max(0, pos - self.pad)
+                self._speech_key = self._speech_start
                 self._last_speech = end
                 self._split_at, self._split_prob = None, 1.0
             return
@@ -314,6 +420,7 @@ class StreamingTranscriber:
             cut = self._split_at if self._split_at is not None else end
             self._emit(self._speech_start, cut)
             self._speech_start = cut
+            self._speech_key = cut
             self._trim(cut)
             self._split_at, self._split_prob = None, 1.0
 
@@ -338,6 +445,7 @@ class StreamingTranscriber:
                 self._speech_start = None
             self._seq += 1
             self._jobs.put((2, self._seq, None))
+            self._refine_jobs.put(None)
         self._worker.join()
         if self._error is not None:
             raise self._error
@@ -359,3 +467,4 @@ class StreamingTranscriber:
                 break
         self._seq += 1
         self._jobs.put((2, self._seq, None))
+        self._refine_jobs.put(None)

@@ -139,6 +139,7 @@ class WhisperTranscriber:
                         str(path),
                         device="cuda",
                         compute_type=models.auto_compute_type("cuda", self._requested_compute),
+                        num_workers=2,
                     )
                     # cuBLAS/cuDNN problems often show only at the first inference: try one now
                     segments, _ = model.transcribe(
@@ -163,6 +164,7 @@ class WhisperTranscriber:
                     if self._requested_compute in ("auto", "float16")
                     else self._requested_compute,
                     cpu_threads=self.cpu_threads,
+                    num_workers=2,  # live and refinement threads transcribe in parallel
                 )
             except Exception as exc:  # noqa: BLE001 - corrupt files raise RuntimeError/ValueError
                 log.error("loading %s failed", path, exc_info=True)
