@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -227,10 +227,14 @@ class MainWindow(QMainWindow):
         return view
 
     def _rehearsal_done(self, analysis: Any, attempt_id: Any, recordings: dict) -> None:
-        self.refresh_history()
         self.report_page.show_analysis(analysis, recordings=recordings, attempt_id=attempt_id)
+        # fill, switch and refresh in separate event-loop turns so none of them stalls it long
+        QTimer.singleShot(0, self._reveal_report)
+
+    def _reveal_report(self) -> None:
         self.stack.setCurrentWidget(self.report_page)
         self.report_page.setFocus()
+        QTimer.singleShot(0, self.refresh_history)
 
     def _next_scenario(self, scenario_id: str) -> None:
         ids = [s.id for s in self.services.scenarios]
@@ -347,6 +351,9 @@ class MainWindow(QMainWindow):
                 except Exception:  # noqa: BLE001 - a stale view is better than no window
                     log.warning("refreshing %s failed", key, exc_info=True)
         self.nav.setCurrentRow(keys.index(key))
+        # the report page is outside the list: leaving it must switch the stack even when the
+        # list's row does not change (Retry from a report goes back to Rehearse)
+        self.stack.setCurrentWidget(self.screens[key])
         self.screens[key].setFocus()
 
     def refresh_history(self) -> None:

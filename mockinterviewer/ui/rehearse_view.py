@@ -1,0 +1,368 @@
+"""Rehearse: the main flow. Question, answer with live STAR timing, follow-ups, then the report.
+
+The question is spoken (off the UI thread) and shown; recording starts when it has been said (or
+on Space). While the user answers, the STAR strip fills the current segment, the clocks run and
+the live transcript and level meter follow. Keys: Space next segment, Enter done, R repeat the
+question, P pause, Esc abandon (asks first). On Enter the final transcript is analysed in a job,
+the attempt is saved, and the chosen follow-up probes are asked and answered the same way before
+:attr:`RehearseView.report_ready` hands the analysis to the report.
+
+The attempt is saved as ``unfinished`` before recording starts, with its recording path, so a
+crash or an abandoned answer never loses what was said.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from mockinterviewer.content.model import LEVEL_NAMES, SEGMENT_LABELS, Scenario
+from mockinterviewer.settings import Settings
+from mockinterviewer.ui import dialogs, theme
+from mockinterviewer.ui.answer_capture import AnswerCapture, Capture
+from mockinterviewer.ui.level_meter import LevelMeter
+from mockinterviewer.ui.rehearse_flow import RehearseFlow, recordings_dir
+from mockinterviewer.ui.star_strip import StarStrip, format_seconds
+from mockinterviewer.ui.transcript_view import LiveTranscript
+
+log = logging.getLogger(__name__)
+
+_KEY_NAMES = {Qt.Key.Key_Space: "Space", Qt.Key.Key_Return: "Enter", Qt.Key.Key_R: "R",
+              Qt.Key.Key_P: "P", Qt.Key.Key_Escape: "Esc"}
+
+PHASES: tuple[str, ...] = ("idle", "answer", "analysing", "probe", "probe_analysing", "done")
+
+
+def segment_seconds(elapsed: float, marks: list[float] | tuple[float, ...]) -> dict[str, float]:
+    """Seconds spent in each STAR segment given the "next segment" marks.
+
+    Args:
+        elapsed: seconds since the answer started.
+        marks: mark times, ascending.
+
+    Returns:
+        Seconds by label; segments not reached yet have 0.
+    """
+    bounds = [0.0, *[min(m, elapsed) for m in marks[: len(SEGMENT_LABELS) - 1]], elapsed]
+    out = dict.fromkeys(SEGMENT_LABELS, 0.0)
+    for i in range(len(bounds) - 1):
+        out[SEGMENT_LABELS[i]] = max(0.0, bounds[i + 1] - bounds[i])
+    return out
+
+
+class RehearseView(RehearseFlow, QWidget):
+    """The Rehearse screen.
+
+    Signals:
+        report_ready: (analysis, attempt_id or None, recordings by kind) when the flow is done.
+        abandoned: the scenario id, after the user abandoned (the recording is kept).
+    """
+
+    report_ready = Signal(object, object, dict)
+    abandoned = Signal(str)
+
+    def __init__(self, services: Any, settings: Settings, max_probes: int = 3,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings
+        self.max_probes = max_probes
+        self.scenario: Scenario | None = None
+        self.level = settings.level
+        self.prompt = ""
+        self.phase = "idle"
+        self.attempt_id: int | None = None
+        self.analysis: Any = None
+        self.recordings: dict[str, Path] = {}
+        self.probe_index = 0
+        self.probe_answers: list[Any] = []
+        self.messages: list[str] = []
+        self._stamp = ""
+        self.capture = AnswerCapture(services, speak=settings.speak_questions, parent=self)
+        self._build()
+        self.capture.state_changed.connect(self._on_state)
+        self.capture.level.connect(self.meter.set_level)
+        self.capture.words.connect(self.transcript.append_words)
+        self.capture.warning.connect(self.show_message)
+        self.capture.captured.connect(self._on_captured)
+        self.capture.failed.connect(self._on_capture_failed)
+        self.timer = QTimer(self)
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self._tick)
+        self.question.setText("Choose a scenario on Home (Ctrl+1), then press Enter to rehearse "
+                              "it.")
+        self._update_status()
+
+    # -- layout -----------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(16, 12, 16, 8)
+        self.context = QLabel()
+        self.context.setProperty("role", "muted")
+        root.addWidget(self.context)
+        self.question = theme.style_heading(QLabel(), 1.35)
+        self.question.setWordWrap(True)
+        self.question.setAccessibleName("Question")
+        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        root.addWidget(self.question)
+        self.status = QLabel()
+        self.status.setAccessibleName("What is happening")
+        self.status.setFont(theme.scaled_font(None, 1.1, True))
+        root.addWidget(self.status)
+        self.banner = QLabel()
+        self.banner.setProperty("role", "warn")
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Warnings")
+        self.banner.hide()
+        root.addWidget(self.banner)
+        self.strip = StarStrip()
+        root.addWidget(self.strip)
+        clocks = QHBoxLayout()
+        self.total_clock = QLabel()
+        self.total_clock.setAccessibleName("Elapsed time")
+        self.segment_clock = QLabel()
+        self.segment_clock.setAccessibleName("Time in this segment")
+        for lab in (self.total_clock, self.segment_clock):
+            lab.setFont(theme.scaled_font(None, 1.15, False))
+            clocks.addWidget(lab)
+        clocks.addStretch(1)
+        self.mic_label = QLabel("Microphone")
+        self.mic_label.setProperty("role", "muted")
+        clocks.addWidget(self.mic_label)
+        self.meter = LevelMeter()
+        self.meter.setMaximumWidth(self.meter.sizeHint().width() * 2)
+        clocks.addWidget(self.meter, 1)
+        root.addLayout(clocks)
+        self.transcript = LiveTranscript()
+        root.addWidget(self.transcript, 1)
+        keys = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for name, text, key, slot in (
+            ("next", "Next segment", Qt.Key.Key_Space, self.next_segment),
+            ("done", "Done", Qt.Key.Key_Return, self.done),
+            ("repeat", "Repeat question", Qt.Key.Key_R, self.repeat_question),
+            ("pause", "Pause", Qt.Key.Key_P, self.toggle_pause),
+            ("abandon", "Abandon", Qt.Key.Key_Escape, self.abandon),
+        ):
+            btn = QPushButton(f"{text} ({_KEY_NAMES[key]})")
+            btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # A QShortcut acts at once (a button's own shortcut clicks 100 ms later, which would
+            # shift the segment marks) and only while this screen is visible.
+            shortcut = QShortcut(QKeySequence(key), self, slot)
+            shortcut.setAutoRepeat(False)
+            btn.setAccessibleName(text)
+            btn.clicked.connect(slot)
+            keys.addWidget(btn)
+            self.buttons[name] = btn
+        QShortcut(QKeySequence(Qt.Key.Key_Enter), self, self.done).setAutoRepeat(False)
+        root.addLayout(keys)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    # -- public -----------------------------------------------------------------------------------
+
+    def start(self, scenario: Scenario, level: str | None = None,
+              prompt: str | None = None) -> None:
+        """Starts rehearsing a scenario: asks its question.
+
+        Args:
+            scenario: what to rehearse.
+            level: sde1, sde2 or senior (default: the settings').
+            prompt: the question to ask (default: one of the scenario's, least practised first).
+        """
+        self.capture.cancel()
+        self.scenario = scenario
+        self.level = level or self.settings.level
+        self.prompt = prompt or self._choose_prompt(scenario)
+        self.attempt_id = None
+        self.analysis = None
+        self.recordings = {}
+        self.probe_index = 0
+        self.probe_answers = []
+        self.messages = []
+        self.banner.hide()
+        self._stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        self.strip.show()
+        self.strip.set_targets(scenario.targets_for(self.level), self.settings.tolerance)
+        self.context.setText(f"{scenario.principle} · {scenario.title} · "
+                             f"{LEVEL_NAMES.get(self.level, self.level)} · budget "
+                             f"{format_seconds(scenario.budget_for(self.level))}")
+        self.question.setText(self.prompt)
+        self.transcript.clear_words("Your words appear here as you speak.")
+        self.meter.reset()
+        self._set_phase("answer")
+        self.capture.ask(self.prompt, recordings_dir(self.settings) /
+                         f"{self._stamp}-{scenario.id}-answer.wav")
+        self._tick()
+        self.setFocus()
+
+    def next_segment(self) -> None:
+        """Space: moves to the next STAR segment (or starts answering when waiting)."""
+        state = self.capture.state
+        if state == "speaking":
+            self.capture.skip_speech()
+        elif state == "waiting":
+            self.capture.start_recording()
+        elif (state == "recording" and self.phase == "answer"
+              and len(self.capture.marks) < len(SEGMENT_LABELS) - 1):
+            self.capture.mark()
+            self.transcript.set_marks(self.capture.marks)
+            self._tick()
+
+    def done(self) -> None:
+        """Enter: ends the answer (or the follow-up answer)."""
+        if self.capture.state in ("recording", "paused"):
+            self.capture.finish()
+
+    def repeat_question(self) -> None:
+        """R: speaks the question again."""
+        if self.phase in ("answer", "probe"):
+            self.capture.repeat_question()
+
+    def toggle_pause(self) -> None:
+        """P: pauses or resumes recording."""
+        if self.capture.state == "recording":
+            self.capture.pause()
+        elif self.capture.state == "paused":
+            self.capture.resume()
+
+    def abandon(self) -> None:
+        """Esc: after asking, abandons the answer (the recording is kept); in the follow-ups,
+        skips the rest and shows the report."""
+        if self.phase in ("probe", "probe_analysing"):
+            if dialogs.confirm(self, "Skip follow-ups", "Skip the remaining follow-up questions "
+                               "and see the report?", "Skip to the report", "Keep answering"):
+                self.capture.cancel()
+                self._finish_flow()
+            return
+        if self.phase not in ("answer", "analysing"):
+            return
+        if not dialogs.confirm(self, "Abandon this answer", "Stop and abandon this answer? "
+                               "The recording so far is kept in your history.", "Abandon",
+                               "Keep going"):
+            return
+        self.capture.cancel()
+        if self.attempt_id is not None and self._store() is not None:
+            try:
+                self._store().abandon(self.attempt_id)
+            except Exception:  # noqa: BLE001 - the recording is on disk either way
+                log.warning("could not mark attempt %s abandoned", self.attempt_id, exc_info=True)
+        self._set_phase("idle")
+        self.abandoned.emit(self.scenario.id if self.scenario else "")
+
+    def set_services(self, services: Any, settings: Settings | None = None) -> None:
+        """Uses new engines (after the settings changed); takes effect from the next answer."""
+        self.services = services
+        self.capture.services = services
+        if settings is not None:
+            self.settings = settings
+            self.capture.speak_enabled = settings.speak_questions
+
+    def show_message(self, message: str) -> None:
+        """Shows a warning above the strip (it stays until the next answer)."""
+        if message in self.messages:
+            return
+        self.messages.append(message)
+        self.banner.setText("\n".join(self.messages[-3:]))
+        self.banner.show()
+
+    def shutdown(self) -> None:
+        """Stops recording and waits for the recording thread (window closing)."""
+        self.timer.stop()
+        self.capture.shutdown()
+
+    # -- flow -------------------------------------------------------------------------------------
+
+    def _on_state(self, state: str) -> None:
+        if state == "starting" and self.phase == "answer" and self.attempt_id is None:
+            self._start_attempt()  # saved before the first sample is written
+        if state == "recording":
+            self.timer.start()
+        elif state in ("paused", "finishing", "idle"):
+            self.timer.stop()
+            self._tick()
+        self._update_status()
+
+    def _tick(self) -> None:
+        elapsed = self.capture.elapsed
+        if self.phase == "probe":
+            self.total_clock.setText(f"Follow-up answer {format_seconds(elapsed)}")
+            self.segment_clock.setText("")
+            return
+        if self.scenario is None:
+            return
+        marks = self.capture.marks
+        current = SEGMENT_LABELS[min(len(marks), len(SEGMENT_LABELS) - 1)]
+        spent = segment_seconds(elapsed, marks)
+        recording = self.capture.state in ("recording", "paused")
+        self.strip.set_times(spent, current if recording else None)
+        budget = self.scenario.budget_for(self.level)
+        self.total_clock.setText(f"Total {format_seconds(elapsed)} / {format_seconds(budget)}")
+        target = self.strip.targets.get(current, 0.0)
+        self.segment_clock.setText(f"{current.title()} {format_seconds(spent[current])} / "
+                                   f"{format_seconds(target)}" if recording else "")
+
+    def _update_status(self) -> None:
+        state, phase = self.capture.state, self.phase
+        text = {
+            "speaking": "Listen to the question… (Space: answer now)",
+            "waiting": "Read the question, then press Space to start answering.",
+            "recording": ("Recording: answer now. Space moves to the next segment, Enter ends."
+                          if phase == "answer" else "Recording your follow-up answer. Enter "
+                          "ends it."),
+            "starting": "Opening the microphone…",
+            "paused": "Paused. Press P to go on.",
+            "finishing": "Finishing the transcript…",
+        }.get(state, "")
+        if phase == "analysing":
+            text = "Analysing your answer…"
+        elif phase == "probe_analysing":
+            text = "Reading your follow-up answer…"
+        elif phase == "done":
+            text = "Done."
+        self.status.setText(text)
+        self._label("next", "Start answering (Space)" if state in ("speaking", "waiting")
+                    else "Next segment (Space)")
+        self.buttons["next"].setEnabled(state in ("speaking", "waiting") or (
+            state == "recording" and phase == "answer"))
+        self.buttons["done"].setEnabled(state in ("recording", "paused"))
+        self._label("pause", "Resume (P)" if state == "paused" else "Pause (P)")
+        self.buttons["pause"].setEnabled(state in ("recording", "paused"))
+        self.buttons["repeat"].setEnabled(phase in ("answer", "probe") and state != "finishing")
+        self._label("abandon", "Skip follow-ups (Esc)" if phase.startswith("probe")
+                    else "Abandon (Esc)")
+
+    def _label(self, name: str, text: str) -> None:
+        if self.buttons[name].text() != text:
+            self.buttons[name].setText(text)
+
+    def _set_phase(self, phase: str) -> None:
+        self.phase = phase
+        self._update_status()
+
+    def _on_capture_failed(self, message: str) -> None:
+        dialogs.show_error(self, "Cannot record", message,
+                           "Check the microphone and the speech model in Settings, then press "
+                           "Space to try again.")
+        self.show_message(message)
+
+    def _on_captured(self, cap: Capture) -> None:
+        if cap.error and not cap.words and cap.seconds < 1.0:
+            # The device failed before anything was said: nothing to analyse; Space retries.
+            self.capture.rearm()
+            self._on_capture_failed(cap.error)
+            return
+        if cap.error:
+            self.show_message(f"{cap.error} Your answer so far is analysed below.")
+        self.transcript.set_words(cap.words)
+        if self.phase == "answer":
+            self.recordings["answer"] = cap.path
+            self._analyse(cap)
+        elif self.phase == "probe":
+            self._analyse_probe(cap)

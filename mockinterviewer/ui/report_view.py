@@ -1,0 +1,349 @@
+"""Report: the bar-raiser view of one answer.
+
+Verdict and reasons, the timeline of actual against target seconds per STAR segment, pace and
+filler metrics, then tabs: findings (each quoting the user's words, with a button that plays the
+recording from that moment), the transcript coloured by segment, the scenario's strong example
+side by side with the user's segment, and the follow-up answers. Retry and Next end the screen.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mockinterviewer.content.model import LEVEL_NAMES, Scenario
+from mockinterviewer.ui import audio_out, theme
+from mockinterviewer.ui.finding_card import FindingCard, highlight_phrases, hint_text
+from mockinterviewer.ui.star_strip import format_seconds
+from mockinterviewer.ui.timeline_chart import TimelineChart, bars_from_segments
+from mockinterviewer.ui.transcript_view import segments_html, word_html
+
+log = logging.getLogger(__name__)
+
+_SEVERITY_ROLE = {"critical": "bad", "warning": "warn", "info": "good"}
+_VERDICT_ROLE = {"Strong Hire": "good", "Hire": "good", "Leaning No Hire": "warn",
+                 "No Hire": "bad"}
+
+
+class ReportView(QWidget):
+    """The report screen.
+
+    Signals:
+        retry_requested: scenario id, to answer the same scenario again.
+        next_requested: scenario id of the report, to move on to another scenario.
+    """
+
+    retry_requested = Signal(str)
+    next_requested = Signal(str)
+
+    def __init__(self, services: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.analysis: Any = None
+        self.scenario: Scenario | None = None
+        self.recordings: dict[str, Path] = {}
+        self.attempt_id: int | None = None
+        self.cards: list[FindingCard] = []
+        self.played: list[tuple[str, float]] = []
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(16, 12, 16, 8)
+        self.title = theme.style_heading(QLabel(), 1.4)
+        self.title.setWordWrap(True)
+        root.addWidget(self.title)
+
+        top = QHBoxLayout()
+        verdict_card = QFrame()
+        verdict_card.setObjectName("card")
+        vl = QVBoxLayout(verdict_card)
+        self.verdict = theme.style_heading(QLabel(), 1.6)
+        self.verdict.setAccessibleName("Verdict")
+        self.reasons = QLabel()
+        self.reasons.setWordWrap(True)
+        self.reasons.setTextFormat(Qt.TextFormat.RichText)
+        self.reasons.setAccessibleName("Reasons for the verdict")
+        self.reasons.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        reasons_scroll = QScrollArea()
+        reasons_scroll.setWidgetResizable(True)
+        reasons_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        reasons_scroll.setWidget(self.reasons)
+        reasons_scroll.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
+        reasons_scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget "
+                                     "{ background: transparent; }")
+        vl.addWidget(self.verdict)
+        vl.addWidget(reasons_scroll, 1)
+        top.addWidget(verdict_card, 3)
+        metrics_card = QFrame()
+        metrics_card.setObjectName("card")
+        self.metrics_grid = QGridLayout(metrics_card)
+        self.metrics_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.metric_labels: dict[str, QLabel] = {}
+        for i, (key, name) in enumerate((("pace", "Pace"), ("fillers", "Fillers"),
+                                         ("total", "Total time"), ("pause", "Longest pause"),
+                                         ("person", "I / we"), ("words", "Words"))):
+            name_label = QLabel(name)
+            name_label.setProperty("role", "muted")
+            value = QLabel()
+            value.setAccessibleName(name)
+            self.metrics_grid.addWidget(name_label, i, 0)
+            self.metrics_grid.addWidget(value, i, 1)
+            self.metric_labels[key] = value
+        top.addWidget(metrics_card, 2)
+        root.addLayout(top)
+
+        self.chart = TimelineChart()
+        root.addWidget(self.chart)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Report details")
+        self.findings_box = QWidget()
+        self.findings_layout = QVBoxLayout(self.findings_box)
+        self.findings_layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.findings_box)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.tabs.addTab(scroll, "&Findings")
+        self.transcript = QTextBrowser()
+        self.transcript.setAccessibleName("Transcript coloured by segment")
+        self.tabs.addTab(self.transcript, "Tra&nscript")
+        self.tabs.addTab(self._compare_tab(), "&Compare with a strong answer")
+        self.probes = QTextBrowser()
+        self.probes.setAccessibleName("Follow-up answers")
+        self.tabs.addTab(self.probes, "F&ollow-ups")
+        root.addWidget(self.tabs, 1)
+
+        buttons = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setProperty("role", "muted")
+        self.status.setWordWrap(True)
+        buttons.addWidget(self.status, 1)
+        self.retry_button = QPushButton("&Retry this question")
+        self.retry_button.setAccessibleName("Retry this scenario")
+        self.retry_button.clicked.connect(
+            lambda: self.retry_requested.emit(self.scenario.id if self.scenario else ""))
+        self.next_button = QPushButton("Ne&xt scenario")
+        self.next_button.setProperty("primary", "true")
+        self.next_button.setAccessibleName("Next scenario")
+        self.next_button.clicked.connect(
+            lambda: self.next_requested.emit(self.scenario.id if self.scenario else ""))
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.next_button)
+        root.addLayout(buttons)
+
+    def _compare_tab(self) -> QWidget:
+        tab = QWidget()
+        lay = QVBoxLayout(tab)
+        row = QHBoxLayout()
+        pick = QLabel("&Segment:")
+        self.segment_combo = QComboBox()
+        self.segment_combo.setAccessibleName("Segment to compare")
+        pick.setBuddy(self.segment_combo)
+        row.addWidget(pick)
+        row.addWidget(self.segment_combo)
+        row.addStretch(1)
+        lay.addLayout(row)
+        sides = QHBoxLayout()
+        self.mine = QTextBrowser()
+        self.mine.setAccessibleName("Your segment")
+        self.strong = QTextBrowser()
+        self.strong.setAccessibleName("Strong example")
+        for title, box in (("You said", self.mine), ("A strong answer says", self.strong)):
+            col = QVBoxLayout()
+            head = QLabel(f"<b>{title}</b>")
+            col.addWidget(head)
+            col.addWidget(box, 1)
+            sides.addLayout(col, 1)
+        lay.addLayout(sides, 1)
+        self.segment_combo.currentIndexChanged.connect(lambda _i: self._show_compare())
+        return tab
+
+    # -- public -----------------------------------------------------------------------------------
+
+    def show_analysis(self, analysis: Any, scenario: Scenario | None = None,
+                      recordings: Mapping[str, Path] | None = None,
+                      attempt_id: int | None = None) -> None:
+        """Fills the report.
+
+        Args:
+            analysis: the ``coach.Analysis``.
+            scenario: its scenario (default: looked up in the services' library).
+            recordings: audio by kind ("answer", "probe:<id>"); default: from the store.
+            attempt_id: the stored attempt, if any.
+        """
+        self.analysis = analysis
+        self.attempt_id = attempt_id
+        if scenario is None and self.services is not None:
+            scenario = self.services.scenario(analysis.scenario_id)
+        self.scenario = scenario
+        self.recordings = dict(recordings or self._stored_recordings(attempt_id))
+        level = LEVEL_NAMES.get(analysis.level, analysis.level)
+        name = f"{scenario.principle}: {scenario.title}" if scenario else analysis.scenario_id
+        self.title.setText(f"Report · {name} · {level}")
+        self.verdict.setText(analysis.verdict or "No verdict")
+        self.verdict.setProperty("role", _VERDICT_ROLE.get(analysis.verdict, "muted"))
+        self.verdict.style().unpolish(self.verdict)
+        self.verdict.style().polish(self.verdict)
+        self.reasons.setText("<ul style='margin-left:-20px'>" + "".join(
+            f"<li>{html.escape(r)}</li>" for r in analysis.verdict_reasons) + "</ul>")
+        self._show_metrics(analysis.metrics)
+        self.chart.set_bars(bars_from_segments(analysis.segments), analysis.metrics.tolerance)
+        self._show_findings()
+        self.transcript.setHtml(segments_html(analysis.segments, self.palette()))
+        self.segment_combo.blockSignals(True)
+        self.segment_combo.clear()
+        for seg in analysis.segments:
+            self.segment_combo.addItem(seg.label.title(), seg.label)
+        self.segment_combo.blockSignals(False)
+        self._show_compare()
+        self._show_probes()
+        self.status.setText("" if self.recordings.get("answer") else
+                            "The recording is not available, so findings cannot be played.")
+        self.tabs.setCurrentIndex(0)
+
+    def set_services(self, services: Any, _settings: Any = None) -> None:
+        """Uses new engines (e.g. another output device for playback)."""
+        self.services = services
+
+    def play(self, seconds: float, kind: str = "answer") -> None:
+        """Plays a recording from a moment (a finding's evidence).
+
+        Args:
+            seconds: where to start.
+            kind: which recording ("answer" or "probe:<id>").
+        """
+        path = self.recordings.get(kind)
+        self.played.append((kind, seconds))
+        message = audio_out.play_file(getattr(self.services, "player", None), path, seconds,
+                                      on_error=self.status.setText)
+        self.status.setText(message)
+
+    # -- helpers ----------------------------------------------------------------------------------
+
+    def _stored_recordings(self, attempt_id: int | None) -> dict[str, Path]:
+        store = getattr(self.services, "store", None)
+        if attempt_id is None or store is None:
+            return {}
+        try:
+            attempt = store.get(attempt_id)
+        except Exception:  # noqa: BLE001 - a report without playback is still a report
+            log.warning("cannot read attempt %s", attempt_id, exc_info=True)
+            return {}
+        kinds = attempt.recording_kinds or ("answer",) * len(attempt.recordings)
+        return {k: Path(p) for k, p in zip(kinds, attempt.recordings, strict=False)}
+
+    def _show_metrics(self, m: Any) -> None:
+        ml = self.metric_labels
+        ml["pace"].setText(f"{m.words_per_minute:.0f} words/min" if m.timed else "not timed")
+        ml["fillers"].setText(f"{m.filler_count} ({m.fillers_per_minute:.1f}/min)")
+        ml["total"].setText(f"{format_seconds(m.total_seconds)} of "
+                            f"{format_seconds(m.budget_seconds)}")
+        pause = f"{m.longest_pause:.1f} s"
+        if m.longest_pause_start is not None:
+            pause += f" at {format_seconds(m.longest_pause_start)}"
+        ml["pause"].setText(pause)
+        ml["person"].setText(f"I ×{m.i_count} · we ×{m.we_count}")
+        ml["words"].setText(str(m.word_count))
+
+    def _show_findings(self) -> None:
+        self.cards = []
+        while self.findings_layout.count():
+            item = self.findings_layout.takeAt(0)
+            old = item.widget()
+            if old is not None:  # gone now, not at the next event-loop turn
+                old.hide()
+                old.setParent(None)
+                old.deleteLater()
+        order = {"critical": 0, "warning": 1, "info": 2}
+        findings = sorted(self.analysis.findings, key=lambda f: order.get(f.severity, 3))
+        has_audio = bool(self.recordings.get("answer"))
+        for f in findings:
+            card = FindingCard(f, "answer", has_audio)
+            card.play_requested.connect(self.play)
+            self.findings_layout.addWidget(card)
+            self.cards.append(card)
+        for pa in self.analysis.probe_answers:
+            kind = f"probe:{pa.probe_id}"
+            for f in pa.findings:
+                card = FindingCard(f, kind, bool(self.recordings.get(kind)))
+                card.play_requested.connect(self.play)
+                self.findings_layout.addWidget(card)
+                self.cards.append(card)
+        if not self.cards:
+            self.findings_layout.addWidget(QLabel("No findings: nothing to fix in this answer."))
+        self.findings_layout.addStretch(1)
+        self.findings_layout.activate()
+        self.tabs.setTabText(0, f"&Findings ({len(self.cards)})")
+
+    def _show_compare(self) -> None:
+        label = self.segment_combo.currentData()
+        if self.analysis is None or label is None:
+            return
+        c = theme.colors(self.palette())
+        seg = self.analysis.segment(label)
+        spec = self.scenario.segment(label) if self.scenario else None
+        phrases = tuple(spec.signal_phrases) if spec else ()
+        if seg is not None and (seg.words or seg.text):
+            body = (" ".join(word_html(w, c.mark) for w in seg.words) if seg.words
+                    else html.escape(seg.text))
+            said = [p for p in self.analysis.phrases_said if p in phrases]
+            self.mine.setHtml(
+                f"<p style='color:{c.muted}'>{seg.seconds:.0f} s of {seg.target_seconds:.0f} s"
+                f" · {seg.words_per_minute:.0f} words/min · {seg.fillers} fillers</p><p>{body}</p>"
+                + (f"<p style='color:{c.good}'>Signal phrases you said: "
+                   f"{html.escape(', '.join(said))}</p>" if said else ""))
+        else:
+            self.mine.setHtml(f"<p style='color:{c.muted}'>You did not say this segment.</p>")
+        if spec is None:
+            self.strong.setHtml(f"<p style='color:{c.muted}'>No strong example for this "
+                                "segment.</p>")
+            return
+        self.strong.setHtml(
+            f"<p style='color:{c.muted}'>Target {spec.target_seconds:.0f} s (SDE 2)</p>"
+            f"<p>{highlight_phrases(spec.strong_example, phrases, c.mark)}</p>"
+            f"<p><b>Coaching:</b> {html.escape(spec.coaching)}</p>"
+            f"<p><b>Common mistake:</b> {html.escape(spec.common_mistake)}</p>")
+
+    def _show_probes(self) -> None:
+        c = theme.colors(self.palette())
+        a = self.analysis
+        if not a.probe_answers and not a.probes:
+            self.probes.setHtml(f"<p style='color:{c.muted}'>No follow-up questions were "
+                                "asked.</p>")
+            return
+        parts = []
+        answered = {pa.probe_id: pa for pa in a.probe_answers}
+        later = [p for p in a.probes if p.id not in answered]
+        for p in a.probes:
+            pa = answered.get(p.id)
+            if pa is None:
+                continue
+            parts.append(f"<h3>{html.escape(p.question)}</h3>"
+                         f"<p style='color:{c.muted}'>Asked because: {html.escape(p.reason)}</p>")
+            hint = {"stronger": c.good, "weaker": c.bad}.get(pa.verdict_hint, c.muted)
+            parts.append(f"<p><i>“{html.escape(pa.transcript or '(nothing heard)')}”</i></p>"
+                         f"<p style='color:{hint}'>{hint_text(pa.verdict_hint)}</p>")
+            parts.extend(f"<p>• {html.escape(f.message)}</p>" for f in pa.findings)
+        if later:
+            parts.append("<h3>Also worth preparing</h3>" + "".join(
+                f"<p>• {html.escape(p.question)} <span style='color:{c.muted}'>"
+                f"({html.escape(p.reason)})</span></p>" for p in later))
+        self.probes.setHtml("".join(parts))

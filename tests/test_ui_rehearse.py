@@ -1,0 +1,148 @@
+"""Rehearse screen parts: the STAR strip, the level meter, the clocks, and the keys.
+
+The widgets are checked directly; the keys are driven on a real recording session (the file
+audio source playing espeak-ng speech, the real tiny.en model, the real history database).
+"""
+
+from __future__ import annotations
+
+import pytest
+from pulse import whisper_tiny  # noqa: F401 - fixture
+from PySide6.QtCore import Qt
+from test_ui_shell_fakes import app_theme, dark_palette, shoot  # noqa: F401 - app_theme autouse
+from ui_flow_support import FileSources, InstantSpeaker, require_tools, spoken_text
+
+from mockinterviewer.content.library import load_library
+from mockinterviewer.settings import Settings
+from mockinterviewer.store import HistoryStore
+from mockinterviewer.ui import dialogs
+from mockinterviewer.ui.level_meter import FLOOR_DB, LevelMeter, db_fraction
+from mockinterviewer.ui.rehearse_view import RehearseView, segment_seconds
+from mockinterviewer.ui.services import Services
+from mockinterviewer.ui.star_strip import NEAR_FRACTION, StarStrip, segment_widths, zone
+
+SCENARIO = "customer-obsession"
+
+
+def test_zone_turns_amber_near_and_red_past_the_tolerance() -> None:
+    assert zone(10, 30, 0.2) == "normal"
+    assert zone(30 * NEAR_FRACTION - 0.1, 30, 0.2) == "normal"
+    assert zone(30 * NEAR_FRACTION, 30, 0.2) == "near"
+    assert zone(36, 30, 0.2) == "near"  # exactly target * (1 + tolerance) is still on time
+    assert zone(36.1, 30, 0.2) == "over"
+    assert zone(5, 0, 0.2) == "normal"
+
+
+def test_widths_follow_targets_with_a_floor() -> None:
+    targets = {"situation": 30, "task": 20, "action": 90, "result": 20, "reflection": 15}
+    labels = tuple(targets)
+    widths = segment_widths(targets, labels, 1000)
+    assert sum(widths) == pytest.approx(1000)
+    assert widths[2] == max(widths)
+    assert widths[0] > widths[1] >= widths[4]
+    assert min(widths) >= 1000 * 0.11 - 1e-6  # every label stays readable
+    assert segment_widths({}, labels, 500) == [100.0] * 5
+
+
+def test_segment_seconds_follow_the_marks() -> None:
+    spent = segment_seconds(50.0, [10.0, 18.0])
+    assert spent == {"situation": 10.0, "task": 8.0, "action": 32.0, "result": 0.0,
+                     "reflection": 0.0}
+    assert segment_seconds(5.0, [])["situation"] == 5.0
+    assert sum(segment_seconds(100.0, [5, 10, 20, 30, 40, 50]).values()) == pytest.approx(100)
+
+
+def test_strip_shows_current_segment_and_colours(qtbot, artifacts) -> None:  # noqa: ANN001
+    strip = StarStrip()
+    qtbot.addWidget(strip)
+    strip.resize(900, strip.sizeHint().height())
+    scenario = load_library().by_id(SCENARIO)
+    targets = scenario.targets_for("sde2")
+    strip.set_targets(targets, 0.2)
+    rects = strip.segment_rects()
+    assert rects["action"].width() > rects["situation"].width() > rects["reflection"].width()
+    strip.set_times({"situation": 40, "task": 17, "action": 12}, "action")
+    assert strip.zone_of("situation") == "over"
+    assert strip.zone_of("task") == "near"
+    assert strip.zone_of("action") == "normal"
+    desc = strip.accessibleDescription()
+    assert "situation 40 of 30 seconds, over target" in desc
+    assert "task 17 of 20 seconds, near target" in desc
+    assert "action 12 of 90 seconds, current" in desc
+    strip.show()
+    shoot(strip, artifacts, "star-strip")
+    with dark_palette():
+        strip.setPalette(strip.palette())
+        shoot(strip, artifacts, "star-strip-dark")
+
+
+def test_level_meter_proves_the_microphone_hears(qtbot) -> None:  # noqa: ANN001
+    meter = LevelMeter()
+    qtbot.addWidget(meter)
+    assert db_fraction(FLOOR_DB) == 0.0 and db_fraction(0.0) == 1.0
+    assert db_fraction(-30.0) == pytest.approx(0.5)
+    assert not meter.hearing
+    meter.set_level(-70.0, -60.0)
+    assert not meter.hearing and "silent" in meter.accessibleDescription()
+    meter.set_level(-25.0, -10.0)
+    assert meter.hearing and meter.ever_heard
+    assert "hearing you" in meter.accessibleDescription()
+    meter.set_level(-8.0, -1.0)
+    assert "too loud" in meter.accessibleDescription()
+    meter.reset()
+    assert not meter.ever_heard
+
+
+@pytest.fixture
+def rehearse(qtbot, whisper_tiny):  # noqa: ANN001, ANN201, F811
+    """A Rehearse screen on a real session: 16 s of speech at 2x, the real model and store."""
+    require_tools()
+    text = ("I noticed the webhook drops while I was working on another project. It was not my "
+            "team, and nobody asked me. I traced the root cause and I wrote the fix myself.")
+    speaker = InstantSpeaker()
+    store = HistoryStore()
+    services = Services(transcriber=whisper_tiny, speaker=speaker,
+                        source_factory=FileSources([spoken_text(text, tail=6.0)], speed=2.0),
+                        store=store, library=load_library())
+    view = RehearseView(services, Settings(), max_probes=0)
+    qtbot.addWidget(view)
+    view.resize(1000, 640)
+    with qtbot.waitActive(view):
+        view.show()
+        view.activateWindow()
+    yield view, speaker, store
+    view.shutdown()
+
+
+def test_keys_pause_repeat_and_abandon(rehearse, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    view, speaker, store = rehearse
+    view.start(load_library().by_id(SCENARIO))
+    qtbot.waitUntil(lambda: view.capture.state == "recording", timeout=20000)
+    assert speaker.spoken == [view.prompt]
+    qtbot.waitUntil(lambda: view.capture.elapsed > 1.0, timeout=10000)
+    qtbot.keyClick(view, Qt.Key.Key_P)
+    assert view.capture.state == "paused"
+    frozen = view.capture.elapsed
+    source = view.capture._source
+    qtbot.waitUntil(lambda: source.paused_samples > 8000, timeout=10000)
+    assert view.capture.elapsed == pytest.approx(frozen), "the clock stops while paused"
+    assert "Resume" in view.buttons["pause"].text()
+    qtbot.keyClick(view, Qt.Key.Key_P)
+    assert view.capture.state == "recording"
+    qtbot.keyClick(view, Qt.Key.Key_R)  # the question again; recording pauses meanwhile
+    qtbot.waitUntil(lambda: len(speaker.spoken) == 2 and view.capture.state == "recording",
+                    timeout=10000)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert len(view.capture.marks) == 1
+    assert view.strip.current == "task"
+    assert view.segment_clock.text().startswith("Task")
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: asked.append(a[2]) or False)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert asked and view.capture.state == "recording", "Esc asks first; No keeps going"
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    with qtbot.waitSignal(view.abandoned, timeout=5000):
+        qtbot.keyClick(view, Qt.Key.Key_Escape)
+    attempt = store.get(view.attempt_id)
+    assert attempt.status == "abandoned"
+    assert attempt.recordings[0].exists() and attempt.recordings[0].stat().st_size > 16000
