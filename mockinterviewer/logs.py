@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+from pathlib import Path
 
 from mockinterviewer.paths import app_paths, ensure
 
 _configured = False
+_log_file: Path | None = None
+
+
+def log_file() -> Path | None:
+    """The file log records go to, or None when it could not be opened."""
+    return _log_file
 
 
 def setup_logging(verbose: bool = False) -> None:
@@ -16,10 +23,11 @@ def setup_logging(verbose: bool = False) -> None:
     Args:
         verbose: also print debug records to stderr.
     """
-    global _configured
+    global _configured, _log_file
     if _configured:
         return
     _configured = True
+    _log_file = None
     root = logging.getLogger()
     root.setLevel(logging.DEBUG)
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -32,8 +40,11 @@ def setup_logging(verbose: bool = False) -> None:
         fh.setFormatter(fmt)
         fh.setLevel(logging.DEBUG)
         root.addHandler(fh)
+        _log_file = paths.log_file
     except OSError:
-        pass
+        # without this, Python's last-resort handler would print warnings and tracebacks on the
+        # user's terminal
+        root.addHandler(logging.NullHandler())
     if verbose:
         sh = logging.StreamHandler()
         sh.setLevel(logging.DEBUG)

@@ -18,10 +18,11 @@ def test_result_and_progress_arrive(qtbot) -> None:
             progress(i / 4)
         return 42
 
-    job = run_job(work, on_progress=seen.append, name="counting")
-    with qtbot.waitSignal(job.signals.finished, timeout=5000) as blocker:
-        pass
-    assert blocker.args == [42]
+    # callbacks are connected before the job starts: waiting on a signal connected afterwards
+    # races with a fast job
+    results: list[object] = []
+    run_job(work, on_done=results.append, on_progress=seen.append, name="counting")
+    qtbot.waitUntil(lambda: results == [42], timeout=5000)
     qtbot.waitUntil(lambda: len(seen) == 5, timeout=2000)
     assert seen == [0.0, 0.25, 0.5, 0.75, 1.0]
     assert threads[0] != threading.get_ident(), "the job must not run on the UI thread"
@@ -31,18 +32,18 @@ def test_user_error_becomes_message(qtbot) -> None:
     def work(progress):
         raise UserError("the model folder is missing; choose another in Settings")
 
-    job = run_job(work, name="loading the model")
-    with qtbot.waitSignal(job.signals.failed, timeout=5000) as blocker:
-        pass
-    assert blocker.args == ["the model folder is missing; choose another in Settings"]
+    errors: list[str] = []
+    run_job(work, on_error=errors.append, name="loading the model")
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert errors == ["the model folder is missing; choose another in Settings"]
 
 
 def test_unexpected_error_is_reported_without_traceback(qtbot) -> None:
     def work(progress):
         raise ZeroDivisionError("boom")
 
-    job = run_job(work, name="analysis")
-    with qtbot.waitSignal(job.signals.failed, timeout=5000) as blocker:
-        pass
-    msg = blocker.args[0]
+    errors: list[str] = []
+    run_job(work, on_error=errors.append, name="analysis")
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    msg = errors[0]
     assert msg.startswith("analysis failed unexpectedly") and "Traceback" not in msg

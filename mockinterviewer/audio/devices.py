@@ -40,6 +40,12 @@ def sd_module() -> ModuleType:
             "Install it (on Debian/Ubuntu: sudo apt install libportaudio2) and restart the app; "
             "you can still analyse typed answers and audio files."
         ) from exc
+    except ImportError as exc:  # the sounddevice package itself is not installed
+        raise AudioError(
+            "The PortAudio sound library is missing (the sounddevice package is not installed), "
+            "so no microphone or speaker can be used. Reinstall mockinterviewer and restart the "
+            "app; you can still analyse typed answers and audio files."
+        ) from exc
     return sounddevice
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -39,6 +41,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+def _silence_stdout() -> None:
+    """Points stdout at /dev/null so that flushing it at exit raises nothing more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
 def one_line(message: str) -> str:
     """Folds a message onto one line, so that each failure is exactly one ``error:`` line."""
     return " ".join(message.split())
@@ -48,8 +59,8 @@ class _Parser(argparse.ArgumentParser):
     """Argument parser whose usage errors follow the ``error:`` line and exit 2 convention."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        print(f"error: {message}", file=sys.stderr)
+        usage = one_line(self.format_usage()).removeprefix("usage: ")
+        print(f"error: {one_line(message)} (usage: {usage})", file=sys.stderr)
         raise SystemExit(2)
 
 
@@ -110,6 +121,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the output was piped into e.g. `head`, which has read enough
+        _silence_stdout()
+        return 0
     except Exception as exc:  # noqa: BLE001 - the user gets one line, the log the traceback
         log.exception("unexpected failure in %s", command)
         from mockinterviewer.logs import log_file

@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import os
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -31,6 +32,7 @@ from mockinterviewer.transcript import Transcript
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = (".txt", ".md", ".text")
+MAX_ANSWER_SECONDS = 20 * 60  # an answer to one question takes minutes; longer is not an answer
 
 
 class FileTranscriber(Protocol):
@@ -107,9 +109,26 @@ def _read_text(path: Path) -> str:
     return text
 
 
+def _audio_seconds(path: Path) -> float | None:
+    """The length an audio file's header gives (None when unknown or unreadable)."""
+    try:
+        import av
+
+        with av.open(str(path)) as container:
+            return None if container.duration is None else container.duration / 1_000_000
+    except Exception:  # noqa: BLE001 - decoding reports unreadable files in words later
+        log.debug("no duration for %s", path, exc_info=True)
+        return None
+
+
 def _transcribe(engine: FileTranscriber, path: Path) -> Transcript:
     if not path.exists():
         raise UserError(f"{path}: no such file")
+    seconds = _audio_seconds(path) if path.is_file() else None
+    if seconds is not None and seconds > MAX_ANSWER_SECONDS:
+        raise UserError(f"{path} is {seconds / 60:.0f} minutes long, but an answer to one question "
+                        "takes a few minutes. Cut your answer out of the recording (for example "
+                        "sox IN.wav OUT.wav trim START LENGTH) and analyse that.")
     transcript = engine.transcribe_file(path)
     if not any(w.word.strip() for w in transcript.words):
         raise UserError(f"no speech was recognised in {path}: the recording is silent or too "
@@ -184,6 +203,9 @@ def run(args: argparse.Namespace,
         answers.append(analyze_probe_answer(words, probe, scenario))
     if answers:
         analysis = with_probe_answers(analysis, answers)
+    warning = getattr(engine, "load_warning", None)
+    if warning:  # e.g. CUDA asked for but not available: transcribed on the CPU
+        print(f"warning: {warning}", file=sys.stderr)
     print(format_report(analysis, scenario))
     if args.json is not None:
         write_json(analysis, args.json)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 from mockinterviewer.content.model import LEVELS
+from mockinterviewer.errors import UserError
 
 
 def register(sub: argparse._SubParsersAction, name: str) -> None:
@@ -24,6 +27,12 @@ def run(args: argparse.Namespace) -> int:
         from mockinterviewer.content.library import find_scenario
 
         find_scenario(scenario_id)  # a bad id is an error: line before any window opens
+    if sys.platform.startswith("linux") and not any(
+        os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):  # Qt would abort the process with its own messages
+        raise UserError("No graphical display was found (neither DISPLAY nor WAYLAND_DISPLAY is "
+                        "set), so the app window cannot open. Start it from your desktop "
+                        "session, or use the command-line commands (mockinterviewer --help).")
     from mockinterviewer.ui.app import run_app
 
     return run_app(mode=args.mode, scenario_id=scenario_id, level=args.level)

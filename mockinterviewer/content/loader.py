@@ -32,6 +32,7 @@ from mockinterviewer.content.model import (
 log = logging.getLogger(__name__)
 
 VERDICTS = ("Strong Hire", "Hire", "Leaning No Hire", "No Hire")
+MAX_SECONDS = 24 * 3600  # a target or budget beyond a day is a typo
 
 
 class ContentError(Exception):
@@ -57,8 +58,14 @@ class LoadReport:
         return next((s for s in self.scenarios if s.principle_id == ident), None)
 
 
+def _printable(text: str) -> str:
+    """Escapes line breaks and other control characters so that a message stays on one line."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, str):
+        value = _printable(value)
         return f'"{value}"' if len(value) < 40 else f'"{value[:37]}..."'
     if isinstance(value, dict):
         return "a table"
@@ -71,11 +78,11 @@ class _Checker:
     """Reads fields out of nested dicts, recording an error for each bad one."""
 
     def __init__(self, where: str) -> None:
-        self.where = where
+        self.where = _printable(where)
         self.errors: list[str] = []
 
     def err(self, path: str, problem: str) -> None:
-        prefix = f"{self.where}: {path}" if path else self.where
+        prefix = f"{self.where}: {_printable(path)}" if path else self.where
         self.errors.append(f"{prefix}: {problem}")
 
     def text(self, d: dict[str, Any], key: str, path: str, required: bool = True) -> str:
@@ -100,6 +107,10 @@ class _Checker:
         v = d[key]
         if isinstance(v, bool) or not isinstance(v, int | float) or v <= 0:
             self.err(full, f"expected a positive number, got {_describe(v)}")
+            return 0.0
+        if not v <= MAX_SECONDS:  # nan and inf are TOML floats; a huge integer overflows a float
+            self.err(full, f"expected at most {MAX_SECONDS} seconds, got "
+                     + (_describe(v) if not isinstance(v, int) or v < 10**12 else "a huge number"))
             return 0.0
         return float(v)
 
@@ -372,8 +383,19 @@ def load_all(paths: Iterable[Path]) -> LoadReport:
     return LoadReport(tuple(scenarios), tuple(errors))
 
 
+_TOML_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\b": "\\b", "\f": "\\f"}
+
+
+def _toml_char(ch: str) -> str:
+    if ch in _TOML_ESCAPES:
+        return _TOML_ESCAPES[ch]
+    if (ord(ch) < 0x20 and ch != "\t") or ord(ch) == 0x7F:  # TOML forbids raw control characters
+        return f"\\u{ord(ch):04x}"
+    return ch
+
+
 def _toml_str(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    return '"' + "".join(_toml_char(ch) for ch in value) + '"'
 
 
 def _toml_list(values: Iterable[str]) -> str:

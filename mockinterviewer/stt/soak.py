@@ -13,12 +13,16 @@ a 30-minute recording takes minutes, not half an hour, while memory behaves as i
 where the speaker can never run ahead of real time by more than a few utterances.
 
 Measured on 2026-11-28 (2 shared, busy CPU cores; tiny.en int8; 30 minutes of looped espeak-ng
-speech, 4755 words in 283 utterances, 781 s wall time): resident memory 153 MB once the model is
-loaded, 281 MB after the first minute, then between 297 and 365 MB for the rest of the half hour
-(the swings follow whether Whisper is decoding at the sample); the median of minutes 26-30 is
-10 MB above that of minutes 1-5; peak (getrusage) 399 MB. The 57.6 MB recording went to disk,
-not memory. An earlier run with the crash-safe recorder in the loop: peak 377 MB, 283 MB at
-minute 1 and 285 MB at minute 30.
+speech, about 4750 words in 283 utterances each time):
+
+- streaming with partials and background block refinement (streaming.py of 03:37 UTC): 154 MB
+  with the model loaded, per-minute samples 337-448 MB, medians of the six 5-minute spans 357,
+  392, 410, 394, 425 and 396 MB (flat after the first five minutes), peak (getrusage) 526 MB;
+  611 s wall time (an intermediate version of 03:26 gave medians 368-434 MB, peak 568 MB);
+- the earlier streaming without partials: samples 281-365 MB, medians of minutes 1-5 and 26-30
+  303 and 313 MB, peak 399 MB; 781 s.
+
+The 57.6 MB recording goes to disk, not memory.
 """
 
 from __future__ import annotations

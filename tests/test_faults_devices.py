@@ -1,0 +1,284 @@
+"""Sound hardware faults, injected at the ``sounddevice`` (PortAudio) boundary, and a full disk
+while recording: the user gets a message in words, and what was recorded so far is kept.
+
+Real-device versions live in test_audio_pulse.py (the sound server killed mid-answer) and the
+GUI's handling in test_ui_rehearse_faults.py / test_ui_settings.py; here a fake ``sounddevice``
+module stands in for PortAudio so that each failure mode can be produced exactly.
+"""
+
+from __future__ import annotations
+
+import builtins
+import errno
+import os
+import sys
+import tempfile
+import threading
+import types
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from pulse import espeak_wav
+
+from mockinterviewer.audio import recorder as recorder_mod
+from mockinterviewer.audio import sources
+from mockinterviewer.audio.errors import AudioError
+from mockinterviewer.audio.player import Player
+from mockinterviewer.audio.recorder import read_wav
+from mockinterviewer.audio.session import RecordingSession
+from mockinterviewer.audio.sources import FileSource, MicrophoneSource
+from mockinterviewer.transcript import Word
+
+RATE = 16000
+BLOCK = RATE // 10
+
+
+class EchoEngine:
+    """Transcribes every utterance as one word spanning it (fast stand-in for Whisper)."""
+
+    model_name = "echo"
+    device = "cpu"
+    load_warning = None
+
+    def load(self) -> None:
+        pass
+
+    def transcribe_file(self, path, progress=None):  # noqa: ANN001, ANN201 - unused
+        raise NotImplementedError
+
+    def transcribe_array(self, audio: np.ndarray, offset: float = 0.0) -> list[Word]:
+        return [Word("speech", offset, offset + len(audio) / RATE)]
+
+
+_SPEECH: list[np.ndarray] = []
+
+
+def _speechlike(seconds: float) -> np.ndarray:
+    """``seconds`` of espeak-ng speech (looped), which the real voice-activity detector accepts."""
+    if not _SPEECH:
+        folder = Path(tempfile.mkdtemp(prefix="mi-faults-"))
+        wav = espeak_wav("I moved the reports to a nightly job, and the page now loads in two "
+                         "seconds.", folder / "speech.wav", rate=170)
+        audio, _ = read_wav(wav)
+        _SPEECH.append(audio[int(0.3 * RATE):])  # without the leading silence
+    speech = _SPEECH[0]
+    n = int(seconds * RATE)
+    return np.resize(speech, n).astype(np.float32)
+
+
+class FakePortAudioError(Exception):
+    """What sounddevice raises for PortAudio failures."""
+
+
+class FakeStream:
+    """A PortAudio stream driven by a script: deliver ``blocks`` blocks, then ``then``."""
+
+    def __init__(self, sd: FakeSoundDevice, kind: str, **kw: Any) -> None:
+        self.sd, self.kind, self.kw = sd, kind, kw
+        self.samplerate = kw.get("samplerate", RATE)
+        self.active = False
+        self.closed = False
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self.sd.refuse_open:
+            raise FakePortAudioError("Error opening stream: Device unavailable [PaErrorCode -9985]")
+        self.active = True
+        if self.kind == "input":
+            self._thread = threading.Thread(target=self._capture, daemon=True)
+            self._thread.start()
+
+    def _capture(self) -> None:
+        audio = _speechlike(self.sd.blocks * BLOCK / RATE)
+        for i in range(self.sd.blocks):
+            if not self.active:
+                return
+            self.kw["callback"](audio[i * BLOCK : (i + 1) * BLOCK].reshape(-1, 1), BLOCK, None,
+                                None)
+        if self.sd.then == "unplugged":  # PortAudio ends the stream and calls finished_callback
+            self.active = False
+            self.kw["finished_callback"]()
+        # "hang": the stream stays active but no more data ever arrives
+
+    def stop(self) -> None:
+        self.active = False
+
+    def abort(self) -> None:
+        self.active = False
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class FakeSoundDevice(types.ModuleType):
+    """The parts of ``sounddevice`` the app uses, with the devices a test chooses."""
+
+    PortAudioError = FakePortAudioError
+    CallbackStop = type("CallbackStop", (Exception,), {})
+
+    def __init__(self, inputs: int = 1, outputs: int = 1, blocks: int = 0, then: str = "",
+                 refuse_open: bool = False) -> None:
+        super().__init__("sounddevice")
+        self.devices = (
+            [{"name": "Fake USB mic", "hostapi": 0, "max_input_channels": 1,
+              "max_output_channels": 0, "default_samplerate": 48000.0}] * inputs
+            + [{"name": "Fake speaker", "hostapi": 0, "max_input_channels": 0,
+                "max_output_channels": 2, "default_samplerate": 48000.0}] * outputs
+        )
+        self.default = types.SimpleNamespace(
+            device=(0 if inputs else -1, inputs if outputs else -1))
+        self.blocks, self.then, self.refuse_open = blocks, then, refuse_open
+        self.streams: list[FakeStream] = []
+
+    def query_devices(self) -> list[dict]:
+        return list(self.devices)
+
+    def query_hostapis(self) -> list[dict]:
+        return [{"name": "ALSA"}]
+
+    def check_input_settings(self, **_kw: Any) -> None:
+        pass
+
+    def check_output_settings(self, **_kw: Any) -> None:
+        pass
+
+    def InputStream(self, **kw: Any) -> FakeStream:  # noqa: N802 - sounddevice's name
+        self.streams.append(FakeStream(self, "input", **kw))
+        return self.streams[-1]
+
+    def OutputStream(self, **kw: Any) -> FakeStream:  # noqa: N802 - sounddevice's name
+        self.streams.append(FakeStream(self, "output", **kw))
+        return self.streams[-1]
+
+
+def install(monkeypatch: pytest.MonkeyPatch, sd: FakeSoundDevice) -> FakeSoundDevice:
+    monkeypatch.setitem(sys.modules, "sounddevice", sd)
+    return sd
+
+
+def _session(tmp_path: Path, source: Any) -> tuple[RecordingSession, list[str]]:
+    warnings: list[str] = []
+    session = RecordingSession(source, tmp_path / "answer.wav", EchoEngine(),
+                               on_warning=warnings.append)
+    return session, warnings
+
+
+def _import_fails(monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> None:
+    monkeypatch.delitem(sys.modules, "sounddevice", raising=False)
+    real_import = builtins.__import__
+
+    def guarded(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "sounddevice":
+            raise exc
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", guarded)
+
+
+@pytest.mark.parametrize("exc, todo", [
+    (OSError("PortAudio library not found"), "libportaudio2"),
+    (ModuleNotFoundError("No module named 'sounddevice'"), "Reinstall"),
+], ids=["portaudio-missing", "sounddevice-missing"])
+def test_missing_sound_library_is_explained(exc: BaseException, todo: str, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    _import_fails(monkeypatch, exc)
+    session, _ = _session(tmp_path, MicrophoneSource())
+    with pytest.raises(AudioError, match=f"PortAudio sound library is missing.*{todo}.*audio "
+                       "files"):
+        session.run(threading.Event())
+    with pytest.raises(AudioError, match="PortAudio sound library is missing"):
+        Player().play_array(np.zeros(RATE, dtype=np.float32), RATE)
+
+
+def test_no_input_device_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    install(monkeypatch, FakeSoundDevice(inputs=0, outputs=1))
+    session, _ = _session(tmp_path, MicrophoneSource())
+    with pytest.raises(AudioError, match="No input device was found. Connect a microphone"):
+        session.run(threading.Event())
+
+
+def test_microphone_that_refuses_to_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sd = install(monkeypatch, FakeSoundDevice(refuse_open=True))
+    session, _ = _session(tmp_path, MicrophoneSource())
+    with pytest.raises(AudioError, match="Could not open the microphone 'Fake USB mic'.*another "
+                       "program.*Settings"):
+        session.run(threading.Event())
+    assert sd.streams and sd.streams[0].active is False
+
+
+@pytest.mark.parametrize("then, message", [
+    ("unplugged", "The microphone stopped working (unplugged or a driver error). What you said "
+                  "until then was kept."),
+    ("hang", "The microphone stopped sending sound. What you said until then was kept; check the "
+             "microphone and try again."),
+])
+def test_microphone_failing_mid_answer_keeps_the_answer(then: str, message: str, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    sd = install(monkeypatch, FakeSoundDevice(blocks=15, then=then))
+    monkeypatch.setattr(sources, "_STALL_SECONDS", 0.5)
+    session, warnings = _session(tmp_path, MicrophoneSource())
+    result = session.run(threading.Event())  # ends by itself: the device failed
+    assert result.error == message and warnings == [message]
+    kept, rate = read_wav(result.recording_path)
+    assert rate == RATE and len(kept) == 15 * BLOCK, "every captured block is on disk"
+    assert result.transcript.duration == pytest.approx(1.5)
+    assert result.transcript.words, "the answer so far is transcribed (and so can be analysed)"
+    assert sd.streams[0].closed
+
+
+def test_no_output_device(monkeypatch: pytest.MonkeyPatch) -> None:
+    install(monkeypatch, FakeSoundDevice(inputs=1, outputs=0))
+    with pytest.raises(AudioError, match="No output device was found. Connect a speaker or "
+                       "headphones"):
+        Player().play_array(np.zeros(RATE, dtype=np.float32), RATE)
+
+
+def test_output_device_that_refuses_to_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    install(monkeypatch, FakeSoundDevice(refuse_open=True))
+    player = Player()
+    with pytest.raises(AudioError, match="Could not play sound on 'Fake speaker'.*another output"):
+        player.play_array(np.zeros(RATE, dtype=np.float32), RATE)
+    assert not player.is_playing
+
+
+def test_disk_full_while_recording_keeps_what_was_written(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk fills up 1.0 s into a 3 s answer: recording stops cleanly, 1.0 s is kept and
+    transcribed, and the user is told why and what to do."""
+    path = tmp_path / "answer.wav"
+    real_write = os.write
+    written = {"bytes": 0}
+
+    def filling(fd: int, data: bytes) -> int:
+        if os.readlink(f"/proc/self/fd/{fd}") == str(path):
+            if written["bytes"] + len(data) > 44 + 2 * RATE:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            written["bytes"] += len(data)
+        return real_write(fd, data)
+
+    monkeypatch.setattr(recorder_mod.os, "write", filling)
+    warnings: list[str] = []
+    session = RecordingSession(FileSource(None, speed=0, audio=_speechlike(3.0)), path,
+                               EchoEngine(), on_warning=warnings.append)
+    result = session.run(threading.Event())
+    monkeypatch.undo()
+    assert result.error == (f"Recording stopped because the disk is full. The first 1.0 s were "
+                            f"kept in {path}. Free some space and record again.")
+    assert warnings == [result.error]
+    kept, _ = read_wav(path)
+    assert len(kept) == RATE
+    assert result.transcript.duration == pytest.approx(1.0) and result.transcript.words
+
+
+def test_chosen_microphone_gone_falls_back_to_the_default(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The microphone chosen in Settings was unplugged between sessions: the answer is recorded
+    from the system default instead of failing (the log says which device was used)."""
+    install(monkeypatch, FakeSoundDevice(blocks=5, then="unplugged"))
+    source = MicrophoneSource("Blue Yeti")
+    session, _ = _session(tmp_path, source)
+    result = session.run(threading.Event())
+    assert source.info is not None and source.info.name == "Fake USB mic"
+    assert read_wav(result.recording_path)[0].size == 5 * BLOCK
