@@ -10,7 +10,7 @@ SYS_RUN := libportaudio2 espeak-ng libasound2-plugins libegl1 libgl1 libxkbcommo
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 \
 	libxcb-render-util0 libxcb-image0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
 # Extra system packages the test suite needs (virtual microphone, audio tools, virtual screen).
-SYS_TEST := pulseaudio pulseaudio-utils sox xvfb
+SYS_TEST := pulseaudio pulseaudio-utils sox xvfb strace
 
 .PHONY: run test setup setup-dev sysdeps sysdeps-test lint bench clean
 
