@@ -62,8 +62,7 @@ def show_error(parent: QWidget | None, title: str, what: str, todo: str = "",
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAccessibleName(title)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    _open_boxes.append(box)
-    box.finished.connect(lambda _r, b=box: _open_boxes.remove(b) if b in _open_boxes else None)
+    _track(box)
     box.open()
     return box
 
@@ -84,15 +83,34 @@ def show_message(parent: QWidget | None, title: str, message: str) -> QMessageBo
     box.setWindowTitle(title)
     box.setText(message)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    _open_boxes.append(box)
-    box.finished.connect(lambda _r, b=box: _open_boxes.remove(b) if b in _open_boxes else None)
+    _track(box)
     box.open()
     return box
 
 
+def _track(box: QMessageBox) -> None:
+    """Keeps a box alive while open; forgets it when closed or deleted with its window."""
+    _open_boxes.append(box)
+
+    def forget(*_: object) -> None:
+        if box in _open_boxes:
+            _open_boxes.remove(box)
+
+    box.finished.connect(forget)
+    box.destroyed.connect(forget)
+
+
 def open_boxes() -> list[QMessageBox]:
     """The message boxes shown by this module that are still open (for tests and shutdown)."""
-    return list(_open_boxes)
+    alive: list[QMessageBox] = []
+    for box in list(_open_boxes):
+        try:
+            box.isVisible()  # raises once Qt has deleted the C++ object
+        except RuntimeError:
+            _open_boxes.remove(box)
+            continue
+        alive.append(box)
+    return alive
 
 
 def confirm(parent: QWidget | None, title: str, question: str, yes: str = "Yes",
