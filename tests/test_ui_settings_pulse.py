@@ -40,12 +40,12 @@ def test_test_recording_on_the_real_microphone(qtbot, pulse_audio, tmp_path) -> 
                      tmp_path / "speech.wav")
     levels: list[float] = []
     view.audio.level.connect(lambda rms, _pk: levels.append(rms))
-    proc = pulse_audio.play_into_mic(wav)
-    try:
-        with qtbot.waitSignal(view.recorded, timeout=30000) as sig:
+    # as a user would: press the button, then speak once the meter shows the mic is open
+    with qtbot.waitSignal(view.recorded, timeout=30000) as sig:
+        with qtbot.waitSignal(view.audio.level, timeout=15000):
             view.test_button.click()
-    finally:
-        proc.wait(timeout=30)
+        proc = pulse_audio.play_into_mic(wav)
+    proc.wait(timeout=30)
     peak, voiced = sig.args
     assert voiced, peak
     assert view.meter.updates >= 10 and max(levels) > -35
