@@ -87,6 +87,14 @@ class PulseAudio:
                 raise RuntimeError("pulseaudio did not create its socket")
             time.sleep(0.05)
 
+    def alive(self) -> bool:
+        """Whether the server still answers on its socket."""
+        try:
+            r = subprocess.run(["pactl", "info"], env=self.env, capture_output=True, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            return False
+        return r.returncode == 0
+
     def stop(self) -> None:
         """Stops the server."""
         subprocess.run(["pulseaudio", "-k"], env=self.env, capture_output=True, timeout=30)
@@ -165,9 +173,9 @@ def _reinit_portaudio() -> None:
 
 
 @pytest.fixture(scope="session")
-def pulse_audio() -> Iterator[PulseAudio]:
-    """A private PulseAudio server with a virtual microphone; the default devices point at it."""
-    for tool in ("pulseaudio", "paplay", "parec"):
+def _pulse_server() -> Iterator[PulseAudio]:
+    """The private PulseAudio server shared by the session (see :func:`pulse_audio`)."""
+    for tool in ("pulseaudio", "paplay", "parec", "pactl"):
         if shutil.which(tool) is None:
             pytest.skip(f"{tool} is not installed")
     root = Path(tempfile.mkdtemp(prefix="mi-pulse-"))
@@ -178,8 +186,6 @@ def pulse_audio() -> Iterator[PulseAudio]:
         shutil.rmtree(root, ignore_errors=True)
         pytest.skip(f"pulseaudio could not start: {exc}")
     saved = os.environ.get("XDG_RUNTIME_DIR")
-    os.environ["XDG_RUNTIME_DIR"] = str(server.runtime)
-    _reinit_portaudio()
     try:
         yield server
     finally:
@@ -190,6 +196,21 @@ def pulse_audio() -> Iterator[PulseAudio]:
             os.environ["XDG_RUNTIME_DIR"] = saved
         _reinit_portaudio()
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def pulse_audio(_pulse_server: PulseAudio) -> Iterator[PulseAudio]:
+    """A private PulseAudio server with a virtual microphone; the default devices point at it.
+
+    Each test gets the server checked (restarted if an earlier test killed it) and PortAudio
+    re-initialised against it, so no test inherits another's audio set-up.
+    """
+    server = _pulse_server
+    if not server.alive():
+        server.start()
+    os.environ["XDG_RUNTIME_DIR"] = str(server.runtime)
+    _reinit_portaudio()
+    yield server
 
 
 # --- speech helpers shared by the speech tests -----------------------------------------------

@@ -167,8 +167,10 @@ def test_rolling_refinement_replaces_utterances_with_block_words(tmp_path: Path)
     assert spans[0][0] == spans[1][0] == spans[2][0]  # three jobs start at the first utterance
     assert len(live) == 3  # only single utterances reach the live view
     words = stream.finish().words
-    # the latest block (all three utterances) replaces the single-utterance words
-    assert len(words) == 1 and words[0].word == "u5"
+    # the latest block (all three utterances, the longest call) replaces the single-utterance
+    # words; calls are numbered in the order the two threads made them
+    longest = max(range(len(engine.calls)), key=lambda k: engine.calls[k][1])
+    assert len(words) == 1 and words[0].word == f"u{longest + 1}"
 
 
 def test_refinement_never_delays_the_final_transcript(tmp_path: Path) -> None:
