@@ -1,7 +1,20 @@
-"""Hand-made timed words for the coaching engine's unit tests (fast fakes of a transcript)."""
+"""Shared set-up of the coaching engine's unit tests: hand-made timed words (fast fakes of a
+transcript), the content library's scenarios as fixtures, and small readers of an analysis.
+
+tests/conftest.py loads it as a plugin, so its fixtures reach every test module.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
+
+import pytest
+
+from mockinterviewer.coach import Analysis, analyze_probe_answer
+from mockinterviewer.coach.text import words_from_text
+from mockinterviewer.content import Probe, Scenario
+from mockinterviewer.content.library import load_library
 from mockinterviewer.transcript import Word, is_filler
 
 STRONG = [
@@ -63,3 +76,44 @@ def speak(parts: list[tuple[str, str]], wps: float = 2.6, gap: float = 0.8, star
             t += step
         t += gap
     return words, starts
+
+
+@lru_cache(maxsize=1)
+def scenarios() -> tuple[Scenario, ...]:
+    """The content library's scenarios (loaded once per test run)."""
+    return load_library().scenarios
+
+
+def scenario_for(principle_id: str) -> Scenario:
+    """The library scenario of a principle."""
+    return next(s for s in scenarios() if s.principle_id == principle_id)
+
+
+@pytest.fixture(scope="module")
+def library() -> tuple[Scenario, ...]:
+    """The content library's scenarios."""
+    return scenarios()
+
+
+@pytest.fixture(scope="module")
+def ownership() -> Scenario:
+    """The Ownership scenario (its principle hinges on scope, so every finding applies)."""
+    return scenario_for("ownership")
+
+
+def ids(analysis: Analysis) -> set[str]:
+    """The ids of an analysis's findings."""
+    return {f.id for f in analysis.findings}
+
+
+def probe(tags: Sequence[str], question: str = "What happened next?") -> Probe:
+    """A follow-up probe with the given weakness tags."""
+    return Probe("p-" + "-".join(tags).replace("_", "-"), question, "assesses", tuple(tags),
+                 "weak reply", "why weak", "strong reply", "I brought a complete fix.")
+
+
+def probe_answer_ids(text: str, tags: Sequence[str], scenario: Scenario,
+                     question: str = "What happened next?") -> set[str]:
+    """The finding ids of a written answer to a probe with the given tags."""
+    pa = analyze_probe_answer(words_from_text(text), probe(tags, question), scenario)
+    return {f.id for f in pa.findings}

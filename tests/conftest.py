@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
-pytest_plugins = ["pulse"]  # the pulse_audio fixture (private PulseAudio virtual mic)
+# pulse: the pulse_audio fixture (private PulseAudio virtual mic); coach_helpers: the coaching
+# tests' library and ownership fixtures.
+pytest_plugins = ["pulse", "coach_helpers"]
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from coach_helpers import STRONG, WEAK, speak
+from coach_helpers import STRONG, WEAK, ids, speak
 
 from mockinterviewer.coach import (
     Analysis,
@@ -20,28 +20,13 @@ from mockinterviewer.coach import (
 from mockinterviewer.coach.segment import timing_status
 from mockinterviewer.coach.text import has_number, stem
 from mockinterviewer.content import SEGMENT_LABELS, Scenario
-from mockinterviewer.content.library import load_library
 from mockinterviewer.transcript import Word
-
-
-@pytest.fixture(scope="module")
-def library() -> tuple[Scenario, ...]:
-    return load_library().scenarios
-
-
-@pytest.fixture(scope="module")
-def ownership(library: tuple[Scenario, ...]) -> Scenario:
-    return next(s for s in library if s.principle_id == "ownership")
 
 
 @pytest.fixture(scope="module")
 def backbone(library: tuple[Scenario, ...]) -> Scenario:
     return next(s for s in library if not {t for p in s.probes for t in p.tags}
                 & {"scope", "initiative"})
-
-
-def ids(analysis: Analysis) -> set[str]:
-    return {f.id for f in analysis.findings}
 
 
 # --- segmentation -------------------------------------------------------------------------------

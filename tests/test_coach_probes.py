@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from coach_helpers import STRONG, WEAK, speak
+from coach_helpers import STRONG, WEAK, probe, probe_answer_ids, speak
 
 from mockinterviewer.coach import (
     Analysis,
@@ -16,23 +16,7 @@ from mockinterviewer.coach import (
 from mockinterviewer.coach.probes import FINDING_TAGS
 from mockinterviewer.coach.text import words_from_text
 from mockinterviewer.coach.verdict import adjust
-from mockinterviewer.content import WEAKNESS_TAGS, Probe, Scenario
-from mockinterviewer.content.library import load_library
-
-
-@pytest.fixture(scope="module")
-def library() -> tuple[Scenario, ...]:
-    return load_library().scenarios
-
-
-@pytest.fixture(scope="module")
-def ownership(library: tuple[Scenario, ...]) -> Scenario:
-    return next(s for s in library if s.principle_id == "ownership")
-
-
-def _probe(tags: tuple[str, ...], question: str = "What happened next?") -> Probe:
-    return Probe("p-" + "-".join(tags).replace("_", "-"), question, "assesses", tags,
-                 "weak reply", "why weak", "strong reply", "I brought a complete fix.")
+from mockinterviewer.content import WEAKNESS_TAGS, Scenario
 
 
 def test_finding_tags_are_known_weakness_tags() -> None:
@@ -69,9 +53,8 @@ def test_analysis_carries_its_probes(ownership: Scenario) -> None:
 
 
 def test_hand_off_answer_is_weaker(ownership: Scenario) -> None:
-    probe = _probe(("ownership", "follow_through"))
     words = words_from_text("I sent them a message on Slack and they handled it from there.")
-    pa = analyze_probe_answer(words, probe, ownership)
+    pa = analyze_probe_answer(words, probe(("ownership", "follow_through")), ownership)
     assert "probe.hand_off" in {f.id for f in pa.findings}
     assert pa.verdict_hint == "weaker"
     f = next(f for f in pa.findings if f.id == "probe.hand_off")
@@ -79,11 +62,10 @@ def test_hand_off_answer_is_weaker(ownership: Scenario) -> None:
 
 
 def test_bringing_a_solution_is_stronger(ownership: Scenario) -> None:
-    probe = _probe(("ownership", "follow_through"))
     words = words_from_text("I told their lead so they had visibility, but I brought a complete "
                             "fix with tests and a ready pull request, and I stayed on it until "
                             "it shipped.")
-    pa = analyze_probe_answer(words, probe, ownership)
+    pa = analyze_probe_answer(words, probe(("ownership", "follow_through")), ownership)
     ids = {f.id for f in pa.findings}
     assert "probe.brought_solution" in ids and "probe.hand_off" not in ids
     assert pa.verdict_hint == "stronger"
@@ -96,9 +78,8 @@ def test_bringing_a_solution_is_stronger(ownership: Scenario) -> None:
      "for a week until it read zero.", True),
 ])
 def test_verification_claims(ownership: Scenario, text: str, verified: bool) -> None:
-    probe = _probe(("verification", "depth"), "How did you verify the fix?")
-    pa = analyze_probe_answer(words_from_text(text), probe, ownership)
-    ids = {f.id for f in pa.findings}
+    ids = probe_answer_ids(text, ("verification", "depth"), ownership,
+                           "How did you verify the fix?")
     assert ("probe.verified" in ids) is verified
     assert ("probe.no_verification" in ids) is (not verified)
 
@@ -110,23 +91,20 @@ def test_verification_claims(ownership: Scenario, text: str, verified: bool) -> 
      "surface a month early instead of during an outage.", True),
 ])
 def test_lessons_specific_or_generic(ownership: Scenario, text: str, specific: bool) -> None:
-    probe = _probe(("reflection",), "What would you do differently?")
-    pa = analyze_probe_answer(words_from_text(text), probe, ownership)
-    ids = {f.id for f in pa.findings}
+    ids = probe_answer_ids(text, ("reflection",), ownership, "What would you do differently?")
     assert ("probe.specific_lesson" in ids) is specific
     assert ("probe.generic_lesson" in ids) is (not specific)
 
 
 def test_empty_probe_answer(ownership: Scenario) -> None:
-    pa = analyze_probe_answer([], _probe(("depth",)), ownership)
+    pa = analyze_probe_answer([], probe(("depth",)), ownership)
     assert pa.verdict_hint == "weaker" and pa.findings[0].id == "probe.no_answer"
 
 
 def test_follow_ups_move_the_verdict(ownership: Scenario) -> None:
     a = analyze(speak(STRONG)[0], ownership)
-    probe = _probe(("ownership",))
-    bad = analyze_probe_answer(words_from_text("I pinged them and they fixed it."), probe,
-                               ownership)
+    bad = analyze_probe_answer(words_from_text("I pinged them and they fixed it."),
+                               probe(("ownership",)), ownership)
     b = with_probe_answers(a, [bad])
     assert len(b.probe_answers) == 1
     order = ["Strong Hire", "Hire", "Leaning No Hire", "No Hire"]

@@ -25,7 +25,8 @@ from mockinterviewer.content import SEGMENT_LABELS
 from mockinterviewer.content.library import load_library
 from mockinterviewer.transcript import Word
 
-SUBSET = ["strong-customer-tax-rates", "weak-we-checkout", "mixed-bias-rollback"]
+SUBSET = ["strong-customer-tax-rates", "weak-we-checkout", "mixed-bias-rollback",
+          "weak-no-task-no-result-import"]
 
 
 def test_evalset_is_broad_and_labelled() -> None:

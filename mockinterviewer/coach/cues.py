@@ -63,6 +63,20 @@ CUES: dict[str, tuple[tuple[str, float], ...]] = {
         (r"\bthe (ticket|roadmap|runbook|plan|spec|brief) (only )?(said|covered|asked)\b", 1.5),
         (r"\bi (offered|volunteered) to\b", 1.5),
         (r"\b(could not|couldn't|cannot|can't) (move|slip|wait|be missed)\b", 1.0),
+        # Less usual ways of saying the same: a goal as a pseudo-cleft ("what had to happen
+        # was"), a role or remit ("my part in this was"), a duty that lands on the speaker ("it
+        # landed on me"), or a promise ("I signed up to").
+        (r"\bwhat (had|needed) to (happen|change|be done)\b|\bwhat (i|we) (had|needed|wanted|"
+         r"was asked|were asked|set out|was trying|were trying) to\b", 2.0),
+        (r"\b(my|our) (part|role|piece|share|remit|mandate|brief|assignment|responsibility|"
+         r"priority|focus|target|deadline|commitment)( (in|on) (this|that|it|the \w+))? (was|"
+         r"became|covered|meant|would be)\b", 2.0),
+        (r"\bthe (ask|brief|bar|target|requirement|deadline|question|point|priority|mandate) "
+         r"(was|became|i set)\b", 1.5),
+        (r"\b(landed|fell|came down|was left) (on|to) me\b|\b(it|this|that) was (on|down to|up "
+         r"to) me\b|\bon my (plate|shoulders)\b|\bmy name (on|against) it\b", 2.0),
+        (r"\bi (promised|signed up|undertook|made it my (goal|job|mission)) to\b"
+         r"|\bi (took|picked) (it|this|that|the \w+) (on|up) (myself|as mine)\b", 2.0),
     ),
     "action": (
         (rf"\b(first|then|next|after that|so|and|also),? i ({_I_VERBS})\b", 2.5),
@@ -139,6 +153,63 @@ OPENERS: dict[str, re.Pattern[str]] = {
 }
 OPENER_BONUS = 2.5
 
+# What any Task states, in broader strokes than the weighted task cues: a duty or a need ("had
+# to", "I needed"), an intent or a decision ("I wanted", "I made the call"), a goal or a role
+# named and defined ("the question in front of me was"), ownership ("on me", "I owned"), an
+# assignment ("my manager wanted"), a time box ("one week to"), or a boundary ("nobody else
+# would"). Guessing, agreeing or assuming a cause is not among them. The decoder opens a Task
+# segment only over units that hold such a statement (or a task cue, or a sure learned model).
+TASK_EVIDENCE = re.compile(
+    r"\b(had|needed|need|needs|has|have|got|must|was supposed|were supposed|was expected|"
+    r"were expected|wanted|want|meant|aimed|intended|planned|hoped|chose|decided|resolved|"
+    r"set out|promised|volunteered|offered|committed|determined) to\b"
+    r"|\bi (wanted|needed|decided|chose|resolved|aimed|intended|planned|promised|volunteered|"
+    r"committed|made (the|a|my) (call|decision)|gave myself|set myself|owned|took (it|this|that) "
+    r"(on|upon myself)|took on|was (responsible|accountable|in charge|on the hook))\b"
+    r"|\b(decide|decided|deciding|decision|call) (to|whether|if|on|that)\b"
+    r"|\b(goal|goals|aim|objective|target|mission|mandate|brief|job|task|role|part|"
+    r"responsibility|priority|focus|challenge|question|ask|deadline|plan|bar|remit|assignment|"
+    r"charge|point|commitment|success|requirement|expectation|purpose|intent|ambition|idea)"
+    r"( [a-z']+){0,5} (was|were|became|meant|is)\b"
+    r"|\b(was|were|became|is) (my|our) (\w+ )?(goal|aim|objective|target|mission|job|task|role|"
+    r"part|responsibility|priority|focus|problem|project|call)\b"
+    r"|\bwhat ([a-z']+ ){1,3}(had|needed|wanted|expected|cared|care|asked for|set out|was "
+    r"asked|were asked|was trying)\b|\bi was the (one|only one|person|owner)\b"
+    r"|\b(signed up|committed|took on|took over|put my hand up)\b"
+    r"|\b(brought|hired|pulled|called|drafted) (in|on) to\b|\bon (my|our) (list|radar|roadmap)\b"
+    r"|\bthing (that )?(mattered|counted)\b|\bmattered (most|to me|to us)\b"
+    r"|\bwhat (had|needed) to\b|\bwhat mattered\b"
+    r"|\b(on|upon) (me|myself)\b|\bon (my plate|my shoulders|the hook)\b|\bfell (on|to) me\b"
+    r"|\b(became|become|was|is) (mine|my (job|problem|project|call|responsibility|priority))\b"
+    r"|\bmy (own )?(problem|project|call|decision|responsibility) to\b"
+    r"|\b(own|owned|owning|ownership|responsible|accountable|in charge)\b"
+    r"|\b(it|that) (would|was going to|had to) be me\b|\bstep(ped)? (in|up)\b"
+    r"|\b(asked|told|assigned|tasked|expected|needed|wanted|gave|handed) (me|us)\b"
+    r"|\b(manager|lead|boss|director|leadership|pm|vp|cto|client|customer)s? (\w+ )?(wanted|"
+    r"expected|needed|asked|required)\b|\b(expected|wanted|needed|required)( \w+){1,4} from me\b"
+    r"|\b(one|two|three|four|five|six|a|an|\d+) (more )?(hour|hours|day|days|week|weeks|weekend|"
+    r"month|months|sprint|sprints|quarter) to\b"
+    r"|\b(nobody|no one|no-one)( else)? (had |ever |was going to |would |wanted to )?(ask|asked|"
+    r"assign|assigned|own|owned|told|chase|fix|fixed|look|looked|take|took|pick|picked|touch)\b"
+)
+
+
+def _normalise(text: str) -> str:
+    low = " " + re.sub(r"[^a-z0-9%$'\s]", " ", text.lower().replace("’", "'")) + " "
+    return re.sub(r"\s+", " ", low).strip()
+
+
+def states_task(text: str) -> bool:
+    """Whether a unit of speech states what a Task states (see ``TASK_EVIDENCE``).
+
+    Args:
+        text: the unit's text.
+
+    Returns:
+        True for a goal, duty, decision, boundary or assignment statement.
+    """
+    return bool(TASK_EVIDENCE.search(_normalise(text)))
+
 
 def cue_scores(text: str) -> dict[str, float]:
     """Scores a unit of speech against each label's cues.
@@ -149,8 +220,7 @@ def cue_scores(text: str) -> dict[str, float]:
     Returns:
         Label -> summed weight of the cues found (each pattern counted once).
     """
-    low = " " + re.sub(r"[^a-z0-9%$'\s]", " ", text.lower().replace("’", "'")) + " "
-    low = re.sub(r"\s+", " ", low).strip()
+    low = _normalise(text)
     out: dict[str, float] = {}
     for label, patterns in _COMPILED.items():
         out[label] = sum(w for p, w in patterns if p.search(low))

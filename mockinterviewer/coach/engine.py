@@ -10,10 +10,11 @@ from mockinterviewer.coach.delivery import compute_metrics, delivery_findings
 from mockinterviewer.coach.findings import content_findings, scope_matters, timing_findings
 from mockinterviewer.coach.phrases import coverage
 from mockinterviewer.coach.probes import choose_probes
-from mockinterviewer.coach.segment import sanitize, segment_words
+from mockinterviewer.coach.segment import segment_words
 from mockinterviewer.coach.segmodel import SegmentModel
 from mockinterviewer.coach.text import join, words_from_text
 from mockinterviewer.coach.types import Analysis, Finding, ProbeAnalysis
+from mockinterviewer.coach.units import sanitize
 from mockinterviewer.coach.verdict import adjust, decide
 from mockinterviewer.content.model import SEGMENT_LABELS, Scenario
 from mockinterviewer.transcript import Word

@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mockinterviewer.coach.segment import label_words, sanitize
+from mockinterviewer.coach.segment import label_words
 from mockinterviewer.coach.segmodel import SegmentModel, labelled_texts
 from mockinterviewer.coach.text import words_from_text
 from mockinterviewer.coach.types import Analysis
+from mockinterviewer.coach.units import sanitize
 from mockinterviewer.content.model import SEGMENT_LABELS, Scenario
 from mockinterviewer.errors import UserError
 from mockinterviewer.transcript import Word

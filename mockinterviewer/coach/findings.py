@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mockinterviewer.coach.segment import split_units
 from mockinterviewer.coach.text import (
     STOPWORDS,
     SUBJECT_I,
@@ -20,6 +19,7 @@ from mockinterviewer.coach.text import (
     word_set,
 )
 from mockinterviewer.coach.types import Finding, Metrics, SegmentResult
+from mockinterviewer.coach.units import split_units
 from mockinterviewer.content.model import Scenario
 
 ASSIGNED = re.compile(
@@ -46,7 +46,10 @@ SCOPE = re.compile(
 )
 SECOND_ORDER = re.compile(
     r"\badopt(ed|s|ing)?\b|\bbecame (the|a|our|their|an) \w*\s?(standard|default|norm|template|"
-    r"requirement|practice|check|step|pattern|process)"
+    r"requirement|practice|check|step|pattern|process|habit|routine|ritual|rule|policy|baseline)"
+    r"|\bnow (the|a|an|our|their) (\w+ ){0,2}(standard|default|norm|template|requirement|practice|"
+    r"check|step|pattern|process|habit|routine|rule|policy|baseline)\b"
+    r"|\b(step|stage|part) of (every|each|all)\b"
     r"|\b(made|make) \w+( \w+){0,2} (the|a) (standard|default)\b|\bthe (standard|default|norm)\b"
     r"|\b(reused|re-used|copied|replicated|spread)\b|\brolled (it )?out (to|across)\b"
     r"|\bteams? (were|are|now|started|have been) (using|use|adopted|running)\b"

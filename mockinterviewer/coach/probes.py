@@ -6,9 +6,9 @@ import re
 from collections.abc import Sequence
 
 from mockinterviewer.coach.findings import CONCRETE_CHANGE, GENERIC
-from mockinterviewer.coach.segment import sanitize, split_units
 from mockinterviewer.coach.text import SUBJECT_I, SUBJECT_WE, content_stems, join, tokens
 from mockinterviewer.coach.types import Analysis, Finding, ProbeAnalysis, ProbeChoice
+from mockinterviewer.coach.units import sanitize, split_units
 from mockinterviewer.content.model import Probe, Scenario
 from mockinterviewer.transcript import Word
 

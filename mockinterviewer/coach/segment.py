@@ -5,25 +5,24 @@ the words are cut into units (sentences, pauses longer than ``PAUSE_SPLIT`` seco
 starters such as "as a result" inside long sentences), each unit is scored for every label
 (discourse cues, tense and person, quantities, and the learned :class:`SegmentModel`), and an
 order-respecting dynamic programme picks the best contiguous labelling, weighing how each segment's
-share of the time compares with its share of the targets.
+share of the time compares with its share of the targets. A Task needs positive evidence: the
+programme only opens a Task segment over units that state a goal, duty, decision, boundary or
+assignment (:func:`is_task_evidence`), so an answer that never says what the speaker set out to do
+is reported as having no Task instead of having a Task-sounding sentence relabelled.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from mockinterviewer.coach.cues import BOUNDARY_STARTERS, cue_scores
+from mockinterviewer.coach.cues import cue_scores, states_task
 from mockinterviewer.coach.segmodel import SegmentModel, default_model
-from mockinterviewer.coach.text import clean, ends_sentence, has_number, join, tokens
+from mockinterviewer.coach.text import has_number, join, tokens
 from mockinterviewer.coach.types import SegmentResult
+from mockinterviewer.coach.units import Unit, cap_units, sanitize, split_units
 from mockinterviewer.content.model import SEGMENT_LABELS
 from mockinterviewer.transcript import Word, is_filler
-
-PAUSE_SPLIT = 0.6  # seconds of silence that end a unit
-MAX_UNIT_WORDS = 22  # longer units are split at clause starters or commas
-MAX_UNITS = 160  # a longer answer has neighbouring units merged, so decoding stays fast
 
 # Decoder weights (tuned on leave-one-scenario-out runs over the library and the spoken set).
 W_MODEL = 0.7
@@ -33,115 +32,13 @@ W_DURATION = 1.0
 SKIP_PENALTY = (2.5, 1.5, 5.0, 2.0, 2.0)
 SHORT_CAP = 0.8
 NO_TASK_CUE = 0.5
+# A Task states a goal, a duty, a decision, a boundary or an assignment. The decoder only opens a
+# Task segment over units that hold such a statement: a task cue or task wording (coach/cues.py),
+# or a learned-model posterior for "task" at least this sure. Otherwise the answer has no Task,
+# and the coach says so.
+TASK_POSTERIOR = 0.9
 _L = len(SEGMENT_LABELS)
-_GLUE = frozenset({"and", "so", "that", "then", "but", "because"})
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A run of words that is labelled as a whole.
-
-    Attributes:
-        first: index of its first word.
-        last: index one past its last word.
-        start: when it starts.
-        end: when it ends.
-        text: its words.
-    """
-
-    first: int
-    last: int
-    start: float
-    end: float
-    text: str
-
-
-def sanitize(words: Sequence[Word]) -> tuple[Word, ...]:
-    """Drops words with impossible times and returns the rest in time order.
-
-    Args:
-        words: words from any source.
-
-    Returns:
-        Finite, non-negative, ordered words with ``end >= start``.
-    """
-    good = []
-    for w in words:
-        if not (math.isfinite(w.start) and math.isfinite(w.end)):
-            continue
-        if w.end < w.start:
-            w = Word(w.word, w.start, w.start, w.filler, w.probability)
-        good.append(w)
-    return tuple(sorted(good, key=lambda w: (w.start, w.end)))
-
-
-def split_units(words: Sequence[Word], pause: float = PAUSE_SPLIT) -> list[Unit]:
-    """Cuts ordered words into units at sentence ends, pauses and clause starters.
-
-    Args:
-        words: ordered words.
-        pause: silence in seconds that ends a unit.
-
-    Returns:
-        Units covering every word, in order.
-    """
-    cuts = [0]
-    for i in range(1, len(words)):
-        prev = words[i - 1]
-        if ends_sentence(prev.word) or words[i].start - prev.end > pause:
-            cuts.append(i)
-    cuts.append(len(words))
-    spans: list[tuple[int, int]] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        spans.extend(_split_long(words, a, b))
-    return [Unit(a, b, words[a].start, words[b - 1].end, join(words[a:b]))
-            for a, b in spans if b > a]
-
-
-def cap_units(units: list[Unit], limit: int = MAX_UNITS) -> list[Unit]:
-    """Merges neighbouring units until there are at most ``limit`` (keeps very long answers fast).
-
-    Args:
-        units: units in order.
-        limit: most units to keep.
-
-    Returns:
-        The units, merged pairwise as often as needed.
-    """
-    while len(units) > limit:
-        merged = []
-        for a in range(0, len(units), 2):
-            pair = units[a: a + 2]
-            merged.append(Unit(pair[0].first, pair[-1].last, pair[0].start, pair[-1].end,
-                               " ".join(u.text for u in pair)))
-        units = merged
-    return units
-
-
-def _split_long(words: Sequence[Word], a: int, b: int) -> list[tuple[int, int]]:
-    if b - a <= MAX_UNIT_WORDS:
-        return [(a, b)]
-    best, best_score = None, 0.0
-    for i in range(a + 4, b - 4):
-        one, two = clean(words[i].word), " ".join(clean(w.word) for w in words[i: i + 2])
-        three = " ".join(clean(w.word) for w in words[i: i + 3])
-        score = 0.0
-        if BOUNDARY_STARTERS.match(three) or BOUNDARY_STARTERS.match(two):
-            score = 3.0
-        elif BOUNDARY_STARTERS.match(one):
-            score = 2.0
-        if words[i - 1].word.rstrip().endswith(","):
-            score += 1.0
-        if one in ("i", "we", "my", "our") and clean(words[i - 1].word) not in _GLUE:
-            score += 1.0  # a new clause usually starts with its subject
-        score += words[i].start - words[i - 1].end  # prefer the longest pause
-        score -= abs((i - a) - (b - i)) / (b - a)  # and the middle
-        if score > best_score:
-            best, best_score = i, score
-    if best is None:
-        mid = (a + b) // 2
-        return _split_long(words, a, mid) + _split_long(words, mid, b)
-    return _split_long(words, a, best) + _split_long(words, best, b)
+_TASK = SEGMENT_LABELS.index("task")
 
 
 def unit_scores(text: str, model: SegmentModel) -> list[float]:
@@ -153,6 +50,36 @@ def unit_scores(text: str, model: SegmentModel) -> list[float]:
 
     Returns:
         One score per label in ``SEGMENT_LABELS`` order.
+    """
+    return score_unit(text, model)[0]
+
+
+def is_task_evidence(text: str, cues: dict[str, float], post: dict[str, float]) -> bool:
+    """Whether a unit states what a Task states: a goal, duty, decision, boundary or assignment.
+
+    Args:
+        text: the unit's text.
+        cues: its cue scores (:func:`~mockinterviewer.coach.cues.cue_scores`).
+        post: the learned model's log posterior per label.
+
+    Returns:
+        True when a task cue matched, the unit states a task
+        (:func:`~mockinterviewer.coach.cues.states_task`), or the model is sure
+        (``TASK_POSTERIOR``) it is a Task.
+    """
+    return (cues["task"] > 0 or math.exp(post["task"]) >= TASK_POSTERIOR
+            or states_task(text))
+
+
+def score_unit(text: str, model: SegmentModel) -> tuple[list[float], bool]:
+    """Per-label log scores of one unit, and whether it is evidence of a Task.
+
+    Args:
+        text: the unit's text.
+        model: the learned model.
+
+    Returns:
+        (one score per label in ``SEGMENT_LABELS`` order, :func:`is_task_evidence`).
     """
     post = model.log_posterior(text)
     cues = cue_scores(text)
@@ -170,7 +97,7 @@ def unit_scores(text: str, model: SegmentModel) -> list[float]:
     raw = [W_MODEL * post[label] + W_CUE * (cues[label] + extra[label]) for label in SEGMENT_LABELS]
     top = max(raw)
     z = top + math.log(sum(math.exp(v - top) for v in raw))
-    return [v - z for v in raw]
+    return [v - z for v in raw], is_task_evidence(text, cues, post)
 
 
 def decode(units: Sequence[Unit], targets: dict[str, float], model: SegmentModel,
@@ -186,13 +113,18 @@ def decode(units: Sequence[Unit], targets: dict[str, float], model: SegmentModel
         first_label: the lowest label index allowed (after manual marks).
 
     Returns:
-        A label index per unit, never decreasing.
+        A label index per unit, never decreasing. A Task segment always holds at least one unit
+        of task evidence (:func:`is_task_evidence`), unless a manual mark opened it.
     """
     n = len(units)
     if n == 0:
         return []
     weights = [1.0 + 0.08 * len(u.text.split()) for u in units]
-    scores = [unit_scores(u.text, model) for u in units]
+    scored = [score_unit(u.text, model) for u in units]
+    scores = [sc for sc, _ in scored]
+    evidence = [0] * (n + 1)  # evidence[j]: units of task evidence among units[:j]
+    for i, (_, ev) in enumerate(scored):
+        evidence[i + 1] = evidence[i] + int(ev)
     prefix = [[0.0] * (n + 1) for _ in range(_L)]
     for k in range(_L):
         for i in range(n):
@@ -204,8 +136,11 @@ def decode(units: Sequence[Unit], targets: dict[str, float], model: SegmentModel
     share = [(max(targets.get(lb, 0.0), 0.0) / tsum) if tsum > 0 else 1.0 / _L
              for lb in SEGMENT_LABELS]
     starts = [u.start for u in units] + [units[-1].end]
+    neg = -1e18
 
     def seg_score(k: int, i: int, j: int) -> float:
+        if k == _TASK and evidence[j] == evidence[i] and not (i == 0 and first_label == _TASK):
+            return neg  # no Task without a statement of one (a manual mark may open it)
         frac = (starts[j] - starts[i]) / total_t
         ratio = math.log((frac + 0.03) / (share[k] + 0.03))
         if partial and j == n and ratio < 0:
@@ -215,7 +150,6 @@ def decode(units: Sequence[Unit], targets: dict[str, float], model: SegmentModel
             penalty = min(penalty, SHORT_CAP * SKIP_PENALTY[k])
         return prefix[k][j] - prefix[k][i] - penalty
 
-    neg = -1e18
     # best[k][j]: best score with units[:j] labelled, the last segment having label k.
     # entry[k][i]: best score of a labelling of units[:i] that label k may follow.
     best = [[neg] * (n + 1) for _ in range(_L)]
