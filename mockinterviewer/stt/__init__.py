@@ -4,5 +4,8 @@ Nothing here imports Qt. Heavy modules (faster-whisper) are imported only when u
 """
 
 from mockinterviewer.stt.base import SAMPLE_RATE, Transcriber
+from mockinterviewer.stt.onnx_env import keep_onnxruntime_offline
+
+keep_onnxruntime_offline()  # before anything here imports onnxruntime (the Silero VAD)
 
 __all__ = ["SAMPLE_RATE", "Transcriber"]
