@@ -85,9 +85,12 @@ def _answer_probes(qtbot, window: MainWindow, lengths: list[float]) -> None:  # 
         qtbot.keyClick(window, Qt.Key.Key_Return)
 
 
-def _check_report(window: MainWindow, store: HistoryStore, probes: int) -> None:
+def _check_report(qtbot, window: MainWindow, store: HistoryStore, probes: int) -> None:  # noqa: ANN001
     assert window.current_screen() == "report"
     report = window.report_page
+    # the finding cards appear a few per event-loop turn once the page shows
+    qtbot.waitUntil(lambda: bool(report.cards) and all(c.isVisible() for c in report.cards),
+                    timeout=10000)
     analysis = report.analysis
     assert report.verdict.text() == analysis.verdict
     ids = [c.finding.id for c in report.cards]
@@ -119,7 +122,10 @@ def test_rehearse_end_to_end_with_file_source(qtbot, whisper_tiny, artifacts) ->
     window = _window(qtbot, services, max_probes=2)
     view = window.screens["rehearse"]
     meter = StallMeter()
-    meter.describe = lambda: f"{view.phase}/{view.capture.state}/{window.current_screen()}"
+    report = window.report_page
+    meter.describe = lambda: (f"{view.phase}/{view.capture.state}/{window.current_screen()}"
+                              + ("/filling" if report.filling else "")
+                              + f"/{sum(c.isVisible() for c in report.cards)} cards shown")
     meter.start()
     window.open_mode("rehearse", SCENARIO)
     assert window.current_screen() == "rehearse"
@@ -141,9 +147,11 @@ def test_rehearse_end_to_end_with_file_source(qtbot, whisper_tiny, artifacts) ->
     qtbot.waitUntil(lambda: window.report_page.cards and window.report_page.cards[0].isVisible(),
                     timeout=10000)
     qtbot.wait(100)  # let the report lay out and paint once while the meter runs
-    print(f"max event-loop stall while the report is built and shown: {meter.stop():.0f} ms")
+    print(f"max event-loop stall while the report is built and shown: {meter.stop():.0f} ms "
+          f"(UI thread busy at most {meter.max_busy_ms:.0f} ms; longest as (gap, UI CPU, state): "
+          f"{meter.worst}; gaps over 50 ms: {meter.gaps})")
     assert speaker.spoken[1:] == [p.question for p in view.analysis.probes[:2]]
-    _check_report(window, store, probes=2)
+    _check_report(qtbot, window, store, probes=2)
     segments = store.get(window.report_page.attempt_id).report["segments"]
     for seg, mark, start in zip(segments[1:], answer.boundaries, answer.starts[1:], strict=True):
         assert mark - 0.2 <= seg["start"] <= start + 0.3, (seg, mark, start)
@@ -207,7 +215,7 @@ def test_rehearse_end_to_end_through_portaudio(qtbot, pulse_audio, whisper_tiny,
     qtbot.waitUntil(lambda: view.capture.elapsed >= len(probe) / 16000 - 0.3, timeout=30000)
     qtbot.keyClick(window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.current_screen() == "report", timeout=90000)
-    _check_report(window, store, probes=1)
+    _check_report(qtbot, window, store, probes=1)
     text = window.report_page.analysis.transcript.lower()
     assert "webhook" in text and "communication" in text, text
     # a finding plays the recording from its moment on the (virtual) speaker

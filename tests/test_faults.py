@@ -176,8 +176,8 @@ print(json.dumps({"rc": rc, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).
 
 @pytest.mark.slow
 def test_one_hour_file(tmp_path: Path) -> None:
-    """A 1-hour recording of a quiet room: ``transcribe`` reads it all in bounded memory and says
-    there is no speech; ``analyze`` refuses it at once (an answer is minutes, not an hour)."""
+    """A 1-hour recording of a quiet room: ``transcribe`` reads it in windows (bounded memory) and
+    says there is no speech; ``analyze`` refuses it at once (an answer is minutes, not an hour)."""
     path = tmp_path / "hour.wav"
     rng = np.random.default_rng(0)
     minute = (rng.standard_normal(RATE * 60) * 30).astype("<i2").tobytes()
@@ -196,8 +196,10 @@ def test_one_hour_file(tmp_path: Path) -> None:
         runs[command] = (json.loads(proc.stdout.strip().splitlines()[-1]), error_line(proc.stderr))
     (rc, line) = runs["transcribe"][0]["rc"], runs["transcribe"][1]
     assert rc == 2 and "No speech" in line and "3600" in line, line
-    # 1 h of 16 kHz float32 is 230 MB; decoding, the VAD and the model stay well under 2 GB
-    assert runs["transcribe"][0]["peak_mb"] < 2000, runs["transcribe"][0]
+    # decoded and transcribed in 2-minute windows: about 0.45 GB at the peak (the model alone is
+    # about 0.3 GB); decoding it whole, as before, peaked at about 1.1 GB
+    print(f"transcribe of 1 h: peak {runs['transcribe'][0]['peak_mb']:.0f} MB")
+    assert runs["transcribe"][0]["peak_mb"] < 800, runs["transcribe"][0]
     rc, line = runs["analyze"][0]["rc"], runs["analyze"][1]
     assert rc == 2 and "60 minutes" in line and "hour.wav" in line, line
 

@@ -190,6 +190,7 @@ def test_missing_sound_library_is_explained(exc: BaseException, todo: str, tmp_p
         session.run(threading.Event())
     with pytest.raises(AudioError, match="PortAudio sound library is missing"):
         Player().play_array(np.zeros(RATE, dtype=np.float32), RATE)
+    assert not (tmp_path / "answer.wav").exists(), "no empty recording is left behind"
 
 
 def test_no_input_device_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -197,6 +198,7 @@ def test_no_input_device_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     session, _ = _session(tmp_path, MicrophoneSource())
     with pytest.raises(AudioError, match="No input device was found. Connect a microphone"):
         session.run(threading.Event())
+    assert not (tmp_path / "answer.wav").exists(), "no empty recording is left behind"
 
 
 def test_microphone_that_refuses_to_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -206,6 +208,25 @@ def test_microphone_that_refuses_to_open(tmp_path: Path, monkeypatch: pytest.Mon
                        "program.*Settings"):
         session.run(threading.Event())
     assert sd.streams and sd.streams[0].active is False
+    assert list(tmp_path.iterdir()) == [], "no empty 44-byte recording is left behind"
+
+
+def test_a_start_failure_never_removes_a_file_holding_samples(tmp_path: Path) -> None:
+    """Only the header-only WAV of a failed start is removed: if anything wrote samples into the
+    file (here: the source itself, before failing), the file stays."""
+    path = tmp_path / "answer.wav"
+
+    class WritesThenFails(FileSource):
+        def start(self) -> None:
+            with path.open("ab") as fh:
+                fh.write(b"\x01\x00" * 800)
+            raise AudioError("the device failed while starting")
+
+    session = RecordingSession(WritesThenFails(None, audio=np.zeros(RATE, np.float32)), path,
+                               EchoEngine())
+    with pytest.raises(AudioError, match="failed while starting"):
+        session.run(threading.Event())
+    assert path.stat().st_size == 44 + 1600
 
 
 @pytest.mark.parametrize("then, message", [
@@ -275,10 +296,14 @@ def test_disk_full_while_recording_keeps_what_was_written(tmp_path: Path,
 def test_chosen_microphone_gone_falls_back_to_the_default(tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """The microphone chosen in Settings was unplugged between sessions: the answer is recorded
-    from the system default instead of failing (the log says which device was used)."""
+    from the system default instead of failing (``device_notice`` says which, for the UI)."""
     install(monkeypatch, FakeSoundDevice(blocks=5, then="unplugged"))
     source = MicrophoneSource("Blue Yeti")
     session, _ = _session(tmp_path, source)
     result = session.run(threading.Event())
     assert source.info is not None and source.info.name == "Fake USB mic"
+    assert source.choice is not None and source.choice.fell_back
+    assert source.device_notice == ("Your chosen microphone “Blue Yeti” was not found, so the "
+                                    "system default “Fake USB mic” is used. Choose another in "
+                                    "Settings.")
     assert read_wav(result.recording_path)[0].size == 5 * BLOCK

@@ -1,4 +1,4 @@
-"""Fast checks of model resolution, scoring, filler marking and streaming cuts (fake engine)."""
+"""Fast checks of model resolution, scoring and filler marking (streaming: test_stt_streaming)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from pulse import espeak_wav
 
-from mockinterviewer.audio.recorder import read_wav
 from mockinterviewer.errors import UserError
 from mockinterviewer.stt import Transcriber, models
 from mockinterviewer.stt.fillers import mark_fillers, recover_fillers
 from mockinterviewer.stt.scoring import filler_score, normalize, wer
-from mockinterviewer.stt.streaming import StreamingTranscriber
 from mockinterviewer.stt.whisper import WhisperTranscriber
 from mockinterviewer.transcript import Word
 
@@ -122,111 +119,6 @@ def test_recover_fillers_finds_held_hum_between_words() -> None:
     assert 11.4 <= found[0].start <= 11.6 and 11.9 <= found[0].end <= 12.2
     # noise (a dropped real word is not steady) is not a filler
     assert recover_fillers(audio[: rate + rate // 2], [], offset=0.0) == []
-
-
-def test_streaming_cuts_at_pauses(tmp_path: Path) -> None:
-    wav = espeak_wav(
-        "Tell me about a time you failed.|I missed a deadline once.|I learned to ask early.",
-        tmp_path / "a.wav",
-        gap=1.6,
-    )
-    audio, _ = read_wav(wav)
-    engine = FakeEngine()
-    stream = StreamingTranscriber(engine, block_seconds=0)
-    for i in range(0, len(audio), 1600):
-        stream.feed(audio[i : i + 1600])
-    transcript = stream.finish()
-    assert len(engine.calls) == 3
-    offsets = [o for o, _ in engine.calls]
-    assert offsets == sorted(offsets) and offsets[0] < 0.5
-    assert [w.word for w in transcript.words] == ["u1", "u2", "u3"]
-    assert transcript.duration == pytest.approx(len(audio) / 16000)
-    # the buffer is trimmed: memory stays bounded by the current utterance
-    assert len(stream._buffer) < 16000 * 3
-
-
-def test_rolling_refinement_replaces_utterances_with_block_words(tmp_path: Path) -> None:
-    wav = espeak_wav(
-        "Tell me about a time you failed.|I missed a deadline once.|I learned to ask early.",
-        tmp_path / "a.wav",
-        gap=1.6,
-    )
-    audio, _ = read_wav(wav)
-    engine = FakeEngine()
-    stream = StreamingTranscriber(engine, block_seconds=25)
-    live: list[str] = []
-    stream.on_words = lambda ws: live.extend(w.word for w in ws)
-    for i in range(0, len(audio), 1600):
-        stream.feed(audio[i : i + 1600])
-        if i == len(audio) // 2:
-            assert stream.wait_idle(10)
-    assert stream.wait_idle(10)
-    # utterances 1, 2, 3 alone, plus the open block re-transcribed with each new utterance
-    spans = sorted(engine.calls)
-    assert len(engine.calls) == 5
-    assert spans[0][0] == spans[1][0] == spans[2][0]  # three jobs start at the first utterance
-    assert len(live) == 3  # only single utterances reach the live view
-    words = stream.finish().words
-    # the latest block (all three utterances, the longest call) replaces the single-utterance
-    # words; calls are numbered in the order the two threads made them
-    longest = max(range(len(engine.calls)), key=lambda k: engine.calls[k][1])
-    assert len(words) == 1 and words[0].word == f"u{longest + 1}"
-
-
-def test_refinement_never_delays_the_final_transcript(tmp_path: Path) -> None:
-    import threading
-
-    wav = espeak_wav(
-        "Tell me about a time you failed.|I missed a deadline once.", tmp_path / "b.wav", gap=1.6
-    )
-    audio, _ = read_wav(wav)
-    gate = threading.Event()
-    refining = threading.Event()
-
-    class Slow(FakeEngine):
-        def transcribe_array(self, audio, offset=0.0):
-            if len(audio) > 16000 * 4:  # the block refinement (both utterances together)
-                refining.set()
-                gate.wait(10)
-            return super().transcribe_array(audio, offset)
-
-    engine = Slow()
-    stream = StreamingTranscriber(engine, block_seconds=25)
-    for i in range(0, len(audio), 1600):
-        stream.feed(audio[i : i + 1600])
-    try:
-        # finish() returns while the refinement is still stuck on its own thread
-        words = stream.finish().words
-    finally:
-        gate.set()
-    assert [w.word for w in words] == ["u1", "u2"]
-
-
-def test_streaming_reports_engine_errors() -> None:
-    class Boom(FakeEngine):
-        def transcribe_array(self, audio, offset=0.0):
-            raise RuntimeError("engine died")
-
-    stream = StreamingTranscriber(Boom())
-    stream._speech_start = 0  # force an utterance without running the VAD on real speech
-    stream._buffer = np.zeros(16000, dtype=np.float32)
-    stream._total = 16000
-    with pytest.raises(RuntimeError, match="engine died"):
-        stream.finish()
-
-
-def test_streaming_splits_long_speech(tmp_path: Path) -> None:
-    text = "We shipped the feature, measured adoption, and then we iterated on the design " * 3
-    audio, _ = read_wav(espeak_wav(text, tmp_path / "long.wav", rate=170))
-    engine = FakeEngine()
-    stream = StreamingTranscriber(engine, max_utterance=4.0, block_seconds=0)
-    for i in range(0, len(audio), 1600):
-        stream.feed(audio[i : i + 1600])
-    stream.finish()
-    assert len(engine.calls) >= 3
-    assert all(seconds <= 4.3 for _, seconds in engine.calls)
-    spans = [(u.start, u.end) for u in stream.utterances]
-    assert all(a[1] <= b[0] + 16000 // 2 for a, b in zip(spans, spans[1:], strict=False))
 
 
 def test_model_failing_on_cuda_falls_back_to_cpu(monkeypatch: pytest.MonkeyPatch) -> None:

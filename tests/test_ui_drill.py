@@ -15,6 +15,7 @@ from ui_flow_support import RATE, FileSources, InstantSpeaker, require_tools, sp
 from mockinterviewer.assets import load_cue
 from mockinterviewer.content.library import load_library
 from mockinterviewer.settings import Settings
+from mockinterviewer.store import HistoryStore
 from mockinterviewer.ui.drill_view import DrillView, countdown_text, speaking_rate
 from mockinterviewer.ui.services import Services
 
@@ -64,8 +65,10 @@ def test_segment_drill_counts_down_cues_and_scores(qtbot, whisper_tiny, artifact
                   "it within a month, which is the part I am proudest of.")
     audio = spoken_text(reflection, tail=3.0)
     player = CuePlayer()
+    store = HistoryStore()
     services = Services(transcriber=whisper_tiny, speaker=InstantSpeaker(), player=player,
-                        source_factory=FileSources([audio], speed=4.0), library=load_library())
+                        source_factory=FileSources([audio], speed=4.0), library=load_library(),
+                        store=store)
     view = _view(qtbot, services)
     view.start(load_library().by_id(SCENARIO), "sde2")
     view.segment_combo.setCurrentIndex(view.segment_combo.findData("reflection"))
@@ -73,6 +76,10 @@ def test_segment_drill_counts_down_cues_and_scores(qtbot, whisper_tiny, artifact
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert view.capture.state in ("starting", "recording")
     qtbot.waitUntil(lambda: view.capture.state == "recording", timeout=10000)
+    saved = store.get(view.attempt_id)  # saved before the first word, for crash recovery
+    assert (saved.status, saved.mode) == ("unfinished", "drill-segment")
+    assert saved.recordings == (view.capture.path,) and saved.recording_kinds == (
+        "segment:reflection",)
     qtbot.waitUntil(lambda: view.capture.elapsed > 5.0, timeout=20000)
     left = view.countdown.text()
     assert left.startswith("0:") and 0 < int(left[2:]) <= 10, left
@@ -97,6 +104,17 @@ def test_segment_drill_counts_down_cues_and_scores(qtbot, whisper_tiny, artifact
     assert f"{result['seconds']:.0f} s of 15 s" in view.segment_result.text()
     assert "reliability objective" in view.transcript.text.lower()
     shoot(view, artifacts, "drill-segment")
+    # the try is in the history with its result, and the History view lists it with its mode
+    attempt = store.get(saved.id)
+    assert attempt.status == "done" and attempt.verdict is None
+    drill = attempt.report["drill"]
+    assert drill["label"] == "reflection" and drill["target"] == 15.0
+    assert drill["seconds"] == pytest.approx(result["seconds"], abs=0.01)
+    assert drill["status"] == result["status"]
+    assert "reliability objective" in drill["transcript"].lower()
+    assert attempt.total_seconds == pytest.approx(result["seconds"], abs=0.01)
+    assert attempt.words_per_minute and attempt.words_per_minute > 60
+    _check_history_lists(qtbot, store, attempt.id, "drill: segment timing", artifacts)
 
 
 def test_probe_drill_asks_answers_and_reads(qtbot, whisper_tiny, artifacts) -> None:  # noqa: ANN001, F811
@@ -105,17 +123,21 @@ def test_probe_drill_asks_answers_and_reads(qtbot, whisper_tiny, artifacts) -> N
                spoken_text("I checked the dashboards every day for a week and the drops stayed "
                            "at zero.")]
     speaker = InstantSpeaker()
-    services = Services(transcriber=whisper_tiny, speaker=speaker,
+    store = HistoryStore()
+    services = Services(transcriber=whisper_tiny, speaker=speaker, store=store,
                         source_factory=FileSources(answers, speed=4.0), library=load_library())
     view = _view(qtbot, services)
     scenario = load_library().by_id(SCENARIO)
     view.start(scenario, "sde2", kind="probe")
+    asked = []
     assert view.kind == "probe"
     for n in range(2):
         qtbot.keyClick(view, Qt.Key.Key_Space)
         qtbot.waitUntil(lambda: view.capture.state == "recording", timeout=20000)
         asked_scenario, probe = view.probe
+        asked.append((asked_scenario, probe, view.attempt_id))
         assert speaker.spoken[-1] == probe.question
+        assert store.get(view.attempt_id).status == "unfinished"
         if n == 0:
             assert asked_scenario.id == SCENARIO, "the drill starts with this scenario's probes"
         qtbot.waitUntil(lambda n=n: len(view.probe_results) == n + 1, timeout=60000)
@@ -127,20 +149,48 @@ def test_probe_drill_asks_answers_and_reads(qtbot, whisper_tiny, artifacts) -> N
         f.id for f in first.findings]
     assert len({(s.id, p.id) for s, p in [view.probe]}) == 1
     shoot(view, artifacts, "drill-probe")
+    for (asked_scenario, probe, attempt_id), answer in zip(asked, view.probe_results,
+                                                            strict=True):
+        attempt = store.get(attempt_id)
+        assert (attempt.status, attempt.mode) == ("done", "drill-probe")
+        assert attempt.scenario_id == asked_scenario.id and attempt.prompt == probe.question
+        assert attempt.recording_kinds == (f"probe:{probe.id}",)
+        assert attempt.report["drill"]["verdict_hint"] == answer.verdict_hint
+        assert [f["id"] for f in attempt.report["findings"]] == [f.id for f in answer.findings]
+    _check_history_lists(qtbot, store, asked[0][2], "drill: follow-up", None)
+
+
+def _check_history_lists(qtbot, store: HistoryStore, attempt_id: int, mode: str,  # noqa: ANN001
+                         artifacts) -> None:  # noqa: ANN001
+    from mockinterviewer.ui.history_view import COLUMNS, HistoryView
+
+    history = HistoryView(store)
+    qtbot.addWidget(history)
+    history.resize(1100, 400)
+    history.show()
+    assert history.select_attempt(attempt_id)
+    row = history.table.selectionModel().selectedRows()[0].row()
+    column = COLUMNS.index("Mode")
+    assert history.proxy.index(row, column).data() == mode
+    if artifacts is not None:
+        shoot(history, artifacts, "history-with-drill")
 
 
 @pytest.mark.parametrize("kind", ["segment", "probe"])
 def test_escape_stops_a_try(qtbot, whisper_tiny, kind) -> None:  # noqa: ANN001, F811
-    services = Services(transcriber=whisper_tiny, speaker=InstantSpeaker(),
+    store = HistoryStore()
+    services = Services(transcriber=whisper_tiny, speaker=InstantSpeaker(), store=store,
                         source_factory=FileSources([np.zeros(20 * RATE, np.float32)], 1.0),
                         library=load_library())
     view = _view(qtbot, services)
     view.start(load_library().by_id(SCENARIO), "sde2", kind=kind)
     qtbot.keyClick(view, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: view.capture.state == "recording", timeout=20000)
+    attempt_id = view.attempt_id
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert view.capture.state == "idle" and "Stopped" in view.status.text()
     assert view.results == [] and view.probe_results == []
+    assert store.get(attempt_id).status == "abandoned", "a stopped try is not offered again"
     view.shutdown()
 
 
@@ -156,3 +206,56 @@ def test_main_window_opens_the_drill_for_a_scenario(qtbot) -> None:  # noqa: ANN
     assert window.current_screen() == "drill"
     assert drill.scenario.id == "ownership" and drill.level == "senior"
     assert drill.segment_combo.count() == 5
+
+
+def test_a_drill_try_left_by_a_crash_is_recovered_as_a_drill(whisper_tiny, tmp_path) -> None:  # noqa: ANN001, F811
+    """An unfinished drill try is analysed as the drill it was, not as a whole answer."""
+    require_tools()
+    from mockinterviewer.audio.recorder import WavRecorder
+    from mockinterviewer.ui.drill_record import DrillHistory, drill_summary
+    from mockinterviewer.ui.recovery import analyse_attempt
+
+    store = HistoryStore()
+    scenario = load_library().by_id(SCENARIO)
+    path = tmp_path / "drill.wav"
+    with WavRecorder(path) as rec:
+        rec.write(spoken_text("I learned to ask the other team for their alerts first."))
+    attempt_id, problem = DrillHistory(store).start("drill-segment", scenario, "sde2",
+                                                    "Tell the reflection", path, "reflection",
+                                                    "tiny.en")
+    assert problem == "" and store.get(attempt_id).status == "unfinished"
+    services = Services(transcriber=whisper_tiny, store=store, library=load_library())
+    analyse_attempt(store.get(attempt_id), services, Settings())
+    attempt = store.get(attempt_id)
+    assert attempt.status == "done" and attempt.report["drill"]["label"] == "reflection"
+    assert attempt.report["drill"]["target"] == 15.0
+    assert "alerts" in attempt.report["drill"]["transcript"].lower()
+    assert "Reflection:" in drill_summary(attempt) and "of 15 s" in drill_summary(attempt)
+
+
+def test_drill_tries_are_listed_but_are_not_results(qtbot) -> None:  # noqa: ANN001
+    """Home's last result, Progress, Coverage and Compare count whole answers only."""
+    from history_support import analysis_from_text, seed_scenario
+
+    from mockinterviewer.coach.text import words_from_text
+    from mockinterviewer.ui.drill_record import DrillHistory, last_results, segment_result
+    from mockinterviewer.ui.progress_view import ProgressView
+
+    store = HistoryStore()
+    scenario = seed_scenario()
+    rehearsal = store.start_attempt(scenario.id, scenario.principle, "sde2", "rehearse",
+                                    scenario.prompts[0], None, "tiny.en")
+    store.finish_attempt(rehearsal, analysis_from_text(
+        scenario, " ".join(s.strong_example for s in scenario.segments)))
+    drills = DrillHistory(store)
+    drill, _ = drills.start("drill-segment", scenario, "sde2", "Tell the task", None, "task",
+                            "tiny.en")
+    assert drills.finish(drill, segment_result(words_from_text("It was not my team."), "task",
+                                               20.0, 0.2)) == ""
+    assert store.last_by_scenario()[scenario.id].id == drill, "the store's own view"
+    assert last_results(store)[scenario.id].id == rehearsal
+    assert {a.id for a in store.list()} == {rehearsal, drill}, "both are in the history"
+    progress = ProgressView(store)
+    qtbot.addWidget(progress)
+    progress.refresh()
+    assert [a.id for a in progress.attempts] == [rehearsal]

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from test_ui_shell_fakes import app_theme, dark_palette, shoot  # noqa: F401 - app_theme autouse
 
 from mockinterviewer.audio.recorder import WavRecorder
@@ -74,9 +75,12 @@ def _report(qtbot, services: Services, analysis, recording: Path) -> ReportView:
     view = ReportView(services)
     qtbot.addWidget(view)
     view.resize(1100, 760)
-    view.show_analysis(analysis, recordings={"answer": recording})
+    with qtbot.waitSignal(view.filled, timeout=10000):  # cards are built over a few turns
+        view.show_analysis(analysis, recordings={"answer": recording})
+        assert view.filling
     with qtbot.waitExposed(view):
         view.show()
+    qtbot.waitUntil(lambda: all(c.isVisible() for c in view.cards), timeout=5000)  # a few a turn
     return view
 
 
@@ -111,8 +115,10 @@ def test_report_shows_verdict_timeline_findings_and_plays(qtbot, analysis, recor
     assert card.play_button.accessibleName().startswith("Play your words at")
     shoot(view, artifacts, "report-weak")
     with dark_palette():
-        view.show_analysis(analysis, recordings={"answer": recording})
+        with qtbot.waitSignal(view.filled, timeout=10000):
+            view.show_analysis(analysis, recordings={"answer": recording})
         # new cards are shown and laid out over the next event-loop turns
+        assert len(view.cards) == len(ids)
         qtbot.waitUntil(lambda: all(c.isVisible() and c.height() > 2 * c.fontMetrics().height()
                                     for c in view.cards), timeout=5000)
         shoot(view, artifacts, "report-weak-dark")
@@ -151,6 +157,85 @@ def test_playback_problems_become_messages(qtbot, analysis, recording, tmp_path)
     qtbot.addWidget(stored)
     stored.show_analysis(analysis, attempt_id=attempt)
     assert stored.recordings == {"answer": recording}
+
+
+def test_report_highlights_the_screen_it_belongs_to(qtbot, analysis, artifacts) -> None:  # noqa: ANN001
+    """The report is not in the navigation: the entry it belongs to (Rehearse after a
+    rehearsal, Drill for a drill's report) is highlighted while it shows, and a click on that
+    entry goes back to its screen."""
+    from test_ui_shell_fakes import make_services
+
+    from mockinterviewer.settings import Settings
+    from mockinterviewer.ui.main_window import SCREENS, MainWindow
+
+    window = MainWindow(Settings(), make_services(HistoryStore()), load_model=False)
+    qtbot.addWidget(window)
+    window.resize(1180, 800)
+    window.show()
+    keys = [k for k, _l, _t in SCREENS]
+    window.show_screen("history")
+    window.screens["rehearse"].report_ready.emit(analysis, None, {})  # a rehearsal ended
+    qtbot.waitUntil(lambda: window.current_screen() == "report", timeout=10000)
+    assert not window.report_page.filling, "shown once its findings are built"
+    assert window.nav.currentRow() == keys.index("rehearse")
+    item = window.nav.currentItem()
+    assert item.isSelected() and item.text() == "Rehearse"
+    shoot(window, artifacts, "report-nav-rehearse")
+    with dark_palette():
+        QApplication.processEvents()
+        shoot(window, artifacts, "report-nav-rehearse-dark")
+    # a drill try opened from History: its report belongs to Drill
+    window.show_screen("history")
+    window.open_attempt(_drill_attempt(window.services.store, "segment"))
+    qtbot.waitUntil(lambda: window.current_screen() == "report", timeout=10000)
+    assert window.nav.currentRow() == keys.index("drill")
+    assert window.nav.currentItem().text() == "Drill"
+    report = window.report_page
+    assert report.title.text().startswith("Drill · Reflection")
+    assert report.verdict.text() == "Too short"
+    assert [(b.label, b.target) for b in report.chart.bars] == [("reflection", 15.0)]
+    assert "alerting" in report.mine.toPlainText()
+    assert "Target 15 s" in report.strong.toPlainText()
+    shoot(window, artifacts, "report-drill-segment")
+    window.open_attempt(_drill_attempt(window.services.store, "probe"))
+    qtbot.waitUntil(lambda: not report.filling and bool(report.cards), timeout=10000)
+    assert report.title.text().startswith("Drill · Follow-up") and not report.chart.isVisible()
+    assert all(c.finding.id.startswith("probe.") for c in report.cards)
+    with dark_palette():
+        QApplication.processEvents()
+        shoot(window, artifacts, "report-drill-probe-dark")
+    # Retry goes back to the drill; the highlighted entry leads to its screen
+    report.retry_button.click()
+    assert window.current_screen() == "drill"
+    window.open_attempt(_drill_attempt(window.services.store, "segment"))
+    qtbot.waitUntil(lambda: window.current_screen() == "report", timeout=10000)
+    rect = window.nav.visualItemRect(window.nav.currentItem())
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_screen() == "drill"
+    window.show_screen("home")
+    assert window.nav.currentRow() == keys.index("home") and window.current_screen() == "home"
+
+
+def _drill_attempt(store: HistoryStore, kind: str) -> int:
+    """A drill try saved the way the Drill screen saves one (real coaching of a typed answer)."""
+    from mockinterviewer.ui import drill_record
+
+    scenario = load_library().by_id("customer-obsession")
+    if kind == "segment":
+        words = words_from_text("Looking back I learned that cross team alerting needs an owner.")
+        mode, detail, prompt = drill_record.SEGMENT_MODE, "reflection", "Tell the reflection"
+        result = drill_record.segment_result(words, "reflection", 15.0, 0.2)
+    else:
+        probe = scenario.probes[0]
+        words = words_from_text("I sent them a message and they handled it.")
+        mode, detail, prompt = drill_record.PROBE_MODE, probe.id, probe.question
+        result = drill_record.probe_result(words, analyze_probe_answer(words, probe, scenario))
+    history = drill_record.DrillHistory(store)
+    attempt_id, problem = history.start(mode, scenario, "sde2", prompt, Path("/nonexistent.wav"),
+                                        detail, "tiny.en")
+    assert attempt_id is not None and problem == ""
+    assert history.finish(attempt_id, result) == ""
+    return attempt_id
 
 
 def test_highlight_phrases_escapes_and_marks() -> None:

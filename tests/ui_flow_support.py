@@ -208,6 +208,8 @@ class StallMeter:
         #: happening). Process CPU near the gap while the UI thread is idle means another thread
         #: held the interpreter lock; little process CPU means the OS gave the cores to others.
         self.gaps: list[tuple[int, int, int, str]] = []
+        #: the longest gap as (gap ms, UI thread CPU ms, what was happening), whatever its size
+        self.worst: tuple[int, int, str] = (0, 0, "")
         self.describe = lambda: ""
 
     def _tick(self) -> None:
@@ -215,6 +217,8 @@ class StallMeter:
         if self.last:
             gap = now - self.last
             busy = cpu - self.last_cpu
+            if gap > self.max_gap:
+                self.worst = (round(gap * 1000), round(busy * 1000), self.describe())
             self.max_gap = max(self.max_gap, gap)
             self.max_busy = max(self.max_busy, busy)
             if gap > 0.05:
@@ -224,8 +228,12 @@ class StallMeter:
         self.ticks += 1
 
     def start(self) -> None:
-        """Starts measuring."""
+        """Starts measuring afresh (the maxima and gaps of an earlier run are forgotten)."""
         self.last = 0.0
+        self.max_gap = self.max_busy = 0.0
+        self.ticks = 0
+        self.gaps = []
+        self.worst = (0, 0, "")
         self.timer.start()
 
     def pause(self) -> None:

@@ -99,7 +99,64 @@ def list_output_devices() -> list[DeviceInfo]:
     return [d for d in list_devices() if d.max_output_channels > 0]
 
 
-def _resolve(name: str | None, devices: list[DeviceInfo], kind: str) -> DeviceInfo:
+@dataclass(frozen=True)
+class DeviceChoice:
+    """The device picked for a requested name, and whether the request could be met.
+
+    Attributes:
+        device: the device to use.
+        requested: the name asked for (None or "" for the system default).
+        found: False when ``requested`` matched no device and the default was used instead.
+        kind: ``input`` or ``output``.
+    """
+
+    device: DeviceInfo
+    requested: str | None = None
+    found: bool = True
+    kind: str = "input"
+
+    @property
+    def fell_back(self) -> bool:
+        """True when a named device was asked for but the default is used instead."""
+        return bool(self.requested) and not self.found
+
+    @property
+    def notice(self) -> str:
+        """What to tell the user about a fallback, in plain words ("" when there was none)."""
+        if not self.fell_back:
+            return ""
+        what = "microphone" if self.kind == "input" else "speaker"
+        return (
+            f"Your chosen {what} “{self.requested}” was not found, so the system default "
+            f"“{self.device.name}” is used. Choose another in Settings."
+        )
+
+
+def _default(devices: list[DeviceInfo], kind: str) -> DeviceInfo:
+    for d in devices:
+        if d.is_default_input if kind == "input" else d.is_default_output:
+            return d
+    for preferred in ("pulse", "pipewire", "default"):
+        for d in devices:
+            if d.name == preferred:
+                return d
+    return devices[0]
+
+
+def choose(name: str | None, devices: list[DeviceInfo], kind: str) -> DeviceChoice:
+    """Picks a device by name (exact, else a case-insensitive part of it), else the default.
+
+    Args:
+        name: the name asked for (None or "" for the system default).
+        devices: the devices of that kind.
+        kind: ``input`` or ``output``.
+
+    Returns:
+        The choice; ``found`` is False when ``name`` matched nothing.
+
+    Raises:
+        AudioError: there is no device of that kind at all.
+    """
     if not devices:
         raise AudioError(
             f"No {kind} device was found. Connect a "
@@ -108,19 +165,31 @@ def _resolve(name: str | None, devices: list[DeviceInfo], kind: str) -> DeviceIn
     if name:
         for d in devices:
             if d.name == name:
-                return d
+                return DeviceChoice(d, name, True, kind)
         for d in devices:
             if name.lower() in d.name.lower():
-                return d
-        log.warning("%s device %r not found; using the default", kind, name)
-    for d in devices:
-        if (d.is_default_input if kind == "input" else d.is_default_output):
-            return d
-    for preferred in ("pulse", "pipewire", "default"):
-        for d in devices:
-            if d.name == preferred:
-                return d
-    return devices[0]
+                return DeviceChoice(d, name, True, kind)
+    choice = DeviceChoice(_default(devices, kind), name, not name, kind)
+    if choice.fell_back:
+        log.warning("%s device %r not found; using the default %r", kind, name,
+                    choice.device.name)
+    return choice
+
+
+def _resolve(name: str | None, devices: list[DeviceInfo], kind: str) -> DeviceInfo:
+    return choose(name, devices, kind).device
+
+
+def choose_input(name: str | None = None) -> DeviceChoice:
+    """Finds the microphone to use and says whether the named one was there.
+
+    Args:
+        name: device name (exact or a part of it); None for the default.
+
+    Raises:
+        AudioError: no input device at all, or PortAudio missing.
+    """
+    return choose(name, list_input_devices(), "input")
 
 
 def resolve_input(name: str | None = None) -> DeviceInfo:

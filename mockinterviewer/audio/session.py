@@ -7,6 +7,7 @@ was captured is kept on disk and transcribed.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from mockinterviewer.audio.errors import AudioError
 from mockinterviewer.audio.level import Level, SilenceWatch, measure
-from mockinterviewer.audio.recorder import WavRecorder
+from mockinterviewer.audio.recorder import HEADER_BYTES, WavRecorder
 from mockinterviewer.audio.sources import AudioSource
 from mockinterviewer.stt.base import Transcriber
 from mockinterviewer.stt.streaming import StreamingTranscriber
@@ -67,8 +68,6 @@ class RecordingSession:
         on_level: called with the level of each captured chunk.
         on_warning: called with a message when something looks wrong (e.g. a silent microphone).
         silence_after: seconds of captured audio after which an all-silent microphone is reported.
-        block_seconds: background re-transcription blocks for accuracy (0: off; see
-            :class:`~mockinterviewer.stt.streaming.StreamingTranscriber`).
     """
 
     def __init__(
@@ -80,7 +79,6 @@ class RecordingSession:
         on_level: Callable[[Level], None] | None = None,
         on_warning: Callable[[str], None] | None = None,
         silence_after: float = 2.5,
-        block_seconds: float = 25.0,
     ) -> None:
         self.source = source
         self.recording_path = Path(recording_path)
@@ -89,7 +87,6 @@ class RecordingSession:
         self.on_level = on_level
         self.on_warning = on_warning
         self._silence = SilenceWatch(after=silence_after)
-        self.block_seconds = block_seconds
         self._paused = threading.Event()
         self._recorder: WavRecorder | None = None
         self._warnings: list[str] = []
@@ -132,14 +129,17 @@ class RecordingSession:
         """
         recorder = WavRecorder(self.recording_path, self.source.sample_rate)
         self._recorder = recorder
-        streamer = StreamingTranscriber(
-            self.transcriber, on_words=self.on_words, block_seconds=self.block_seconds
-        )
+        streamer = StreamingTranscriber(self.transcriber, on_words=self.on_words)
         try:
             self.source.start()
         except BaseException:
             recorder.close()
             streamer.close()
+            if recorder.seconds == 0:  # nothing was captured: leave no empty WAV behind
+                with contextlib.suppress(OSError):
+                    if self.recording_path.stat().st_size <= HEADER_BYTES:
+                        self.recording_path.unlink()
+                        log.info("removed %s: the source did not start", self.recording_path)
             raise
         error: str | None = None
         try:

@@ -16,7 +16,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from mockinterviewer.audio.devices import DeviceInfo, resolve_input, sd_module
+from mockinterviewer.audio.devices import DeviceChoice, DeviceInfo, choose_input, sd_module
 from mockinterviewer.audio.errors import AudioError
 
 log = logging.getLogger(__name__)
@@ -95,6 +95,8 @@ class MicrophoneSource:
 
     A device that fails mid-stream (unplugged, driver error, hung) surfaces as an
     :class:`AudioError` from :meth:`read`, after every chunk captured before it was delivered.
+    When the named device is missing the system default is used, and :attr:`device_notice`
+    says so in words for the user (the UI shows it; nothing here parses logs).
     """
 
     sample_rate = SAMPLE_RATE
@@ -103,6 +105,8 @@ class MicrophoneSource:
         self.device_name = device
         self.block_seconds = block_seconds
         self.info: DeviceInfo | None = None
+        #: which device :meth:`start` picked, and whether the named one was found
+        self.choice: DeviceChoice | None = None
         self._queue: queue.Queue[np.ndarray] = queue.Queue()
         self._stream: Any = None
         self._resampler: Resampler | None = None
@@ -122,6 +126,12 @@ class MicrophoneSource:
         """Input overflows reported by PortAudio."""
         return self._overflows
 
+    @property
+    def device_notice(self) -> str:
+        """Set once started: the chosen microphone was missing and the default is used (the
+        message to show the user), else ""."""
+        return self.choice.notice if self.choice is not None else ""
+
     def _callback(self, indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
         if status and status.input_overflow:
             self._overflows += 1
@@ -137,7 +147,8 @@ class MicrophoneSource:
             AudioError: no microphone, PortAudio missing, or the device refuses to open.
         """
         sd = sd_module()
-        self.info = resolve_input(self.device_name)
+        self.choice = choose_input(self.device_name)
+        self.info = self.choice.device
         rate: float = SAMPLE_RATE
         try:
             sd.check_input_settings(
@@ -166,9 +177,10 @@ class MicrophoneSource:
             self._stream.start()
         except Exception as exc:  # noqa: BLE001 - PortAudioError and friends
             self._stream = None
+            notice = f"{self.device_notice} " if self.device_notice else ""
             raise AudioError(
-                f"Could not open the microphone {self.info.name!r} ({exc}). Check that it is "
-                "connected and not used by another program, or choose another one in Settings."
+                f"{notice}Could not open the microphone {self.info.name!r} ({exc}). Check that it "
+                "is connected and not used by another program, or choose another one in Settings."
             ) from exc
         self._last_data = time.monotonic()
         log.info("recording from %s at %s Hz", self.info.name, rate)
@@ -239,7 +251,7 @@ class FileSource:
         if audio is None:
             if path is None:
                 raise ValueError("FileSource needs a path or samples")
-            from mockinterviewer.stt.whisper import decode_file
+            from mockinterviewer.audio.decode import decode_file
 
             audio = decode_file(Path(path))
         self.audio = np.asarray(audio, dtype=np.float32).reshape(-1)

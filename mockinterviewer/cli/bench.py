@@ -92,12 +92,8 @@ def register(sub: argparse._SubParsersAction, name: str) -> None:
     p.add_argument("--model", default="tiny.en")
     p.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
     p.add_argument("--no-synth", action="store_true", help="skip the synthesized answer")
-    p.add_argument(
-        "--block-seconds",
-        type=float,
-        default=25.0,
-        help="background re-transcription blocks of the streaming path (0: off)",
-    )
+    p.add_argument("--repeat", type=int, default=1, metavar="N",
+                   help="stream each file N times per speed; the tail is their median")
     p.add_argument("--json", dest="json_out", type=Path, metavar="OUT")
     p.set_defaults(func=run)
 
@@ -142,7 +138,7 @@ def _collect(paths: list[Path]) -> list[tuple[Path, str | None]]:
     return out
 
 
-def _stream(transcriber, audio, speed: float, block_seconds: float = 25.0):
+def _stream(transcriber, audio, speed: float):
     from mockinterviewer.audio.session import RecordingSession
     from mockinterviewer.audio.sources import FileSource
 
@@ -151,7 +147,6 @@ def _stream(transcriber, audio, speed: float, block_seconds: float = 25.0):
             FileSource(None, speed=speed, audio=audio),
             Path(tmp) / "rec.wav",
             transcriber,
-            block_seconds=block_seconds,
         )
         return session.run(threading.Event())
 
@@ -198,7 +193,12 @@ def run(args: argparse.Namespace) -> int:
         whole = transcriber.transcribe_audio(audio)
         whole_s = time.perf_counter() - t0
         for speed in speeds:
-            result = _stream(transcriber, audio, speed, args.block_seconds)
+            runs = [_stream(transcriber, audio, speed) for _ in range(max(1, args.repeat))]
+            result = runs[0]
+            tail = statistics.median(r.tail_latency for r in runs)
+            if len(runs) > 1:
+                print(f"{path.name} at {speed:g}x: tails "
+                      + ", ".join(f"{r.tail_latency:.2f}" for r in runs) + " s", file=sys.stderr)
             words = result.transcript.words
             fs = filler_score(ref, words, seconds) if ref is not None else None
             fw = filler_score(ref, whole.words, seconds) if ref is not None else None
@@ -207,12 +207,12 @@ def run(args: argparse.Namespace) -> int:
                     file=path.name,
                     audio_seconds=round(seconds, 2),
                     speed=speed,
-                    tail_latency=round(result.tail_latency, 3),
+                    tail_latency=round(tail, 3),
                     whole_seconds=round(whole_s, 3),
                     rtf=round(whole_s / seconds, 4),
-                    tail_share=round(result.tail_latency / whole_s, 4) if whole_s else 0.0,
+                    tail_share=round(tail / whole_s, 4) if whole_s else 0.0,
                     peak_mb=round(_peak_mb(), 1),
-                    overflows=result.overflows,
+                    overflows=sum(r.overflows for r in runs),
                     wer_whole=round(wer(ref, whole.words), 4) if ref is not None else None,
                     wer_stream=round(wer(ref, words), 4) if ref is not None else None,
                     fillers_ref=fs.reference if fs else None,

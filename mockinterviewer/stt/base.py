@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -11,6 +14,28 @@ import numpy as np
 from mockinterviewer.transcript import Transcript, Word
 
 SAMPLE_RATE = 16000
+BACKGROUND_NICE = 5  # how much lower transcription threads' priority is than the UI's
+
+log = logging.getLogger(__name__)
+
+
+def lower_thread_priority(step: int = BACKGROUND_NICE) -> None:
+    """Makes the calling thread (and threads it starts later) yield the CPU to the others.
+
+    Linux keeps a nice value per thread, so this leaves the user interface thread untouched.
+    Elsewhere, or when not allowed, it does nothing.
+
+    Args:
+        step: how much to raise the thread's nice value.
+    """
+    if not hasattr(os, "setpriority") or step <= 0:
+        return
+    try:
+        tid = threading.get_native_id()
+        current = os.getpriority(os.PRIO_PROCESS, tid)
+        os.setpriority(os.PRIO_PROCESS, tid, min(19, current + step))
+    except OSError:  # pragma: no cover - not permitted on this system
+        log.debug("could not lower the thread priority", exc_info=True)
 
 
 @runtime_checkable

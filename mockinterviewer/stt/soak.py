@@ -8,9 +8,9 @@ the same with its crash-safe recorder; this tool stays inside ``stt`` so that it
 layer above it). It samples the resident memory once a minute of audio and reports the peak and
 the growth.
 
-Feeding is as fast as the transcriber keeps up (at most ``max_backlog`` utterances waiting), so
+Feeding is as fast as the transcriber keeps up (each pass over the open region is waited for), so
 a 30-minute recording takes minutes, not half an hour, while memory behaves as in a live session
-where the speaker can never run ahead of real time by more than a few utterances.
+on a machine that keeps up with the speaker.
 
 Measured on 2026-11-28 (2 shared, busy CPU cores; tiny.en int8; 30 minutes of looped espeak-ng
 speech, about 4750 words in 283 utterances each time):
@@ -112,7 +112,7 @@ def soak(
     audio: np.ndarray | None = None,
     transcriber: Transcriber | None = None,
     chunk_seconds: float = 0.1,
-    max_backlog: int = 2,
+    max_backlog: int = 0,
     on_minute: Callable[[dict], None] | None = None,
 ) -> dict:
     """Feeds ``minutes`` of looped speech through the recording and streaming path.
@@ -122,7 +122,8 @@ def soak(
         audio: 16 kHz mono speech to loop (default: synthesized with espeak-ng).
         transcriber: the engine (default: the bundled tiny.en on the CPU).
         chunk_seconds: size of each captured chunk, as from the microphone.
-        max_backlog: utterances allowed to wait for the transcriber before feeding pauses.
+        max_backlog: passes allowed to run before feeding pauses (0: wait for each, as real time
+            would on a machine that keeps up).
         on_minute: called with each per-minute sample (``{"minute", "rss_mb", "words"}``).
 
     Returns:
@@ -164,10 +165,10 @@ def soak(
                 recording.writeframes((np.clip(chunk, -1, 1) * 32767).astype("<i2").tobytes())
                 stream.feed(chunk)
                 fed += chunk.size
-                # a live speaker never runs ahead of the transcriber by more than a few
-                # utterances: wait for it as real time would
-                while stream._jobs.qsize() > max_backlog:  # noqa: SLF001 - diagnostics only
-                    time.sleep(0.05)
+                # a live speaker never runs ahead of the transcriber by more than a pass or
+                # two: wait for it as real time would
+                if stream.backlog > max_backlog:
+                    stream.wait_idle()
                 if fed >= next_sample:
                     sample = {"minute": round(fed / SAMPLE_RATE / 60, 2),
                               "rss_mb": round(rss_mb(), 1), "words": len(stream.words),

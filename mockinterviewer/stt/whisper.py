@@ -7,6 +7,7 @@ A model that cannot be loaded on the GPU falls back to the CPU and says so in ``
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -14,9 +15,10 @@ from typing import Any
 
 import numpy as np
 
+from mockinterviewer.audio.decode import decode_file
 from mockinterviewer.errors import UserError
 from mockinterviewer.stt import models
-from mockinterviewer.stt.base import SAMPLE_RATE, Transcriber
+from mockinterviewer.stt.base import SAMPLE_RATE, Transcriber, lower_thread_priority
 from mockinterviewer.stt.fillers import FILLER_PROMPT, mark_fillers, merge, recover_fillers
 from mockinterviewer.transcript import Transcript, Word
 
@@ -24,45 +26,63 @@ log = logging.getLogger(__name__)
 
 __all__ = ["Transcriber", "WhisperTranscriber", "decode_file"]
 
+MAX_NEW_TOKENS = 220  # per 30-second window; the prompt must fit beside it in 448
 
-def decode_file(path: Path) -> np.ndarray:
-    """Decodes any audio file to 16 kHz mono float32.
+
+def _default_threads() -> int:
+    """CTranslate2 threads per decode: every core, up to 4 (more only adds overhead)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(4, cores))
+
+
+def _in_background_thread(build: Callable[[], Any]) -> Any:
+    """Runs ``build`` on a thread of lower priority and returns its result.
+
+    CTranslate2 and ONNX Runtime start their worker threads when a model is built, and threads
+    inherit the priority of the thread that starts them: so transcription then never takes the
+    CPU from the user interface.
+    """
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        lower_thread_priority()
+        try:
+            box["value"] = build()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
+            box["error"] = exc
+
+    thread = threading.Thread(target=run, name="stt-load", daemon=True)
+    thread.start()
+    thread.join()
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def gpu_failure_message(exc: BaseException) -> str:
+    """What to tell the user when the model could not run on the GPU.
 
     Args:
-        path: the file.
+        exc: what CTranslate2 raised.
 
     Returns:
-        The samples.
-
-    Raises:
-        UserError: missing, unreadable, not audio, or empty.
+        One or two sentences: what happened and, where known, what to install.
     """
-    path = Path(path)
-    if not path.exists():
-        raise UserError(f"{path}: no such file.")
-    if path.is_dir():
-        raise UserError(f"{path} is a folder, not an audio file.")
-    try:
-        if path.stat().st_size == 0:
-            raise UserError(f"{path} is empty (0 bytes): nothing to transcribe.")
-    except OSError as exc:
-        raise UserError(f"{path} cannot be read ({exc.strerror}).") from exc
-    try:
-        from faster_whisper import decode_audio
-
-        audio = decode_audio(str(path), sampling_rate=SAMPLE_RATE)
-    except UserError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - PyAV raises many error types for bad files
-        log.info("decoding %s failed", path, exc_info=True)
-        raise UserError(
-            f"{path} is not a readable audio file ({type(exc).__name__}). "
-            "Use a WAV, FLAC, MP3, OGG or M4A recording."
-        ) from exc
-    audio = np.asarray(audio, dtype=np.float32)
-    if audio.size == 0:
-        raise UserError(f"{path} holds no audio samples: nothing to transcribe.")
-    return audio
+    text = str(exc)
+    if any(lib in text.lower() for lib in ("cublas", "cudnn", "libcuda")):
+        return (
+            f"The GPU could not be used because a CUDA library is missing ({text.strip()[:120]}); "
+            "transcribing on the CPU instead. Install NVIDIA's CUDA 12 cuBLAS and cuDNN 9 "
+            "libraries (for example: pip install nvidia-cublas-cu12 nvidia-cudnn-cu12) to "
+            "transcribe on the GPU."
+        )
+    return (
+        f"The speech model could not run on the GPU ({type(exc).__name__}); "
+        "transcribing on the CPU instead."
+    )
 
 
 class WhisperTranscriber:
@@ -75,7 +95,7 @@ class WhisperTranscriber:
         download_root: where downloaded models live (default: the app's model cache).
         capture_fillers: prompt Whisper with hesitations and recover uncovered "um"s.
         beam_size: decoder beam width (1 is fastest).
-        cpu_threads: CTranslate2 threads (0: its default).
+        cpu_threads: CTranslate2 threads per decode (0: every core, up to 4).
     """
 
     def __init__(
@@ -94,7 +114,7 @@ class WhisperTranscriber:
         self._root = download_root
         self.capture_fillers = capture_fillers
         self.beam_size = beam_size
-        self.cpu_threads = cpu_threads
+        self.cpu_threads = cpu_threads or _default_threads()
         self._model: Any = None
         self._device = "cpu"
         self._warning: str | None = None
@@ -135,12 +155,12 @@ class WhisperTranscriber:
 
             if device == "cuda":
                 try:
-                    model = WhisperModel(
+                    model = _in_background_thread(lambda: WhisperModel(
                         str(path),
                         device="cuda",
                         compute_type=models.auto_compute_type("cuda", self._requested_compute),
                         num_workers=2,
-                    )
+                    ))
                     # cuBLAS/cuDNN problems often show only at the first inference: try one now
                     segments, _ = model.transcribe(
                         np.zeros(SAMPLE_RATE // 2, dtype=np.float32), language="en"
@@ -152,20 +172,20 @@ class WhisperTranscriber:
                     return
                 except Exception as exc:  # noqa: BLE001 - CUDA/cuDNN failures vary widely
                     log.warning("loading %s on CUDA failed", path, exc_info=True)
-                    warning = (
-                        f"The speech model could not run on the GPU ({type(exc).__name__}); "
-                        "transcribing on the CPU instead."
-                    )
+                    warning = gpu_failure_message(exc)
+            compute = (
+                models.auto_compute_type("cpu", self._requested_compute)
+                if self._requested_compute in ("auto", "float16")
+                else self._requested_compute
+            )
             try:
-                self._model = WhisperModel(
+                self._model = _in_background_thread(lambda: WhisperModel(
                     str(path),
                     device="cpu",
-                    compute_type=models.auto_compute_type("cpu", self._requested_compute)
-                    if self._requested_compute in ("auto", "float16")
-                    else self._requested_compute,
+                    compute_type=compute,
                     cpu_threads=self.cpu_threads,
-                    num_workers=2,  # live and refinement threads transcribe in parallel
-                )
+                    num_workers=2,  # a live answer and a whole-file job may overlap
+                ))
             except Exception as exc:  # noqa: BLE001 - corrupt files raise RuntimeError/ValueError
                 log.error("loading %s failed", path, exc_info=True)
                 raise UserError(
@@ -177,7 +197,7 @@ class WhisperTranscriber:
             if warning:
                 log.warning("%s", warning)
 
-    supports_prompt = True
+    supports_prompt = True  # transcribe_array takes ``prompt`` and ``fast``
 
     def _options(self, context: str | None = None) -> dict[str, Any]:
         prompt = FILLER_PROMPT if self.capture_fillers else None
@@ -206,7 +226,8 @@ class WhisperTranscriber:
         return words
 
     def transcribe_array(
-        self, audio: np.ndarray, offset: float = 0.0, prompt: str | None = None
+        self, audio: np.ndarray, offset: float = 0.0, prompt: str | None = None,
+        fast: bool = False,
     ) -> list[Word]:
         """Transcribes one utterance.
 
@@ -214,6 +235,8 @@ class WhisperTranscriber:
             audio: 16 kHz mono float32 samples.
             offset: recording time of ``audio[0]``, added to every word time.
             prompt: text said just before (improves accuracy across utterance cuts).
+            fast: decode once, without the retries at higher temperatures that Whisper makes
+                when a decoding looks unreliable (used when the user is waiting).
 
         Returns:
             The words in time order, fillers marked (and recovered when enabled).
@@ -222,7 +245,13 @@ class WhisperTranscriber:
         audio = np.asarray(audio, dtype=np.float32).reshape(-1)
         if audio.size < SAMPLE_RATE // 10:
             return []
-        segments, _info = self._model.transcribe(audio, vad_filter=False, **self._options(prompt))
+        options = self._options(prompt)
+        # Nobody says more than about eight tokens a second: a clip decoding to many more is
+        # Whisper repeating itself, which on a short clip can take seconds.
+        options["max_new_tokens"] = min(MAX_NEW_TOKENS, 24 + int(8 * audio.size / SAMPLE_RATE))
+        if fast:
+            options["temperature"] = 0.0
+        segments, _info = self._model.transcribe(audio, vad_filter=False, **options)
         words = mark_fillers(self._words(segments, offset, None))
         if self.capture_fillers:
             words = merge(words, recover_fillers(audio, words, offset, SAMPLE_RATE))

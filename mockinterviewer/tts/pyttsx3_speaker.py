@@ -1,11 +1,18 @@
 """pyttsx3 (espeak-ng on Linux, SAPI5 on Windows, NSSpeechSynthesizer on macOS), with the
-espeak-ng command line as a fallback on Linux."""
+espeak-ng command line as a fallback on Linux.
+
+pyttsx3's drivers print status lines ("Audio saved to ...") on stdout, and its ``DriverProxy``
+destructor fails noisily when it runs during interpreter shutdown. Here the driver's ``print`` goes
+to the log (errors as warnings), engine errors are logged, and the engine is released at exit while
+the interpreter is still whole, so the user's terminal only shows what the app means to say.
+"""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import gc
 import hashlib
-import io
 import logging
 import os
 import shutil
@@ -23,6 +30,67 @@ log = logging.getLogger(__name__)
 _ENGINE_LOCK = threading.Lock()  # pyttsx3 engines are not thread-safe: one render at a time
 _RENDER_TIMEOUT = 60.0
 _ENGINE: Any = None
+_CLOSED = False  # set at exit: no new engine is created after it was released
+_STUCK = False  # an utterance never finished: pyttsx3 is not used again (it may still be busy)
+_EXIT_WAIT = 5.0  # seconds to let a render in progress finish at exit
+
+
+def _driver_print(*args: object, sep: str | None = " ", end: str | None = "\n",
+                  file: Any = None, flush: bool = False) -> None:
+    """Stands in for ``print`` inside pyttsx3's driver module: its status lines go to the log
+    (those about errors as warnings) instead of the user's terminal."""
+    message = (" " if sep is None else sep).join(str(a) for a in args).strip()
+    if not message:
+        return
+    if "error" in message.lower() or "fail" in message.lower():
+        log.warning("pyttsx3: %s", message)
+    else:
+        log.debug("pyttsx3: %s", message)
+
+
+def _engine_error(name: object = None, exception: object = None, **_kw: object) -> None:
+    """pyttsx3 reports driver failures through its ``error`` topic; they go to the log."""
+    log.warning("pyttsx3 error (%s): %r", name, exception)
+
+
+def _quiet(engine: Any) -> None:
+    """Routes the engine's driver output and errors to the log."""
+    module = getattr(getattr(engine, "proxy", None), "_module", None)
+    if module is not None:
+        module.print = _driver_print  # module global: shadows the builtin for that module only
+    with contextlib.suppress(Exception):
+        engine.connect("error", _engine_error)
+
+
+def _asynchronous(engine: Any) -> bool:
+    """Whether the engine's driver may still be writing after ``runAndWait`` (espeak: the
+    library synthesizes on its own thread; SAPI5 and NSSpeechSynthesizer finish first)."""
+    module = getattr(getattr(engine, "proxy", None), "_module", None)
+    return str(getattr(module, "__name__", "")).rsplit(".", 1)[-1] == "espeak"
+
+
+def _release_engine() -> None:
+    """Frees the engine at exit, before the interpreter tears its modules down (pyttsx3's
+    ``DriverProxy.__del__`` fails with "Exception ignored in ..." when it runs after that).
+
+    A render still running on another thread gets :data:`_EXIT_WAIT` seconds; if it does not
+    finish, the engine stays referenced by that thread and is never finalized (also silent).
+    """
+    global _ENGINE, _CLOSED
+    _CLOSED = True
+    if _ENGINE is None or _STUCK:
+        return
+    if not _ENGINE_LOCK.acquire(timeout=_EXIT_WAIT):
+        log.info("a speech render was still running at exit")
+        return
+    try:
+        _ENGINE = None
+        gc.collect()
+    finally:
+        _ENGINE_LOCK.release()
+
+
+atexit.register(_release_engine)
 
 
 def _valid_wav(path: Path) -> bool:
@@ -77,23 +145,47 @@ class Pyttsx3Speaker:
     def _engine(self) -> Any:
         global _ENGINE
         if _ENGINE is None:
+            if _CLOSED:
+                raise TtsError("The app is closing.")
             import pyttsx3
 
-            # held for the process's life: pyttsx3 keeps engines in a weak dict, and the espeak
-            # driver's C callback fails noisily once its engine is collected
-            _ENGINE = pyttsx3.init()
-            _ENGINE.default_voice = _ENGINE.getProperty("voice")
+            # held for the process's life (released at exit): pyttsx3 keeps engines in a weak
+            # dict, and the espeak driver's C callback fails noisily once its engine is collected
+            engine = pyttsx3.init()
+            _quiet(engine)
+            engine.default_voice = engine.getProperty("voice")
+            _ENGINE = engine
         return _ENGINE
 
     def _render_pyttsx3(self, text: str, out: Path) -> None:
-        with _ENGINE_LOCK, contextlib.redirect_stdout(io.StringIO()):
+        global _STUCK
+        with _ENGINE_LOCK:
+            if _STUCK:
+                raise TtsError("pyttsx3 did not finish an earlier rendering")
             engine = self._engine()
             voice = self.voice or getattr(engine, "default_voice", None)
             if voice:
                 engine.setProperty("voice", voice)
             engine.setProperty("rate", self.rate)
-            engine.save_to_file(text, str(out))
-            engine.runAndWait()
+            # With espeak-ng, runAndWait can return while the library still synthesizes on its
+            # own thread (the WAV is written later). Wait for the end of this utterance, so that
+            # a later rendering never receives this one's audio and the engine is idle at exit.
+            finished = threading.Event()
+
+            def on_finished(completed: bool = True, **_kw: object) -> None:
+                if completed:  # "not completed" is pyttsx3 cancelling a stale utterance
+                    finished.set()
+
+            token = engine.connect("finished-utterance", on_finished)
+            try:
+                engine.save_to_file(text, str(out))
+                engine.runAndWait()
+                limit = min(_RENDER_TIMEOUT, 5.0 + 0.05 * len(text))
+                if _asynchronous(engine) and not finished.wait(limit):
+                    _STUCK = True
+                    raise TtsError(f"pyttsx3 did not finish within {limit:.0f} s")
+            finally:
+                engine.disconnect(token)
 
     def _render_espeak(self, text: str, out: Path) -> None:
         exe = shutil.which("espeak-ng") or shutil.which("espeak")

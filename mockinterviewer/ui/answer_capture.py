@@ -25,6 +25,8 @@ from mockinterviewer.workers import SessionRunner, run_job
 log = logging.getLogger(__name__)
 
 _LIVE: set[SessionRunner] = set()
+#: device notices already shown in this run (the chosen microphone missing): each is shown once
+_ANNOUNCED: set[str] = set()
 _SPEECH_TIMEOUT = 120.0  # seconds: a question longer than this is cut off
 
 STATES: tuple[str, ...] = ("idle", "speaking", "waiting", "starting", "recording", "paused",
@@ -367,7 +369,17 @@ class AnswerCapture(QObject):
     def _on_level(self, rms_db: float, peak_db: float) -> None:
         if self.state == "starting":  # the first sound arrived: the microphone is open
             self._set_state("recording")
+            self._announce_device()
         self.level.emit(rms_db, peak_db)
+
+    def _announce_device(self) -> None:
+        """Warns once per run when the source reports a stand-in device (``device_notice``:
+        the chosen microphone was missing and the default is used)."""
+        source = self._source.source if self._source is not None else None
+        notice = str(getattr(source, "device_notice", "") or "")
+        if notice and notice not in _ANNOUNCED:
+            _ANNOUNCED.add(notice)
+            self._warn(notice)
 
     def _on_words(self, words: list) -> None:
         self.live_words.extend(words)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from mockinterviewer.store import Attempt, HistoryStore, StoreError
 from mockinterviewer.store.insights import Comparison, FindingRef, compare
 from mockinterviewer.ui import theme
+from mockinterviewer.ui.drill_record import without_drills
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +133,7 @@ class CompareView(QWidget):
     def refresh(self) -> None:
         """Reloads finished attempts into the pickers and compares the chosen pair."""
         try:
-            self._attempts = sorted(self.store.list(status="done"),
+            self._attempts = sorted(without_drills(self.store.list(status="done")),
                                     key=lambda a: (a.created_at, a.id))
         except StoreError as exc:
             self._attempts = []

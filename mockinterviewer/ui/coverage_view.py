@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from mockinterviewer.content.model import Scenario
 from mockinterviewer.store import HistoryStore, StoreError
 from mockinterviewer.store.insights import PrincipleCoverage, coverage
+from mockinterviewer.ui.drill_record import without_drills
 from mockinterviewer.ui.history_view import verdict_color
 
 log = logging.getLogger(__name__)
@@ -99,7 +100,7 @@ class CoverageView(QWidget):
     def refresh(self) -> None:
         """Reloads attempts from the store and re-ranks the principles."""
         try:
-            attempts = self.store.list(status="done")
+            attempts = without_drills(self.store.list(status="done"))  # whole answers only
         except StoreError as exc:
             log.warning("coverage: %s", exc)
             attempts = []

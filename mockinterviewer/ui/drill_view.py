@@ -6,7 +6,10 @@ countdown and a soft cue sound when the target is reached, then see seconds agai
 (``coach.analyze_probe_answer``), with the strong answer to compare.
 
 Keys: Space starts (or moves to the next probe), Enter ends the answer, Esc stops without a
-result. Recordings are kept under the recordings folder like every other answer.
+result. Recordings are kept under the recordings folder like every other answer, and every try is
+saved to the practice history (mode ``drill-segment`` or ``drill-probe``): as ``unfinished`` before
+recording starts, so a crash never loses it, then with its result (see
+:mod:`mockinterviewer.ui.drill_record`); a stopped try is marked abandoned.
 """
 
 from __future__ import annotations
@@ -17,13 +20,11 @@ import random
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -31,12 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from mockinterviewer.coach.probes import analyze_probe_answer
-from mockinterviewer.coach.segment import timing_status
 from mockinterviewer.content.model import LEVEL_NAMES, SEGMENT_LABELS, Probe, Scenario
 from mockinterviewer.settings import Settings
-from mockinterviewer.transcript import Word, is_filler
-from mockinterviewer.ui import audio_out, theme
-from mockinterviewer.ui.answer_capture import AnswerCapture, Capture
+from mockinterviewer.ui import audio_out, drill_record, theme
+from mockinterviewer.ui.answer_capture import Capture
+from mockinterviewer.ui.capture_controls import CAPTURE_STATUS, CaptureScreen
+from mockinterviewer.ui.drill_record import speaking_rate
 from mockinterviewer.ui.finding_card import hint_text
 from mockinterviewer.ui.level_meter import LevelMeter
 from mockinterviewer.ui.rehearse_flow import recordings_dir
@@ -45,9 +46,6 @@ from mockinterviewer.ui.transcript_view import LiveTranscript
 from mockinterviewer.workers import run_job
 
 log = logging.getLogger(__name__)
-
-_KEY_NAMES = {Qt.Key.Key_Space: "Space", Qt.Key.Key_Return: "Enter", Qt.Key.Key_R: "R",
-              Qt.Key.Key_P: "P", Qt.Key.Key_Escape: "Esc"}
 
 _STATUS_TEXT = {"ok": "on time", "under": "too short", "over": "too long"}
 
@@ -58,14 +56,10 @@ def countdown_text(target: float, elapsed: float) -> str:
     return format_seconds(left) if left >= 0 else "+" + format_seconds(-left)
 
 
-def speaking_rate(words: tuple[Word, ...] | list[Word], seconds: float) -> tuple[float, int]:
-    """Words per minute (fillers excluded) and the number of fillers."""
-    fillers = sum(1 for w in words if w.filler or is_filler(w.word))
-    spoken = len(words) - fillers
-    return (spoken / seconds * 60.0 if seconds > 0 else 0.0), fillers
+__all__ = ["DrillView", "countdown_text", "speaking_rate"]
 
 
-class DrillView(QWidget):
+class DrillView(CaptureScreen, QWidget):
     """The Drill screen: segment timing and rapid follow-ups."""
 
     def __init__(self, services: Any, settings: Settings, parent: QWidget | None = None) -> None:
@@ -82,17 +76,13 @@ class DrillView(QWidget):
         self.probe_results: list[Any] = []
         self._rng = random.Random()
         self._asked: set[tuple[str, str]] = set()
-        self.capture = AnswerCapture(services, speak=settings.speak_questions, parent=self)
+        #: the history attempt of the running try (None when not saved, or between tries)
+        self.attempt_id: int | None = None
+        #: (mode, prompt, detail, scenario) of the try being asked, saved once recording starts
+        self._try: tuple[str, str, str, Scenario] | None = None
+        self._make_capture(services, settings)
         self._build()
-        self.capture.state_changed.connect(self._on_state)
-        self.capture.level.connect(self.meter.set_level)
-        self.capture.words.connect(self.transcript.append_words)
-        self.capture.warning.connect(self._warn)
-        self.capture.captured.connect(self._on_captured)
-        self.capture.failed.connect(self._warn)
-        self.timer = QTimer(self)
-        self.timer.setInterval(100)
-        self.timer.timeout.connect(self._tick)
+        self._wire_capture(self._warn, self._warn)
 
     def _build(self) -> None:
         root = QVBoxLayout(self)
@@ -162,24 +152,11 @@ class DrillView(QWidget):
         root.addLayout(meter_row)
         self.transcript = LiveTranscript()
         root.addWidget(self.transcript, 2)
-        keys = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for name, text, key, slot in (
+        keys = self._key_buttons((
             ("start", "Start", Qt.Key.Key_Space, self.start_try),
             ("done", "Done", Qt.Key.Key_Return, self.done),
             ("stop", "Stop", Qt.Key.Key_Escape, self.stop),
-        ):
-            btn = QPushButton(f"{text} ({_KEY_NAMES[key]})")
-            btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            # A QShortcut acts at once (a button's own shortcut clicks 100 ms later, which would
-            # shift the segment marks) and only while this screen is visible.
-            shortcut = QShortcut(QKeySequence(key), self, slot)
-            shortcut.setAutoRepeat(False)
-            btn.setAccessibleName(text)
-            btn.clicked.connect(slot)
-            keys.addWidget(btn)
-            self.buttons[name] = btn
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), self, self.done).setAutoRepeat(False)
+        ), enter=self.done)
         keys.addStretch(1)
         root.addLayout(keys)
         self.segment_combo.currentIndexChanged.connect(lambda _i: self._show_segment())
@@ -195,7 +172,9 @@ class DrillView(QWidget):
             level: sde1, sde2 or senior (default: the settings').
             kind: ``segment`` or ``probe``.
         """
-        self.capture.cancel()
+        if self.capture.state != "idle":
+            self.capture.cancel()
+            self._abandon_attempt()
         self.scenario = scenario
         self.level = level or self.settings.level
         self.context.setText(f"{scenario.principle} · {scenario.title} · "
@@ -245,8 +224,10 @@ class DrillView(QWidget):
             label = self.segment_combo.currentData()
             self.segment_result.setText("")
             path = recordings_dir(self.settings) / f"{stamp}-{self.scenario.id}-drill-{label}.wav"
+            question = f"Tell the {label} of your story in {self.target:.0f} seconds."
+            self._try = (drill_record.SEGMENT_MODE, question, str(label), self.scenario)
             self.capture.speak_enabled = False
-            self.capture.ask(f"Tell the {label} of your story in {self.target:.0f} seconds.", path)
+            self.capture.ask(question, path)
             self.capture.start_recording()
         else:
             self.probe = self._next_probe()
@@ -257,6 +238,7 @@ class DrillView(QWidget):
             self.probe_question.setText(f"{probe.question}\n({scenario.principle})")
             self.probe_result.setText("")
             path = recordings_dir(self.settings) / f"{stamp}-{scenario.id}-drill-{probe.id}.wav"
+            self._try = (drill_record.PROBE_MODE, probe.question, probe.id, scenario)
             self.capture.speak_enabled = self.settings.speak_questions
             self.capture.ask(probe.question, path)
 
@@ -268,19 +250,8 @@ class DrillView(QWidget):
         """Esc: stops the current try without a result (the recording is kept)."""
         if self.capture.state != "idle":
             self.capture.cancel()
+            self._abandon_attempt()
             self.status.setText("Stopped. Press Space to try again.")
-
-    def set_services(self, services: Any, settings: Settings | None = None) -> None:
-        """Uses new engines (after the settings changed); takes effect from the next try."""
-        self.services = services
-        self.capture.services = services
-        if settings is not None:
-            self.settings = settings
-
-    def shutdown(self) -> None:
-        """Stops recording and waits for the recording thread (window closing)."""
-        self.timer.stop()
-        self.capture.shutdown()
 
     # -- helpers ----------------------------------------------------------------------------------
 
@@ -316,6 +287,8 @@ class DrillView(QWidget):
         self.status.setText(message)
 
     def _on_state(self, state: str) -> None:
+        if state == "starting" and self._try is not None:
+            self._start_attempt()  # saved before the first sample is written
         if state == "recording":
             self.timer.start()
         else:
@@ -327,16 +300,12 @@ class DrillView(QWidget):
         state = self.capture.state
         if self.scenario is None:
             text = "Choose a scenario on Home first."
-        elif state == "starting":
-            text = "Opening the microphone…"
+        elif state in CAPTURE_STATUS:
+            text = CAPTURE_STATUS[state]
         elif state == "recording":
             text = "Recording. Enter ends the answer."
-        elif state == "speaking":
-            text = "Listen to the question… (Space: answer now)"
         elif state == "waiting":
             text = "Read the question, then press Space to answer."
-        elif state == "finishing":
-            text = "Finishing the transcript…"
         else:
             text = ("Press Space to start; speak the segment, then press Enter."
                     if self.kind == "segment" else "Press Space for a follow-up question.")
@@ -364,21 +333,50 @@ class DrillView(QWidget):
             self.probe_clock.setText(f"Answer {format_seconds(elapsed)}"
                                      if self.capture.state != "idle" else "")
 
+    # -- history ----------------------------------------------------------------------------------
+
+    def _history(self) -> drill_record.DrillHistory:
+        return drill_record.DrillHistory(getattr(self.services, "store", None))
+
+    def _start_attempt(self) -> None:
+        mode, prompt, detail, scenario = self._try or ("", "", "", self.scenario)
+        model = getattr(getattr(self.services, "transcriber", None), "model_name", "") or ""
+        self.attempt_id, problem = self._history().start(
+            mode, scenario, self.level, prompt, self.capture.path, detail, str(model))
+        if problem:
+            self._warn(problem)
+
+    def _abandon_attempt(self) -> None:
+        self._history().abandon(self.attempt_id)
+        self.attempt_id, self._try = None, None
+
+    def _finish_attempt(self, attempt_id: int | None, result: dict[str, Any]) -> None:
+        problem = self._history().finish(attempt_id, result)
+        if problem:
+            self._warn(problem)
+
+    # -- results ----------------------------------------------------------------------------------
+
     def _on_captured(self, cap: Capture) -> None:
         self.transcript.set_words(cap.words)
         if cap.error:
             self._warn(cap.error)
-        if self.kind == "segment":
-            self._segment_done(cap)
-        else:
+        mode = self._try[0] if self._try else ""
+        if cap.error and not cap.words and cap.seconds < 1.0:
+            self._abandon_attempt()  # the device failed before anything was said
+        if mode == drill_record.PROBE_MODE or (not mode and self.kind == "probe"):
             self._probe_answered(cap)
+        else:
+            self._segment_done(cap)
+        self.attempt_id, self._try = None, None
 
     def _segment_done(self, cap: Capture) -> None:
-        label = self.segment_combo.currentData()
+        label = self._try[2] if self._try else self.segment_combo.currentData()
         target, tol = self.target, self.settings.tolerance
         words = cap.words
-        spoken = (words[-1].end - words[0].start) if words else 0.0
-        status = timing_status(spoken, target, tol)
+        result = drill_record.segment_result(words, str(label), target, tol)
+        self._finish_attempt(self.attempt_id, result)
+        spoken, status = result["drill"]["seconds"], result["drill"]["status"]
         wpm, fillers = speaking_rate(words, spoken)
         self.results.append({"label": label, "seconds": spoken, "target": target,
                              "status": status, "path": cap.path})
@@ -398,10 +396,12 @@ class DrillView(QWidget):
         if self.probe is None:
             return
         scenario, probe = self.probe
+        attempt_id = self.attempt_id
         self.status.setText("Reading your answer…")
 
         def done(answer: Any) -> None:
             self.probe_results.append(answer)
+            self._finish_attempt(attempt_id, drill_record.probe_result(cap.words, answer))
             c = theme.colors(self.palette())
             hint = {"stronger": c.good, "weaker": c.bad}.get(answer.verdict_hint, c.muted)
             items = "".join(f"<li>{html.escape(f.message)}</li>" for f in answer.findings)

@@ -37,6 +37,7 @@ from mockinterviewer.errors import UserError
 from mockinterviewer.store import Attempt, HistoryStore, StoreError, verdict_rank
 from mockinterviewer.store.export import render_attempt, render_csv, write_text
 from mockinterviewer.ui import theme
+from mockinterviewer.ui.drill_record import mode_label
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ class AttemptTableModel(QAbstractTableModel):
     def _display(a: Attempt, col: int) -> str:
         values = (
             a.created_at.astimezone().strftime("%Y-%m-%d %H:%M"), a.scenario_id, a.principle,
-            LEVEL_NAMES.get(a.level, a.level), a.mode, _clock(a.total_seconds),
+            LEVEL_NAMES.get(a.level, a.level), mode_label(a.mode), _clock(a.total_seconds),
             "-" if a.words_per_minute is None else f"{a.words_per_minute:.0f}",
             "-" if a.fillers_per_minute is None else f"{a.fillers_per_minute:.1f}",
             a.verdict or "-", a.status,

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from mockinterviewer.paths import app_paths, ensure
 from mockinterviewer.settings import Settings, save_settings
 from mockinterviewer.ui import dialogs, first_run, screens, theme
+from mockinterviewer.ui.drill_record import drill_summary, is_drill, last_results, report_owner
 from mockinterviewer.ui.home_view import HomeView
 from mockinterviewer.ui.learn_view import LearnView
 from mockinterviewer.ui.services import Services
@@ -84,6 +85,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.services = services if services is not None else Services.default(settings)
         self.screens: dict[str, QWidget] = {}
+        self._report_owner = "rehearse"
+        self._reveal_pending = False
+        self._primed = False
         self.setWindowTitle("Mock Interviewer")
         self.setObjectName("mainWindow")
         scenarios = self.services.scenarios
@@ -105,7 +109,7 @@ class MainWindow(QMainWindow):
         last = {}
         if self.services.store is not None:
             try:
-                last = self.services.store.last_by_scenario()
+                last = last_results(self.services.store)
             except Exception as exc:  # noqa: BLE001 - StoreError has the words
                 self.services = replace(self.services, notices=(*self.services.notices, str(exc)))
         self.home = HomeView(scenarios, settings.level, last)
@@ -160,6 +164,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.report_page)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 36)
         self.nav.currentRowChanged.connect(self._nav_changed)
+        self.nav.itemClicked.connect(self._nav_clicked)
         self.nav.setCurrentRow(0)
         self._build_menus()
         self._build_status_bar()
@@ -194,12 +199,22 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - StoreError has the words
             dialogs.show_error(self, "Attempt not found", str(exc), "Refresh the History list.")
             return
+        if is_drill(attempt.mode):
+            if attempt.status != "done":
+                dialogs.show_message(self, "Drill try", drill_summary(attempt))
+                return
+            self._report_owner = "drill"
+            self._reveal_pending = True
+            self.report_page.show_drill(attempt)
+            if not self.report_page.filling:
+                self._reveal_report()
+            return
         if attempt.analysis is None:
             dialogs.show_error(self, "No report for this attempt",
                                "This attempt was not analysed (it was unfinished or abandoned).",
                                "Rehearse the question again to get a report.")
             return
-        self.show_report(attempt.analysis, attempt_id)
+        self.show_report(attempt.analysis, attempt_id, owner=report_owner(attempt.mode))
 
     # ---- slots for the Rehearse / Report / Drill screens (filled in by their author) ----------
 
@@ -222,26 +237,54 @@ class MainWindow(QMainWindow):
         from mockinterviewer.ui.report_view import ReportView
 
         view = ReportView(self.services)
-        view.retry_requested.connect(lambda sid: self.show_rehearse(sid) if sid else None)
+        view.filled.connect(self._report_filled)
+        view.retry_requested.connect(lambda sid: self.open_mode(self._report_owner, sid)
+                                     if sid else None)
         view.next_requested.connect(self._next_scenario)
         return view
 
     def _rehearsal_done(self, analysis: Any, attempt_id: Any, recordings: dict) -> None:
+        # fill (its finding cards over several turns, while hidden), switch and refresh in
+        # separate event-loop turns so none of them stalls it long
+        self._report_owner = "rehearse"
+        self._reveal_pending = True
         self.report_page.show_analysis(analysis, recordings=recordings, attempt_id=attempt_id)
-        # fill, switch and refresh in separate event-loop turns so none of them stalls it long
-        QTimer.singleShot(0, self._reveal_report)
+        if not self.report_page.filling:
+            QTimer.singleShot(0, self._reveal_report)
+
+    def _report_filled(self) -> None:
+        if self._reveal_pending:
+            QTimer.singleShot(0, self._reveal_report)
 
     def _reveal_report(self) -> None:
+        if not self._reveal_pending:
+            return
+        self._reveal_pending = False
         self.stack.setCurrentWidget(self.report_page)
+        self._highlight_nav(self._report_owner)
         self.report_page.setFocus()
         QTimer.singleShot(0, self.refresh_history)
+
+    def _highlight_nav(self, key: str) -> None:
+        """Selects a screen's entry in the navigation without switching the stack (the report
+        page is not in the list: it shows the entry it belongs to)."""
+        keys = [k for k, _l, _t in SCREENS]
+        if key in keys and self.nav.currentRow() != keys.index(key):
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(keys.index(key))
+            self.nav.blockSignals(False)
+
+    def _nav_clicked(self, item: QListWidgetItem) -> None:
+        """A click on the highlighted entry while the report shows goes to that screen."""
+        if self.current_screen() == "report":
+            self.show_screen(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _next_scenario(self, scenario_id: str) -> None:
         ids = [s.id for s in self.services.scenarios]
         if not ids:
             return
         nxt = ids[(ids.index(scenario_id) + 1) % len(ids)] if scenario_id in ids else ids[0]
-        self.show_rehearse(nxt)
+        self.open_mode(self._report_owner, nxt)
 
     def show_rehearse(self, scenario_id: str, prompt: str | None = None) -> None:
         """REHEARSE SLOT: opens Rehearse for a scenario (optionally with a given phrasing)."""
@@ -251,11 +294,21 @@ class MainWindow(QMainWindow):
         if scenario is not None:
             self.screens["rehearse"].start(scenario, self.settings.level, prompt)
 
-    def show_report(self, analysis: Any, attempt_id: int | None = None) -> None:
-        """REPORT SLOT: shows the report of an analysed answer."""
+    def show_report(self, analysis: Any, attempt_id: int | None = None,
+                    owner: str = "rehearse") -> None:
+        """REPORT SLOT: shows the report of an analysed answer.
+
+        Args:
+            analysis: the coaching engine's analysis.
+            attempt_id: the stored attempt, if any.
+            owner: the navigation entry the report belongs to (``rehearse`` or ``drill``).
+        """
         log.info("report for attempt %s", attempt_id)
+        self._report_owner = owner
+        self._reveal_pending = True
         self.report_page.show_analysis(analysis, attempt_id=attempt_id)
-        self.stack.setCurrentWidget(self.report_page)
+        if not self.report_page.filling:
+            self._reveal_report()
 
     def show_drill(self, scenario_id: str) -> None:
         """DRILL SLOT: opens the Drill screen for a scenario."""
@@ -362,7 +415,7 @@ class MainWindow(QMainWindow):
         if store is None:
             return
         try:
-            self.home.set_last_results(store.last_by_scenario())
+            self.home.set_last_results(last_results(store))
         except Exception:  # noqa: BLE001 - StoreError; the list keeps its old values
             log.warning("last results unavailable", exc_info=True)
         bank = self.screens.get("bank")
@@ -520,6 +573,26 @@ class MainWindow(QMainWindow):
         state.setValue("window/state", self.saveState())
         state.setValue("window/screen", self.current_screen() or "home")
         state.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """On the first show, lays the report page out once (see :meth:`_prime_report`)."""
+        super().showEvent(event)
+        if not self._primed:
+            self._primed = True
+            QTimer.singleShot(0, self, self._prime_report)
+
+    def _prime_report(self) -> None:
+        """Shows and hides the (empty) report page within one event-loop turn, so nothing is
+        painted: its widgets get their sizes now, at start-up, and the first report only has to
+        be filled, not laid out from scratch while the user waits."""
+        current = self.stack.currentWidget()
+        if current is self.report_page:
+            return
+        focus = self.focusWidget()
+        self.stack.setCurrentWidget(self.report_page)
+        self.stack.setCurrentWidget(current)
+        if focus is not None and self.focusWidget() is not focus:
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)  # hiding the page moved it
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         """Follows a light/dark switch of the system palette with the app's style sheet."""

@@ -15,6 +15,7 @@ from mockinterviewer.content.model import SEGMENT_LABELS
 from mockinterviewer.store import VERDICTS, Attempt, HistoryStore, StoreError, verdict_rank
 from mockinterviewer.store.insights import report_segments
 from mockinterviewer.ui import theme
+from mockinterviewer.ui.drill_record import without_drills
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ class ProgressView(QWidget):
     def refresh(self) -> None:
         """Reloads finished attempts from the store and redraws."""
         try:
-            done = self.store.list(status="done")
+            done = without_drills(self.store.list(status="done"))  # whole answers only
         except StoreError as exc:
             log.warning("progress: %s", exc)
             done = []

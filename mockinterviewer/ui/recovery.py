@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mockinterviewer.errors import UserError
 from mockinterviewer.settings import Settings
-from mockinterviewer.ui import dialogs
+from mockinterviewer.ui import dialogs, drill_record
 from mockinterviewer.ui.services import Services
 
 log = logging.getLogger(__name__)
@@ -50,10 +50,32 @@ def analyse_attempt(attempt: Any, services: Services, settings: Settings) -> Any
         raise UserError("the speech recogniser is not available")
     services.transcriber.load()
     transcript = services.transcriber.transcribe_file(path)
+    if drill_record.is_drill(attempt.mode):
+        result = _drill_result(attempt, scenario, transcript.words, settings)
+        services.store.finish_attempt(attempt.id, result)
+        return result
     analysis = analyze(transcript.words, scenario, attempt.level or settings.level,
                        tolerance=settings.tolerance, duration=transcript.duration)
     services.store.finish_attempt(attempt.id, analysis)
     return analysis
+
+
+def _drill_result(attempt: Any, scenario: Any, words: Any, settings: Settings) -> dict[str, Any]:
+    """A drill try's stored result, rebuilt from its recording (what the Drill screen stores)."""
+    from mockinterviewer.coach.probes import analyze_probe_answer
+
+    kind, detail = drill_record.drill_detail(tuple(getattr(attempt, "recording_kinds", ())))
+    words = tuple(words)
+    if kind == "probe":
+        probe = scenario.probe(detail)
+        if probe is None:
+            raise UserError(f"the follow-up question {detail!r} no longer exists")
+        return drill_record.probe_result(words, analyze_probe_answer(words, probe, scenario))
+    if kind != "segment":
+        raise UserError("it does not say which part of the story was drilled")
+    level = attempt.level or settings.level
+    target = float(scenario.targets_for(level).get(detail, 0.0))
+    return drill_record.segment_result(words, detail, target, settings.tolerance)
 
 
 class Recovery(QObject):

@@ -18,23 +18,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from mockinterviewer.content.model import LEVEL_NAMES, SEGMENT_LABELS, Scenario
 from mockinterviewer.settings import Settings
 from mockinterviewer.ui import dialogs, theme
-from mockinterviewer.ui.answer_capture import AnswerCapture, Capture
+from mockinterviewer.ui.answer_capture import Capture
+from mockinterviewer.ui.capture_controls import CAPTURE_STATUS, CaptureScreen
 from mockinterviewer.ui.level_meter import LevelMeter
 from mockinterviewer.ui.rehearse_flow import RehearseFlow, recordings_dir
 from mockinterviewer.ui.star_strip import StarStrip, format_seconds
 from mockinterviewer.ui.transcript_view import LiveTranscript
 
 log = logging.getLogger(__name__)
-
-_KEY_NAMES = {Qt.Key.Key_Space: "Space", Qt.Key.Key_Return: "Enter", Qt.Key.Key_R: "R",
-              Qt.Key.Key_P: "P", Qt.Key.Key_Escape: "Esc"}
 
 PHASES: tuple[str, ...] = ("idle", "answer", "analysing", "probe", "probe_analysing", "done")
 
@@ -56,7 +53,7 @@ def segment_seconds(elapsed: float, marks: list[float] | tuple[float, ...]) -> d
     return out
 
 
-class RehearseView(RehearseFlow, QWidget):
+class RehearseView(RehearseFlow, CaptureScreen, QWidget):
     """The Rehearse screen.
 
     Signals:
@@ -84,17 +81,9 @@ class RehearseView(RehearseFlow, QWidget):
         self.probe_answers: list[Any] = []
         self.messages: list[str] = []
         self._stamp = ""
-        self.capture = AnswerCapture(services, speak=settings.speak_questions, parent=self)
+        self._make_capture(services, settings)
         self._build()
-        self.capture.state_changed.connect(self._on_state)
-        self.capture.level.connect(self.meter.set_level)
-        self.capture.words.connect(self.transcript.append_words)
-        self.capture.warning.connect(self.show_message)
-        self.capture.captured.connect(self._on_captured)
-        self.capture.failed.connect(self._on_capture_failed)
-        self.timer = QTimer(self)
-        self.timer.setInterval(100)
-        self.timer.timeout.connect(self._tick)
+        self._wire_capture(self.show_message, self._on_capture_failed)
         self.question.setText("Choose a scenario on Home (Ctrl+1), then press Enter to rehearse "
                               "it.")
         self._update_status()
@@ -142,27 +131,13 @@ class RehearseView(RehearseFlow, QWidget):
         root.addLayout(clocks)
         self.transcript = LiveTranscript()
         root.addWidget(self.transcript, 1)
-        keys = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for name, text, key, slot in (
+        root.addLayout(self._key_buttons((
             ("next", "Next segment", Qt.Key.Key_Space, self.next_segment),
             ("done", "Done", Qt.Key.Key_Return, self.done),
             ("repeat", "Repeat question", Qt.Key.Key_R, self.repeat_question),
             ("pause", "Pause", Qt.Key.Key_P, self.toggle_pause),
             ("abandon", "Abandon", Qt.Key.Key_Escape, self.abandon),
-        ):
-            btn = QPushButton(f"{text} ({_KEY_NAMES[key]})")
-            btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            # A QShortcut acts at once (a button's own shortcut clicks 100 ms later, which would
-            # shift the segment marks) and only while this screen is visible.
-            shortcut = QShortcut(QKeySequence(key), self, slot)
-            shortcut.setAutoRepeat(False)
-            btn.setAccessibleName(text)
-            btn.clicked.connect(slot)
-            keys.addWidget(btn)
-            self.buttons[name] = btn
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), self, self.done).setAutoRepeat(False)
-        root.addLayout(keys)
+        ), enter=self.done))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     # -- public -----------------------------------------------------------------------------------
@@ -256,14 +231,6 @@ class RehearseView(RehearseFlow, QWidget):
         self._set_phase("idle")
         self.abandoned.emit(self.scenario.id if self.scenario else "")
 
-    def set_services(self, services: Any, settings: Settings | None = None) -> None:
-        """Uses new engines (after the settings changed); takes effect from the next answer."""
-        self.services = services
-        self.capture.services = services
-        if settings is not None:
-            self.settings = settings
-            self.capture.speak_enabled = settings.speak_questions
-
     def show_message(self, message: str) -> None:
         """Shows a warning above the strip (it stays until the next answer)."""
         if message in self.messages:
@@ -271,11 +238,6 @@ class RehearseView(RehearseFlow, QWidget):
         self.messages.append(message)
         self.banner.setText("\n".join(self.messages[-3:]))
         self.banner.show()
-
-    def shutdown(self) -> None:
-        """Stops recording and waits for the recording thread (window closing)."""
-        self.timer.stop()
-        self.capture.shutdown()
 
     # -- flow -------------------------------------------------------------------------------------
 
@@ -311,14 +273,12 @@ class RehearseView(RehearseFlow, QWidget):
     def _update_status(self) -> None:
         state, phase = self.capture.state, self.phase
         text = {
-            "speaking": "Listen to the question… (Space: answer now)",
+            **CAPTURE_STATUS,
             "waiting": "Read the question, then press Space to start answering.",
             "recording": ("Recording: answer now. Space moves to the next segment, Enter ends."
                           if phase == "answer" else "Recording your follow-up answer. Enter "
                           "ends it."),
-            "starting": "Opening the microphone…",
             "paused": "Paused. Press P to go on.",
-            "finishing": "Finishing the transcript…",
         }.get(state, "")
         if phase == "analysing":
             text = "Analysing your answer…"

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import html
 import logging
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -41,18 +43,29 @@ log = logging.getLogger(__name__)
 _SEVERITY_ROLE = {"critical": "bad", "warning": "warn", "info": "good"}
 _VERDICT_ROLE = {"Strong Hire": "good", "Hire": "good", "Leaning No Hire": "warn",
                  "No Hire": "bad"}
+_ORDER = {"critical": 0, "warning": 1, "info": 2}
+# UI-thread time one event-loop turn may spend building finding cards (a card with its word-wrapped
+# labels and style sheet costs a few milliseconds; a long report is built over several turns).
+_CARD_BUDGET_S = 0.008
+_CARDS_PER_TURN = 3  # cards shown per turn once the page is visible
 
 
 class ReportView(QWidget):
     """The report screen.
 
+    Finding cards are built a few at a time over the event-loop turns after :meth:`show_analysis`
+    (so a long report never stalls the window); :attr:`filling` is True until they all are, and
+    :attr:`filled` follows.
+
     Signals:
         retry_requested: scenario id, to answer the same scenario again.
         next_requested: scenario id of the report, to move on to another scenario.
+        filled: every finding card of the current report is built.
     """
 
     retry_requested = Signal(str)
     next_requested = Signal(str)
+    filled = Signal()
 
     def __init__(self, services: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,7 +76,17 @@ class ReportView(QWidget):
         self.attempt_id: int | None = None
         self.cards: list[FindingCard] = []
         self.played: list[tuple[str, float]] = []
+        #: True while finding cards are still being built (see :attr:`filled`).
+        self.filling = False
+        #: the stored drill try shown (None for a whole answer's report)
+        self.drill: Any = None
+        self._pending: list[tuple[Any, str, bool]] = []
+        self._empty_text = ""
+        self._fill_token = 0
 
+        # PySide builds QStyle's Python enums on the first style() call (tens of milliseconds):
+        # pay that here, at start-up, rather than when the first report appears
+        self.style()
         root = QVBoxLayout(self)
         root.setContentsMargins(16, 12, 16, 8)
         self.title = theme.style_heading(QLabel(), 1.4)
@@ -119,6 +142,9 @@ class ReportView(QWidget):
         self.findings_layout.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # a scroll bar that comes and goes changes the cards' width, and laying them all out
+        # again at the new width costs a visible stall: keep it (disabled when all fits)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         scroll.setWidget(self.findings_box)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.tabs.addTab(scroll, "&Findings")
@@ -191,6 +217,8 @@ class ReportView(QWidget):
         """
         self.analysis = analysis
         self.attempt_id = attempt_id
+        self.drill = None
+        self.prepare()
         if scenario is None and self.services is not None:
             scenario = self.services.scenario(analysis.scenario_id)
         self.scenario = scenario
@@ -218,6 +246,57 @@ class ReportView(QWidget):
         self.status.setText("" if self.recordings.get("answer") else
                             "The recording is not available, so findings cannot be played.")
         self.tabs.setCurrentIndex(0)
+
+    def prepare(self) -> None:
+        """Readies the page for new content: sized as it will be shown, every part visible."""
+        parent = self.parentWidget()
+        if not self.isVisible() and parent is not None:
+            self.setGeometry(parent.contentsRect())  # lay out at the size it will be shown at
+        self.chart.show()
+        self.tabs.setTabEnabled(3, True)
+
+    def show_drill(self, attempt: Any, scenario: Scenario | None = None) -> None:
+        """Fills the report with a stored drill try (see :mod:`mockinterviewer.ui.drill_report`).
+
+        Args:
+            attempt: the history's ``Attempt`` of a drill try.
+            scenario: its scenario (default: looked up in the services' library).
+        """
+        from mockinterviewer.ui.drill_report import fill_drill_report
+
+        if scenario is None and self.services is not None:
+            scenario = self.services.scenario(attempt.scenario_id)
+        self.analysis = None
+        self.attempt_id = attempt.id
+        self.scenario = scenario
+        self.drill = attempt
+        self.prepare()
+        self.recordings = self._stored_recordings(attempt.id)
+        fill_drill_report(self, attempt, scenario)
+        self.tabs.setCurrentIndex(0)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """Shows the finding cards built while the page was hidden, from the next event-loop
+        turn on, a few a turn (see :meth:`_reveal_cards`)."""
+        super().showEvent(event)
+        if any(card.isHidden() for card in self.cards):
+            token = self._fill_token
+            QTimer.singleShot(0, self, lambda: self._reveal_cards(token, wait=True))
+
+    def _reveal_cards(self, token: int, wait: bool = False) -> None:
+        """Shows the next few hidden cards, top down: showing, laying out and painting a dozen
+        at once, with the rest of the page, would stall the window. With ``wait``, first lets
+        one event-loop turn pass, in which the page itself is painted."""
+        if token != self._fill_token or not self.isVisible():
+            return
+        if wait:
+            QTimer.singleShot(0, self, lambda: self._reveal_cards(token))
+            return
+        hidden = [card for card in self.cards if card.isHidden()]
+        for card in hidden[:_CARDS_PER_TURN]:
+            card.show()
+        if len(hidden) > _CARDS_PER_TURN:
+            QTimer.singleShot(0, self, lambda: self._reveal_cards(token))
 
     def set_services(self, services: Any, _settings: Any = None) -> None:
         """Uses new engines (e.g. another output device for playback)."""
@@ -264,34 +343,62 @@ class ReportView(QWidget):
         ml["words"].setText(str(m.word_count))
 
     def _show_findings(self) -> None:
+        """Queues the analysis's finding cards, the answer's first, then the follow-ups'."""
+        findings = sorted(self.analysis.findings, key=lambda f: _ORDER.get(f.severity, 3))
+        has_audio = bool(self.recordings.get("answer"))
+        pending = [(f, "answer", has_audio) for f in findings]
+        for pa in self.analysis.probe_answers:
+            kind = f"probe:{pa.probe_id}"
+            pending += [(f, kind, bool(self.recordings.get(kind))) for f in pa.findings]
+        self.show_cards(pending)
+
+    def show_cards(self, pending: list[tuple[Any, str, bool]],
+                   empty: str = "No findings: nothing to fix in this answer.") -> None:
+        """Clears the old cards and queues new ones (built by :meth:`_build_cards`).
+
+        Args:
+            pending: (finding, recording kind, playable) per card, in order.
+            empty: what the tab says when there are none.
+        """
         self.cards = []
         while self.findings_layout.count():
             item = self.findings_layout.takeAt(0)
             old = item.widget()
-            if old is not None:  # gone now, not at the next event-loop turn
+            if old is not None:  # hidden now (out of the layout), deleted at the next turn
                 old.hide()
-                old.setParent(None)
                 old.deleteLater()
-        order = {"critical": 0, "warning": 1, "info": 2}
-        findings = sorted(self.analysis.findings, key=lambda f: order.get(f.severity, 3))
-        has_audio = bool(self.recordings.get("answer"))
-        for f in findings:
-            card = FindingCard(f, "answer", has_audio)
+        self._pending = list(pending)
+        self._empty_text = empty
+        self.tabs.setTabText(0, f"&Findings ({len(pending)})")
+        self._fill_token += 1
+        self.filling = True
+        token = self._fill_token
+        QTimer.singleShot(0, self, lambda: self._build_cards(token))
+
+    def _build_cards(self, token: int) -> None:
+        """Builds queued finding cards for up to :data:`_CARD_BUDGET_S`, then yields the turn."""
+        if token != self._fill_token:  # another report replaced this one meanwhile
+            return
+        start = time.perf_counter()
+        while self._pending and time.perf_counter() - start < _CARD_BUDGET_S:
+            finding, kind, playable = self._pending.pop(0)
+            card = FindingCard(finding, kind, playable, parent=self.findings_box)
             card.play_requested.connect(self.play)
+            card.ensurePolished()  # styled now, in this turn, not all at once when shown
+            if not self.isVisible():
+                card.hide()  # shown a few a turn once the page is (see showEvent)
             self.findings_layout.addWidget(card)
             self.cards.append(card)
-        for pa in self.analysis.probe_answers:
-            kind = f"probe:{pa.probe_id}"
-            for f in pa.findings:
-                card = FindingCard(f, kind, bool(self.recordings.get(kind)))
-                card.play_requested.connect(self.play)
-                self.findings_layout.addWidget(card)
-                self.cards.append(card)
+        if self._pending:
+            QTimer.singleShot(0, self, lambda: self._build_cards(token))
+            return
         if not self.cards:
-            self.findings_layout.addWidget(QLabel("No findings: nothing to fix in this answer."))
+            note = QLabel(self._empty_text)
+            note.setWordWrap(True)
+            self.findings_layout.addWidget(note)
         self.findings_layout.addStretch(1)
-        self.findings_layout.activate()
-        self.tabs.setTabText(0, f"&Findings ({len(self.cards)})")
+        self.filling = False
+        self.filled.emit()
 
     def _show_compare(self) -> None:
         label = self.segment_combo.currentData()
