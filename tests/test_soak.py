@@ -43,7 +43,7 @@ def test_three_minutes_of_streaming_keep_memory_flat(tmp_path) -> None:  # noqa:
     result = soak.soak(3.0, audio=speech, transcriber=CountingEngine(), on_minute=samples.append)
     assert result["audio_minutes"] == 3.0
     assert [s["minute"] for s in samples] == [1.0, 2.0, 3.0] and result["samples"] == samples
-    assert result["utterances"] >= 3 * 60 / 12  # cut at pauses (and at 12 s at the latest)
+    assert result["utterances"] >= 3 * 60 / 20  # cut at pauses (and at 20 s at the latest)
     assert result["words"] >= 120
     assert result["recording_mb"] == pytest.approx(3 * 60 * 32000 / 1e6, abs=0.1)
     assert result["growth_mb"] < 25, result

@@ -48,12 +48,13 @@ def test_streaming_stitches_utterances_in_order(whisper_tiny, answer_wav: Path) 
     audio, rate = read_wav(answer_wav)
     assert rate == 16000
     live: list[list] = []
-    stream = StreamingTranscriber(whisper_tiny, on_words=live.append)
+    # pauses of 0.5 s end utterances here, so the three sentences are transcribed in pieces
+    stream = StreamingTranscriber(whisper_tiny, on_words=live.append, min_silence=0.5)
     for i in range(0, len(audio), 1600):
         stream.feed(audio[i : i + 1600])
         stream.wait_idle()  # as a machine that keeps up with a live speaker
     transcript = stream.finish()
-    # one utterance per sentence: the 1.2 s pauses end utterances
+    # one utterance per sentence: the 1.2 s pauses end utterances (min_silence 0.5 s)
     assert len(stream.utterances) == len(SENTENCES)
     assert live  # settled words reached the live view while the answer was spoken
     assert _monotonic(transcript.words)
