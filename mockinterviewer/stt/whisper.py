@@ -85,6 +85,20 @@ def gpu_failure_message(exc: BaseException) -> str:
     )
 
 
+def _preload_vad() -> None:
+    """Loads the Silero VAD now, on a background thread of lower priority.
+
+    Importing ONNX Runtime and building the VAD session holds the interpreter lock for tens of
+    milliseconds; done here (at start-up, with the model) it never happens when an answer starts.
+    """
+    try:
+        from faster_whisper.vad import get_vad_model
+
+        _in_background_thread(get_vad_model)
+    except Exception:  # noqa: BLE001 - streaming loads it on first use and reports failures then
+        log.warning("preloading the voice detector failed", exc_info=True)
+
+
 class WhisperTranscriber:
     """The real speech-to-text engine (faster-whisper / CTranslate2).
 
@@ -169,6 +183,7 @@ class WhisperTranscriber:
                     self._model = model
                     self._device = "cuda"
                     self._warning = warning
+                    _preload_vad()
                     return
                 except Exception as exc:  # noqa: BLE001 - CUDA/cuDNN failures vary widely
                     log.warning("loading %s on CUDA failed", path, exc_info=True)
@@ -196,6 +211,7 @@ class WhisperTranscriber:
             self._warning = warning
             if warning:
                 log.warning("%s", warning)
+            _preload_vad()
 
     supports_prompt = True  # transcribe_array takes ``prompt`` and ``fast``
 
