@@ -204,9 +204,11 @@ def test_report_highlights_the_screen_it_belongs_to(qtbot, analysis, artifacts) 
     with dark_palette():
         QApplication.processEvents()
         shoot(window, artifacts, "report-drill-probe-dark")
-    # Retry goes back to the drill; the highlighted entry leads to its screen
+    # Retry goes back to the drill it came from (the follow-up drill here); the highlighted
+    # entry leads to its screen
     report.retry_button.click()
     assert window.current_screen() == "drill"
+    assert window.screens["drill"].kind == "probe"
     window.open_attempt(_drill_attempt(window.services.store, "segment"))
     qtbot.waitUntil(lambda: window.current_screen() == "report", timeout=10000)
     rect = window.nav.visualItemRect(window.nav.currentItem())

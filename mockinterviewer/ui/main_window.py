@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.services = services if services is not None else Services.default(settings)
         self.screens: dict[str, QWidget] = {}
         self._report_owner = "rehearse"
+        self._drill_kind = "segment"  # the drill a drill report came from (its Retry goes back)
         self._reveal_pending = False
         self._primed = False
         self.setWindowTitle("Mock Interviewer")
@@ -204,6 +205,7 @@ class MainWindow(QMainWindow):
                 dialogs.show_message(self, "Drill try", drill_summary(attempt))
                 return
             self._report_owner = "drill"
+            self._drill_kind = "probe" if attempt.mode == "drill-probe" else "segment"
             self._reveal_pending = True
             self.report_page.show_drill(attempt)
             if not self.report_page.filling:
@@ -238,10 +240,18 @@ class MainWindow(QMainWindow):
 
         view = ReportView(self.services)
         view.filled.connect(self._report_filled)
-        view.retry_requested.connect(lambda sid: self.open_mode(self._report_owner, sid)
-                                     if sid else None)
+        view.retry_requested.connect(self._retry_report)
         view.next_requested.connect(self._next_scenario)
         return view
+
+    def _retry_report(self, scenario_id: str) -> None:
+        """Retry on the Report: the same scenario again, in the mode (and drill) it came from."""
+        if not scenario_id:
+            return
+        if self._report_owner == "drill" and self.services.scenario(scenario_id) is not None:
+            self.show_drill(scenario_id, self._drill_kind)
+        else:
+            self.open_mode(self._report_owner, scenario_id)
 
     def _rehearsal_done(self, analysis: Any, attempt_id: Any, recordings: dict) -> None:
         # fill (its finding cards over several turns, while hidden), switch and refresh in
@@ -310,13 +320,18 @@ class MainWindow(QMainWindow):
         if not self.report_page.filling:
             self._reveal_report()
 
-    def show_drill(self, scenario_id: str) -> None:
-        """DRILL SLOT: opens the Drill screen for a scenario."""
-        log.info("drill %s", scenario_id)
+    def show_drill(self, scenario_id: str, kind: str = "segment") -> None:
+        """DRILL SLOT: opens the Drill screen for a scenario.
+
+        Args:
+            scenario_id: the scenario.
+            kind: ``segment`` (timing drill) or ``probe`` (rapid follow-ups).
+        """
+        log.info("drill %s (%s)", scenario_id, kind)
         scenario = self.services.scenario(scenario_id)
         self.show_screen("drill")
         if scenario is not None:
-            self.screens["drill"].start(scenario, self.settings.level)
+            self.screens["drill"].start(scenario, self.settings.level, kind=kind)
 
     # -- menus and status -------------------------------------------------------------------------
 
