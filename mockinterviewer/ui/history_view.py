@@ -291,8 +291,9 @@ class HistoryView(QWidget):
         self.proxy.set_filters(self.search.text(), self.principle_box.currentData() or "",
                                self.status_box.currentData() or "")
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(f"{shown} of {total} attempts" if shown != total
-                                 else f"{total} attempts")
+        noun = "attempt" if total == 1 else "attempts"
+        self.count_label.setText(f"{shown} of {total} {noun}" if shown != total
+                                 else f"{total} {noun}")
         if shown and self.selected_id() is None:
             self.table.selectRow(0)
         for button in (self.open_button, self.export_button, self.delete_button):
