@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fake_engines import EchoEngine as _EchoEngine
 from pulse import espeak_wav
 
 from mockinterviewer.audio.devices import list_input_devices, list_output_devices, resolve_input
@@ -99,21 +100,7 @@ def test_player_plays_from_a_timestamp_and_stops(pulse_audio, tmp_path: Path) ->
     assert _loud_seconds(heard2.path) <= 1.2
 
 
-class _EchoEngine:
-    model_name = "echo"
-    device = "cpu"
-    load_warning = None
 
-    def load(self) -> None:
-        pass
-
-    def transcribe_file(self, path, progress=None):  # pragma: no cover - unused
-        raise NotImplementedError
-
-    def transcribe_array(self, audio, offset=0.0):
-        from mockinterviewer.transcript import Word
-
-        return [Word("speech", offset, offset + len(audio) / 16000)]
 
 
 def test_device_failure_mid_answer_keeps_the_answer(pulse_audio, tmp_path: Path) -> None:

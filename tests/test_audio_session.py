@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fake_engines import EchoEngine
 from pulse import espeak_wav
 
 from mockinterviewer.audio.errors import AudioError
@@ -19,21 +20,6 @@ from mockinterviewer.stt.scoring import wer
 from mockinterviewer.transcript import Word
 
 TEXT = "I led the migration to the new billing system and we finished two weeks early."
-
-
-class EchoEngine:
-    model_name = "echo"
-    device = "cpu"
-    load_warning = None
-
-    def load(self) -> None:
-        pass
-
-    def transcribe_file(self, path, progress=None):  # pragma: no cover - unused
-        raise NotImplementedError
-
-    def transcribe_array(self, audio, offset=0.0):
-        return [Word("speech", offset, offset + len(audio) / 16000)]
 
 
 class FailingSource(FileSource):

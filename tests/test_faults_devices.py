@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from fake_engines import EchoEngine
 from pulse import espeak_wav
 
 from mockinterviewer.audio import recorder as recorder_mod
@@ -29,27 +30,9 @@ from mockinterviewer.audio.player import Player
 from mockinterviewer.audio.recorder import read_wav
 from mockinterviewer.audio.session import RecordingSession
 from mockinterviewer.audio.sources import FileSource, MicrophoneSource
-from mockinterviewer.transcript import Word
 
 RATE = 16000
 BLOCK = RATE // 10
-
-
-class EchoEngine:
-    """Transcribes every utterance as one word spanning it (fast stand-in for Whisper)."""
-
-    model_name = "echo"
-    device = "cpu"
-    load_warning = None
-
-    def load(self) -> None:
-        pass
-
-    def transcribe_file(self, path, progress=None):  # noqa: ANN001, ANN201 - unused
-        raise NotImplementedError
-
-    def transcribe_array(self, audio: np.ndarray, offset: float = 0.0) -> list[Word]:
-        return [Word("speech", offset, offset + len(audio) / RATE)]
 
 
 _SPEECH: list[np.ndarray] = []

@@ -11,23 +11,16 @@ import shutil
 
 import numpy as np
 import pytest
+from fake_engines import StubEngine
 
 from mockinterviewer.stt import soak
 from mockinterviewer.transcript import Word
 
 
-class CountingEngine:
+class CountingEngine(StubEngine):
     """Returns one word per second of each utterance, instantly."""
 
     model_name = "counting"
-    device = "cpu"
-    load_warning = None
-
-    def load(self) -> None:
-        pass
-
-    def transcribe_file(self, path, progress=None):  # noqa: ANN001, ANN201 - unused
-        raise NotImplementedError
 
     def transcribe_array(self, audio: np.ndarray, offset: float = 0.0) -> list[Word]:
         n = max(1, len(audio) // 16000)

@@ -1,0 +1,36 @@
+"""Instant stand-ins for the Whisper engine, for fast tests of the layers around it.
+
+They satisfy :class:`mockinterviewer.stt.Transcriber`; the real model is tested on real speech in
+test_stt_whisper.py and the end-to-end tests.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mockinterviewer.transcript import Word
+
+RATE = 16000
+
+
+class StubEngine:
+    """The parts of the engine interface a fake never needs (subclasses transcribe)."""
+
+    model_name = "fake"
+    device = "cpu"
+    load_warning = None
+
+    def load(self) -> None:
+        pass
+
+    def transcribe_file(self, path, progress=None):  # noqa: ANN001, ANN201 - unused
+        raise NotImplementedError
+
+
+class EchoEngine(StubEngine):
+    """Transcribes every clip as one word spanning it."""
+
+    model_name = "echo"
+
+    def transcribe_array(self, audio: np.ndarray, offset: float = 0.0) -> list[Word]:
+        return [Word("speech", offset, offset + len(audio) / RATE)]
