@@ -245,9 +245,10 @@ class Pyttsx3Speaker:
         ensure(out.parent)
         tmp = out.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp.wav")
         errors = []
-        for name, fn in (("pyttsx3", self._render_pyttsx3), ("espeak-ng", self._render_espeak)):
-            if self._backend is not None and name != self._backend:
-                continue
+        engines = [("pyttsx3", self._render_pyttsx3), ("espeak-ng", self._render_espeak)]
+        # the engine that worked last goes first; the other stays a fallback for this text
+        engines.sort(key=lambda e: e[0] != self._backend)
+        for name, fn in engines:
             try:
                 fn(text, tmp)
             except Exception as exc:  # noqa: BLE001 - try the next engine
