@@ -94,7 +94,8 @@ def test_utterances_are_cut_at_pauses_and_memory_stays_bounded(tmp_path: Path) -
 def test_passes_join_utterances_without_their_pauses_and_map_times_back(tmp_path: Path) -> None:
     audio = _three_sentences(tmp_path, gap=3.0)
     engine = FakeEngine()
-    stream = StreamingTranscriber(engine, commit_seconds=60.0, pass_every=1000.0)
+    stream = StreamingTranscriber(engine, commit_seconds=60.0, pass_every=1000.0,
+                                 end_of_speech=1000.0)
     _feed(stream, audio)
     words = stream.finish().words
     # no pass before the end: the final pass is the only call and covers all three utterances
@@ -110,7 +111,9 @@ def test_passes_join_utterances_without_their_pauses_and_map_times_back(tmp_path
 def test_final_pass_covers_only_audio_after_the_settled_words(tmp_path: Path) -> None:
     audio = _three_sentences(tmp_path, gap=0.8)
     engine = PromptEngine()
-    stream = StreamingTranscriber(engine, commit_seconds=60.0, stable_margin=1.0)
+    # no pass at the pauses: the final pass has something left to do
+    stream = StreamingTranscriber(engine, commit_seconds=60.0, stable_margin=1.0,
+                                  end_of_speech=1000.0)
     _feed(stream, audio)
     passes = len(engine.calls)
     assert passes >= 2  # the open region was transcribed while it was spoken
@@ -199,3 +202,64 @@ def test_silence_alone_is_never_transcribed() -> None:
     stream.feed(np.zeros(RATE * 3, dtype=np.float32))
     assert stream.finish().words == ()
     assert engine.calls == []
+
+
+def test_a_pass_in_the_pause_after_the_last_words_leaves_nothing_for_stop(tmp_path: Path) -> None:
+    audio = _three_sentences(tmp_path, gap=0.8)
+    audio = np.concatenate([audio, np.zeros(RATE, dtype=np.float32)])  # the speaker stops
+    engine = PromptEngine()
+    stream = StreamingTranscriber(engine, commit_seconds=60.0, stable_margin=1.0)
+    _feed(stream, audio)
+    passes = len(engine.calls)
+    # the pause pass heard every utterance; silence after it starts no further pass
+    assert engine.calls[-1] >= sum(u.end - u.start for u in stream.utterances) / RATE - 0.1
+    words = stream.finish().words
+    assert len(engine.calls) == passes, "stop transcribed nothing more"
+    assert words[-1].start < stream.utterances[-1].end / RATE
+    assert words[-1].end >= stream.utterances[-1].end / RATE - 1.0  # the last word is kept
+    assert [w.start for w in words] == sorted(w.start for w in words)
+
+
+def test_speech_after_the_pause_pass_is_transcribed_at_stop(tmp_path: Path) -> None:
+    audio = _three_sentences(tmp_path, gap=0.8)
+    more = _three_sentences(tmp_path, gap=0.8)
+    speech = np.flatnonzero(np.abs(more) > 0.01)
+    audio = np.concatenate([audio, np.zeros(RATE, dtype=np.float32), more[: speech[-1]]])
+    engine = PromptEngine()
+    stream = StreamingTranscriber(engine, commit_seconds=60.0, stable_margin=1.0)
+    _feed(stream, audio)  # stops mid-word: no pause after the last words
+    passes = len(engine.calls)
+    stream.finish()
+    assert len(engine.calls) == passes + 1 and engine.prompts[-1][1], "a final (fast) pass"
+
+
+def test_a_pass_still_running_after_a_finished_pause_pass_is_not_waited_for(
+    tmp_path: Path,
+) -> None:
+    gate = threading.Event()
+
+    class Gated(PromptEngine):
+        def transcribe_array(self, audio, offset=0.0, prompt=None, fast=False):  # noqa: ANN001
+            if len(self.calls) >= self.free:
+                gate.wait()
+            return super().transcribe_array(audio, offset, prompt, fast)
+
+    audio = _three_sentences(tmp_path, gap=0.8)
+    audio = np.concatenate([audio, np.zeros(RATE, dtype=np.float32)])
+    engine = Gated()
+    engine.free = 10**6
+    stream = StreamingTranscriber(engine, commit_seconds=60.0, stable_margin=1.0)
+    _feed(stream, audio)
+    expected = [w.word for w in stream._latest[1]]
+    engine.free = len(engine.calls)  # every pass from here on hangs until the gate opens
+    stream._pass_whole = False  # as if the last pass had not heard the pause: one more starts
+    stream.feed(np.zeros(RATE * 2, dtype=np.float32))
+    assert stream.backlog == 1
+    done: list = []
+    stopper = threading.Thread(target=lambda: done.append(stream.finish()), daemon=True)
+    stopper.start()
+    stopper.join(30)
+    stuck = stopper.is_alive()
+    gate.set()
+    assert not stuck, "finish() returned although that pass never ends"
+    assert [w.word for w in done[0].words][-len(expected):] == expected

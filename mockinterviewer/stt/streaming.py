@@ -41,6 +41,7 @@ WINDOW = 512
 _CONTEXT = 64
 _TAIL_SLACK = 0.15  # seconds after the end of voice activity where a word may still start
 _PROMPT_WORDS = 40  # words of context given to each pass
+_HOLD = 2 * WINDOW  # samples of quiet after which no regular pass starts (a pause may follow)
 
 
 class SileroStream:
@@ -114,6 +115,7 @@ class _Pass:
         open_start: where the speech still going on at the pass started (None: a pause).
         final: the last pass, made by :meth:`StreamingTranscriber.finish`.
         cut: recording time before which words were already settled (final pass only).
+        voice_end: end of the latest voice activity in the whole stream when the pass was made.
     """
 
     spans: tuple[tuple[int, int], ...]
@@ -125,6 +127,7 @@ class _Pass:
     open_start: int | None = None
     final: bool = False
     cut: float = 0.0
+    voice_end: int = 0
 
     def to_recording(self, t: float) -> float:
         """Maps a time in the joined audio to the recording's time line."""
@@ -175,6 +178,9 @@ class StreamingTranscriber:
         stable_margin: words that end this many seconds before the end of a pass are settled.
         commit_seconds: seconds of speech in the open region after which its settled part is
             committed.
+        end_of_speech: seconds of silence after which the open region is transcribed at once
+            (without waiting for ``pass_every``): if the speaker stops there, that pass already
+            holds the final words and :meth:`finish` has nothing left to transcribe.
         nice: how much to lower the background thread's scheduling priority (0: not at all).
     """
 
@@ -190,6 +196,7 @@ class StreamingTranscriber:
         pass_every: float = 1.5,
         stable_margin: float = 1.5,
         commit_seconds: float = 16.0,
+        end_of_speech: float = 0.5,
         nice: int = BACKGROUND_NICE,
     ) -> None:
         self.transcriber = transcriber
@@ -203,6 +210,7 @@ class StreamingTranscriber:
         self.pass_every = int(pass_every * SAMPLE_RATE)
         self.stable_margin = stable_margin
         self.commit_samples = int(commit_seconds * SAMPLE_RATE)
+        self.end_of_speech = int(end_of_speech * SAMPLE_RATE)
         self._nice = nice
         self._vad: SileroStream | None = None
         self._buffer = np.zeros(0, dtype=np.float32)  # samples from _base on
@@ -218,11 +226,16 @@ class StreamingTranscriber:
         self._committed: list[Word] = []
         self._first = 0  # first utterance of the open region
         self._settled: list[Word] = []  # settled, uncommitted words of the latest pass
+        self._latest: tuple[_Pass, list[Word]] | None = None  # that pass, all its new words
+        self._frozen = False  # finish() has taken its words: later passes change nothing
         self._emitted_until = -1.0
         self._error: BaseException | None = None
         self._lock = threading.Lock()
         # written by the feeding thread
         self._pass_at = 0  # sample count when the last pass was asked for
+        self._pass_voice = 0  # _last_speech when the last pass was asked for
+        self._pass_whole = True  # that pass was made in a pause (it heard the speech end)
+        self._running: _Pass | None = None  # the pass queued or running
         self._in_flight = 0
         self._idle = threading.Condition()
         self._jobs: queue.Queue[_Pass | None] = queue.Queue()
@@ -247,6 +260,8 @@ class StreamingTranscriber:
             finally:
                 with self._idle:
                     self._in_flight -= 1
+                    if self._running is job:
+                        self._running = None
                     self._idle.notify_all()
 
     def _prompt(self, before: float) -> str | None:
@@ -275,6 +290,7 @@ class StreamingTranscriber:
         words = self._transcribe(job)
         if job.final:
             with self._lock:
+                self._latest = None
                 self._settled = [w for w in self._settled if w.start < job.cut]
                 self._settled += [w for w in words if w.start >= job.cut - 0.05]
             return
@@ -299,6 +315,9 @@ class StreamingTranscriber:
                     break
         settled = [w for w in words if w.end <= stable and w not in commit]
         with self._lock:
+            if self._frozen:
+                return
+            self._latest = (job, [w for w in words if w not in commit])
             self._committed.extend(commit)
             self._first = first
             self._settled = settled
@@ -328,15 +347,24 @@ class StreamingTranscriber:
             speech_end = min(speech_end, self.utterances[-1].end)
         return _Pass(tuple(spans), audio, first, len(self.utterances), spans[-1][1],
                      max(speech_end, spans[0][0]), self._speech_start,
-                     **kw)  # type: ignore[arg-type]
+                     voice_end=self._last_speech, **kw)  # type: ignore[arg-type]
 
     def _submit(self, job: _Pass) -> None:
         with self._idle:
             self._in_flight += 1
+            self._running = job
         self._jobs.put(job)
 
     def _maybe_pass(self) -> None:
-        if self.pass_every <= 0 or self._total - self._pass_at < self.pass_every:
+        if self.pass_every <= 0:
+            return
+        quiet = self._vad_pos - self._last_speech
+        paused = quiet >= self.end_of_speech
+        if self._last_speech <= self._pass_voice and self._pass_whole:
+            return  # the last pass already heard all the speech, and the pause after it
+        if not paused and (self._total - self._pass_at < self.pass_every or quiet > _HOLD):
+            # in a pause that has just begun, wait: the speaker goes on, or the pause pass
+            # starts on an idle thread instead of behind a pass that misses the last words
             return
         with self._idle:
             if self._in_flight:
@@ -346,7 +374,15 @@ class StreamingTranscriber:
         job = self._make_pass(self._region(first, self._vad_pos), first)
         if job is not None:
             self._pass_at = self._total
+            self._pass_voice = self._last_speech
+            self._pass_whole = paused
             self._submit(job)
+
+    def _covers_all(self, job: _Pass | None) -> bool:
+        """Whether a pass holds every word: no voice came after it was made, and it includes
+        the padding after the last voice, so its last word is complete."""
+        return (job is not None and not job.final and job.voice_end >= self._last_speech
+                and job.end - job.speech_end >= min(self.pad, self.end_of_speech))
 
     def _trim(self) -> None:
         with self._lock:
@@ -436,8 +472,10 @@ class StreamingTranscriber:
     def finish(self) -> Transcript:
         """Transcribes what is left and returns the whole transcript.
 
-        Only the audio after the latest settled word is transcribed here; a pass that is
-        already running is waited for first, since it settles more of the answer.
+        When a pass made after the speaker's last words (see ``end_of_speech``) has finished,
+        its words are final and nothing is transcribed; when that pass is still running, it is
+        waited for. Otherwise only the audio after the latest settled word is transcribed, after
+        the pass in progress, since it settles more of the answer.
 
         Returns:
             Words in time order, times from the recording start.
@@ -450,8 +488,17 @@ class StreamingTranscriber:
             if self._speech_start is not None:
                 self._close_utterance(self._speech_start, self._total)
                 self._speech_start = None
-            self.wait_idle()
-            if self._error is None:
+            with self._idle:
+                running = self._running
+            if not self._covers_all(self._latest[0] if self._latest else None):
+                self.wait_idle()  # the pass in progress settles more of the answer (or all)
+            with self._lock:
+                latest = self._latest
+                if self._error is None and self._covers_all(latest[0] if latest else None):
+                    self._settled = list(latest[1])  # type: ignore[index]
+                    self._frozen = True  # a pass still running changes nothing now
+            log.debug("finish: pass running=%s, reused=%s", running is not None, self._frozen)
+            if self._error is None and not self._frozen:
                 with self._lock:
                     first = self._first
                     cut = self._settled[-1].end if self._settled else (
@@ -463,6 +510,9 @@ class StreamingTranscriber:
                     self._submit(job)
                     self.wait_idle()
             self._jobs.put(None)
+        if self._frozen:  # a pass may still run; its result is not needed (nor its error)
+            return Transcript(tuple(self.words), self._total / SAMPLE_RATE,
+                              self.transcriber.model_name, self.transcriber.device)
         self._worker.join()
         if self._error is not None:
             raise self._error

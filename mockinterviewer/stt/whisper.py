@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 __all__ = ["Transcriber", "WhisperTranscriber", "decode_file"]
 
 MAX_NEW_TOKENS = 220  # per 30-second window; the prompt must fit beside it in 448
+_REST = 1.0  # seconds after the last word of a window that are not decoded again (a clip's tail)
 
 
 def _default_threads() -> int:
@@ -227,7 +228,13 @@ class WhisperTranscriber:
             "condition_on_previous_text": False,
         }
 
-    def _words(self, segments: Any, offset: float, on_segment: Callable[[float], None] | None):
+    def _words(self, segments: Any, offset: float, on_segment: Callable[[float], None] | None,
+               clip: float | None = None) -> list[Word]:
+        """Collects the words of faster-whisper's segments.
+
+        With ``clip`` (the clip's seconds), decoding stops after a segment whose last word ends
+        within :data:`_REST` of the clip's end: what follows it is too short to hold a word.
+        """
         words: list[Word] = []
         for seg in segments:
             for w in seg.words or ():
@@ -239,6 +246,10 @@ class WhisperTranscriber:
                 words.append(Word(text, start, end, False, float(w.probability)))
             if on_segment is not None:
                 on_segment(float(seg.end))
+            if clip is not None:
+                last = float(seg.words[-1].end) if seg.words else float(seg.end)
+                if clip - last <= _REST:
+                    break
         return words
 
     def transcribe_array(
@@ -267,8 +278,12 @@ class WhisperTranscriber:
         options["max_new_tokens"] = min(MAX_NEW_TOKENS, 24 + int(8 * audio.size / SAMPLE_RATE))
         if fast:
             options["temperature"] = 0.0
+        # One decoding window, without timestamp tokens: with word timestamps, faster-whisper
+        # otherwise decodes the audio after the last word again in a second window (a second
+        # encoder run, measured: a 3-s clip 1.26 s -> 0.70 s, a 16-s clip 1.99 s -> 1.15 s).
+        options["without_timestamps"] = True
         segments, _info = self._model.transcribe(audio, vad_filter=False, **options)
-        words = mark_fillers(self._words(segments, offset, None))
+        words = mark_fillers(self._words(segments, offset, None, audio.size / SAMPLE_RATE))
         if self.capture_fillers:
             words = merge(words, recover_fillers(audio, words, offset, SAMPLE_RATE))
         return words

@@ -15,14 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from mockinterviewer.errors import UserError
 from mockinterviewer.transcript import Word
+from mockinterviewer.ui.counting_source import CountingSource
 from mockinterviewer.workers import SessionRunner, run_job
 
 log = logging.getLogger(__name__)
+
+__all__ = ["STATES", "AnswerCapture", "Capture", "CountingSource", "result_words"]
 
 _LIVE: set[SessionRunner] = set()
 #: device notices already shown in this run (the chosen microphone missing): each is shown once
@@ -42,46 +44,6 @@ def _release(runner: SessionRunner) -> None:
     really ends, so wait for that first: a QThread destroyed while running aborts)."""
     runner.thread.wait(5000)
     _LIVE.discard(runner)
-
-
-class CountingSource:
-    """Wraps an audio source and counts the seconds of audio it delivered (thread-safe enough:
-    one writer, the recording thread; readers only read a float)."""
-
-    def __init__(self, source: Any) -> None:
-        self.source = source
-        self.sample_rate = int(getattr(source, "sample_rate", 16000))
-        self.samples = 0
-        self.paused = False
-        self.paused_samples = 0
-
-    @property
-    def seconds(self) -> float:
-        """Seconds of audio delivered while not paused."""
-        return (self.samples - self.paused_samples) / self.sample_rate
-
-    @property
-    def exhausted(self) -> bool:  # noqa: D102 - AudioSource protocol
-        return bool(self.source.exhausted)
-
-    @property
-    def overflows(self) -> int:  # noqa: D102 - AudioSource protocol
-        return int(self.source.overflows)
-
-    def start(self) -> None:  # noqa: D102 - AudioSource protocol
-        self.source.start()
-
-    def read(self, timeout: float) -> np.ndarray | None:  # noqa: D102 - AudioSource protocol
-        chunk = self.source.read(timeout)
-        if chunk is not None:
-            n = len(chunk)
-            self.samples += n
-            if self.paused:
-                self.paused_samples += n
-        return chunk
-
-    def stop(self) -> None:  # noqa: D102 - AudioSource protocol
-        self.source.stop()
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,13 @@ from typing import Any
 from mockinterviewer.coach import Finding
 from mockinterviewer.content.model import LEVEL_NAMES, Scenario
 from mockinterviewer.ui import theme
-from mockinterviewer.ui.finding_card import highlight_phrases, hint_text
+from mockinterviewer.ui.finding_card import hint_text
+from mockinterviewer.ui.report_html import (
+    bullet_list_html,
+    set_role,
+    strong_answer_html,
+    strong_example_html,
+)
 from mockinterviewer.ui.star_strip import format_seconds
 from mockinterviewer.ui.timeline_chart import STATUS_WORDS, Bar
 
@@ -34,12 +40,6 @@ def _findings(report: Mapping[str, Any]) -> list[Finding]:
         except (KeyError, TypeError, ValueError):  # an odd stored row: skip it, keep the rest
             log.warning("skipping a stored drill finding: %r", data)
     return out
-
-
-def _set_role(label: Any, role: str) -> None:
-    label.setProperty("role", role)
-    label.style().unpolish(label)
-    label.style().polish(label)
 
 
 def fill_drill_report(view: Any, attempt: Any, scenario: Scenario | None) -> None:
@@ -63,30 +63,27 @@ def fill_drill_report(view: Any, attempt: Any, scenario: Scenario | None) -> Non
         seconds, target = float(drill.get("seconds", 0.0)), float(drill.get("target", 0.0))
         view.title.setText(f"Drill · {label.title()} · {name} · {level}")
         view.verdict.setText(STATUS_WORDS.get(status, status).capitalize() or "No result")
-        _set_role(view.verdict, _STATUS_ROLE.get(status, "muted"))
+        set_role(view.verdict, _STATUS_ROLE.get(status, "muted"))
         reasons = [f"{seconds:.0f} s of a {target:.0f} s target "
                    f"(±{float(drill.get('tolerance', 0.2)) * 100:.0f}% counts as on time)."]
         view.chart.set_bars([Bar(label, seconds, target, status)],
                             float(drill.get("tolerance", 0.2)))
         spec = scenario.segment(label) if scenario else None
-        strong = (f"<p style='color:{c.muted}'>Target {target:.0f} s</p>"
-                  f"<p>{highlight_phrases(spec.strong_example, spec.signal_phrases, c.mark)}</p>"
-                  f"<p><b>Coaching:</b> {html.escape(spec.coaching)}</p>" if spec else "")
+        strong = (strong_example_html(spec, c, f"{target:.0f} s", common_mistake=False)
+                  if spec else "")
         title = label.title()
     else:
         question = str(drill.get("question") or attempt.prompt)
         hint = str(drill.get("verdict_hint", "unchanged"))
         view.title.setText(f"Drill · Follow-up · {name} · {level}")
         view.verdict.setText(hint_text(hint))
-        _set_role(view.verdict, _HINT_ROLE.get(hint, "muted"))
+        set_role(view.verdict, _HINT_ROLE.get(hint, "muted"))
         reasons = [f"Question: {question}"]
         view.chart.hide()
         probe = scenario.probe(str(drill.get("probe_id", ""))) if scenario else None
-        strong = (f"<p>{html.escape(probe.strong_answer)}</p><p style='color:{c.muted}'>Key "
-                  f"line: {html.escape(probe.key_line)}</p>" if probe else "")
+        strong = strong_answer_html(probe, c) if probe else ""
         title = "Your answer"
-    view.reasons.setText("<ul style='margin-left:-20px'>" + "".join(
-        f"<li>{html.escape(r)}</li>" for r in reasons) + "</ul>")
+    view.reasons.setText(bullet_list_html(reasons))
     ml = view.metric_labels
     total = float(metrics.get("total_seconds") or 0.0)
     ml["pace"].setText(f"{float(metrics.get('words_per_minute') or 0):.0f} words/min")

@@ -14,7 +14,6 @@ recording starts, so a crash never loses it, then with its result (see
 
 from __future__ import annotations
 
-import html
 import logging
 import random
 from datetime import datetime
@@ -38,23 +37,21 @@ from mockinterviewer.ui import audio_out, drill_record, theme
 from mockinterviewer.ui.answer_capture import Capture
 from mockinterviewer.ui.capture_controls import CAPTURE_STATUS, CaptureScreen
 from mockinterviewer.ui.drill_record import speaking_rate
-from mockinterviewer.ui.finding_card import hint_text
 from mockinterviewer.ui.level_meter import LevelMeter
 from mockinterviewer.ui.rehearse_flow import recordings_dir
+from mockinterviewer.ui.report_html import (
+    countdown_text,
+    probe_result_html,
+    rate_text,
+    segment_hint_html,
+    segment_try_html,
+    set_role,
+)
 from mockinterviewer.ui.star_strip import format_seconds, zone
 from mockinterviewer.ui.transcript_view import LiveTranscript
 from mockinterviewer.workers import run_job
 
 log = logging.getLogger(__name__)
-
-_STATUS_TEXT = {"ok": "on time", "under": "too short", "over": "too long"}
-
-
-def countdown_text(target: float, elapsed: float) -> str:
-    """The countdown: time left as ``m:ss``, then ``+m:ss`` once past the target."""
-    left = target - elapsed
-    return format_seconds(left) if left >= 0 else "+" + format_seconds(-left)
-
 
 __all__ = ["DrillView", "countdown_text", "speaking_rate"]
 
@@ -279,9 +276,7 @@ class DrillView(CaptureScreen, QWidget):
         spec = self.scenario.segment(label) if label else None
         self.countdown.setText(format_seconds(self.target))
         if spec is not None:
-            self.segment_hint.setText(f"<b>Coaching:</b> {html.escape(spec.coaching)}<br>"
-                                      f"<b>Listen for:</b> "
-                                      f"{html.escape(', '.join(spec.signal_phrases))}")
+            self.segment_hint.setText(segment_hint_html(spec))
 
     def _warn(self, message: str) -> None:
         self.status.setText(message)
@@ -321,9 +316,7 @@ class DrillView(CaptureScreen, QWidget):
             if self.capture.state in ("recording", "paused", "finishing"):
                 self.countdown.setText(countdown_text(target, elapsed))
                 where = zone(elapsed, target, self.settings.tolerance)
-                self.countdown.setProperty("role", {"near": "warn", "over": "bad"}.get(where, ""))
-                self.countdown.style().unpolish(self.countdown)
-                self.countdown.style().polish(self.countdown)
+                set_role(self.countdown, {"near": "warn", "over": "bad"}.get(where, ""))
                 if not self.cue_played and target > 0 and elapsed >= target:
                     self.cue_played = True
                     self.cues.append(("target", round(elapsed, 2)))
@@ -380,16 +373,10 @@ class DrillView(CaptureScreen, QWidget):
         wpm, fillers = speaking_rate(words, spoken)
         self.results.append({"label": label, "seconds": spoken, "target": target,
                              "status": status, "path": cap.path})
-        c = theme.colors(self.palette())
-        color = {"ok": c.good, "under": c.warn, "over": c.bad}.get(status, c.text)
         self.countdown.setText(format_seconds(spoken))
         tries = [r for r in self.results if r["label"] == label]
-        history = " · ".join(f"{r['seconds']:.0f} s" for r in tries[-5:])
-        self.segment_result.setText(
-            f"<p style='color:{color}'><b>{spoken:.0f} s of {target:.0f} s: "
-            f"{_STATUS_TEXT.get(status, status)}</b> (±{tol * 100:.0f}% counts as on time)</p>"
-            f"<p>{wpm:.0f} words/min · {fillers} fillers</p>"
-            f"<p style='color:{c.muted}'>Tries at the {html.escape(str(label))}: {history}</p>")
+        self.segment_result.setText(segment_try_html(tries, tol, rate_text(wpm, fillers),
+                                                     theme.colors(self.palette())))
         self._update_status()
 
     def _probe_answered(self, cap: Capture) -> None:
@@ -402,14 +389,8 @@ class DrillView(CaptureScreen, QWidget):
         def done(answer: Any) -> None:
             self.probe_results.append(answer)
             self._finish_attempt(attempt_id, drill_record.probe_result(cap.words, answer))
-            c = theme.colors(self.palette())
-            hint = {"stronger": c.good, "weaker": c.bad}.get(answer.verdict_hint, c.muted)
-            items = "".join(f"<li>{html.escape(f.message)}</li>" for f in answer.findings)
-            self.probe_result.setText(
-                f"<p style='color:{hint}'><b>{hint_text(answer.verdict_hint)}</b></p>"
-                + (f"<ul>{items}</ul>" if items else "")
-                + f"<p><b>A strong answer:</b> {html.escape(probe.strong_answer)}</p>"
-                f"<p style='color:{c.muted}'>Key line: {html.escape(probe.key_line)}</p>")
+            self.probe_result.setText(probe_result_html(answer, probe,
+                                                        theme.colors(self.palette())))
             self._update_status()
             self.status.setText("Press Space for the next follow-up.")
 

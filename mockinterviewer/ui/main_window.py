@@ -10,12 +10,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -24,46 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mockinterviewer.paths import app_paths, ensure
-from mockinterviewer.settings import Settings, save_settings
-from mockinterviewer.ui import dialogs, first_run, screens, theme
-from mockinterviewer.ui.drill_record import drill_summary, is_drill, last_results, report_owner
+from mockinterviewer.settings import Settings
+from mockinterviewer.ui import dialogs, screens, theme
+from mockinterviewer.ui.drill_record import last_results
 from mockinterviewer.ui.home_view import HomeView
 from mockinterviewer.ui.learn_view import LearnView
+from mockinterviewer.ui.report_routing import ReportRoutingMixin
+from mockinterviewer.ui.screen_list import LAZY_SCREENS, SCREENS
 from mockinterviewer.ui.services import Services
 from mockinterviewer.ui.settings_view import SettingsView
-from mockinterviewer.ui.status_line import StatusLine
 from mockinterviewer.ui.test_view import TestView
+from mockinterviewer.ui.window_chrome import WindowChromeMixin, ui_state
+
+__all__ = ["LAZY_SCREENS", "SCREENS", "MainWindow", "ui_state"]
 
 log = logging.getLogger(__name__)
 
-# Screens built on their first visit (they read the history or draw charts).
-LAZY_SCREENS = frozenset({"bank", "stories", "history", "progress", "coverage", "compare"})
 
-# (key, navigation label, tooltip). Order sets Ctrl+1..Ctrl+0.
-SCREENS: tuple[tuple[str, str, str], ...] = (
-    ("home", "Home", "Choose a principle and a mode"),
-    ("rehearse", "Rehearse", "Answer out loud with live STAR timing"),
-    ("learn", "Learn", "Read a model answer with coaching"),
-    ("drill", "Drill", "Segment timing and rapid follow-ups"),
-    ("test", "Test", "Ten practice questions"),
-    ("bank", "Question bank", "Every question phrasing by principle"),
-    ("stories", "My stories", "Write and import your own stories"),
-    ("history", "History", "Every attempt, with its report"),
-    ("progress", "Progress", "Charts of your timing and delivery"),
-    ("coverage", "Coverage", "What to practise next"),
-    ("compare", "Compare", "Two attempts side by side"),
-    ("settings", "Settings", "Devices, model, voice"),
-)
-
-
-def ui_state() -> QSettings:
-    """Window geometry and UI flags, kept in an INI file in the config folder."""
-    path = ensure(app_paths().config) / "ui-state.ini"
-    return QSettings(str(path), QSettings.Format.IniFormat)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
     """Top-level window holding the app's screens.
 
     Args:
@@ -192,32 +168,6 @@ class MainWindow(QMainWindow):
     def _unavailable(self, title: str, why: str = "") -> QWidget:
         return screens.unavailable(title, why)
 
-    def open_attempt(self, attempt_id: int) -> None:
-        """Shows a past attempt's report (from History)."""
-        store = self.services.store
-        try:
-            attempt = store.get(attempt_id)
-        except Exception as exc:  # noqa: BLE001 - StoreError has the words
-            dialogs.show_error(self, "Attempt not found", str(exc), "Refresh the History list.")
-            return
-        if is_drill(attempt.mode):
-            if attempt.status != "done":
-                dialogs.show_message(self, "Drill try", drill_summary(attempt))
-                return
-            self._report_owner = "drill"
-            self._drill_kind = "probe" if attempt.mode == "drill-probe" else "segment"
-            self._reveal_pending = True
-            self.report_page.show_drill(attempt)
-            if not self.report_page.filling:
-                self._reveal_report()
-            return
-        if attempt.analysis is None:
-            dialogs.show_error(self, "No report for this attempt",
-                               "This attempt was not analysed (it was unfinished or abandoned).",
-                               "Rehearse the question again to get a report.")
-            return
-        self.show_report(attempt.analysis, attempt_id, owner=report_owner(attempt.mode))
-
     # ---- slots for the Rehearse / Report / Drill screens (filled in by their author) ----------
 
     def _build_rehearse(self) -> QWidget:
@@ -235,67 +185,6 @@ class MainWindow(QMainWindow):
 
         return DrillView(self.services, self.settings)
 
-    def _build_report(self) -> QWidget:
-        from mockinterviewer.ui.report_view import ReportView
-
-        view = ReportView(self.services)
-        view.filled.connect(self._report_filled)
-        view.retry_requested.connect(self._retry_report)
-        view.next_requested.connect(self._next_scenario)
-        return view
-
-    def _retry_report(self, scenario_id: str) -> None:
-        """Retry on the Report: the same scenario again, in the mode (and drill) it came from."""
-        if not scenario_id:
-            return
-        if self._report_owner == "drill" and self.services.scenario(scenario_id) is not None:
-            self.show_drill(scenario_id, self._drill_kind)
-        else:
-            self.open_mode(self._report_owner, scenario_id)
-
-    def _rehearsal_done(self, analysis: Any, attempt_id: Any, recordings: dict) -> None:
-        # fill (its finding cards over several turns, while hidden), switch and refresh in
-        # separate event-loop turns so none of them stalls it long
-        self._report_owner = "rehearse"
-        self._reveal_pending = True
-        self.report_page.show_analysis(analysis, recordings=recordings, attempt_id=attempt_id)
-        if not self.report_page.filling:
-            QTimer.singleShot(0, self._reveal_report)
-
-    def _report_filled(self) -> None:
-        if self._reveal_pending:
-            QTimer.singleShot(0, self._reveal_report)
-
-    def _reveal_report(self) -> None:
-        if not self._reveal_pending:
-            return
-        self._reveal_pending = False
-        self.stack.setCurrentWidget(self.report_page)
-        self._highlight_nav(self._report_owner)
-        self.report_page.setFocus()
-        QTimer.singleShot(0, self.refresh_history)
-
-    def _highlight_nav(self, key: str) -> None:
-        """Selects a screen's entry in the navigation without switching the stack (the report
-        page is not in the list: it shows the entry it belongs to)."""
-        keys = [k for k, _l, _t in SCREENS]
-        if key in keys and self.nav.currentRow() != keys.index(key):
-            self.nav.blockSignals(True)
-            self.nav.setCurrentRow(keys.index(key))
-            self.nav.blockSignals(False)
-
-    def _nav_clicked(self, item: QListWidgetItem) -> None:
-        """A click on the highlighted entry while the report shows goes to that screen."""
-        if self.current_screen() == "report":
-            self.show_screen(str(item.data(Qt.ItemDataRole.UserRole)))
-
-    def _next_scenario(self, scenario_id: str) -> None:
-        ids = [s.id for s in self.services.scenarios]
-        if not ids:
-            return
-        nxt = ids[(ids.index(scenario_id) + 1) % len(ids)] if scenario_id in ids else ids[0]
-        self.open_mode(self._report_owner, nxt)
-
     def show_rehearse(self, scenario_id: str, prompt: str | None = None) -> None:
         """REHEARSE SLOT: opens Rehearse for a scenario (optionally with a given phrasing)."""
         log.info("rehearse %s (%s)", scenario_id, prompt)
@@ -303,22 +192,6 @@ class MainWindow(QMainWindow):
         self.show_screen("rehearse")
         if scenario is not None:
             self.screens["rehearse"].start(scenario, self.settings.level, prompt)
-
-    def show_report(self, analysis: Any, attempt_id: int | None = None,
-                    owner: str = "rehearse") -> None:
-        """REPORT SLOT: shows the report of an analysed answer.
-
-        Args:
-            analysis: the coaching engine's analysis.
-            attempt_id: the stored attempt, if any.
-            owner: the navigation entry the report belongs to (``rehearse`` or ``drill``).
-        """
-        log.info("report for attempt %s", attempt_id)
-        self._report_owner = owner
-        self._reveal_pending = True
-        self.report_page.show_analysis(analysis, attempt_id=attempt_id)
-        if not self.report_page.filling:
-            self._reveal_report()
 
     def show_drill(self, scenario_id: str, kind: str = "segment") -> None:
         """DRILL SLOT: opens the Drill screen for a scenario.
@@ -332,42 +205,6 @@ class MainWindow(QMainWindow):
         self.show_screen("drill")
         if scenario is not None:
             self.screens["drill"].start(scenario, self.settings.level, kind=kind)
-
-    # -- menus and status -------------------------------------------------------------------------
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        menu = self.file_menu
-        for text, shortcut, slot, name in (
-            ("&Settings", "Ctrl+,", lambda: self.show_screen("settings"), "settings"),
-            ("Set-up &check…", "", self.show_first_run, "first_run"),
-            ("&Quit", "Ctrl+Q", self.close, "quit"),
-        ):
-            act = QAction(text, self)
-            act.setObjectName(f"action_{name}")
-            if shortcut:
-                act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
-            menu.addAction(act)
-        help_menu = bar.addMenu("&Help")
-        keys = QAction("&Keyboard shortcuts", self)
-        keys.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-        keys.triggered.connect(self.show_shortcuts)
-        help_menu.addAction(keys)
-        about = QAction("&About", self)
-        about.triggered.connect(lambda: dialogs.show_message(
-            self, "About Mock Interviewer", "Rehearse behavioural interviews out loud, offline."))
-        help_menu.addAction(about)
-
-    def _build_status_bar(self) -> None:
-        self.status_line = StatusLine()
-        self.mic_status = self.status_line.mic
-        self.model_status = self.status_line.model
-        self.voice_status = self.status_line.voice
-        self.statusBar().addWidget(self.status_line, 1)
-        self.statusBar().setSizeGripEnabled(True)
-        self.status_line.readiness_changed.connect(self.readiness_changed)
-        self.status_line.model_loaded.connect(self._model_done)
 
     def _connect(self) -> None:
         self.home.mode_requested.connect(self.open_mode)
@@ -496,128 +333,6 @@ class MainWindow(QMainWindow):
             setter = getattr(view, "set_scenarios", None)
             if callable(setter):
                 setter(scenarios)
-
-    @property
-    def model_ready(self) -> bool:
-        """Whether the speech model is loaded (or no loading is needed)."""
-        return self.status_line.model_ready
-
-    def load_model(self) -> None:
-        """Loads the speech model once, in the background (``model_loaded`` tells the end)."""
-        self.status_line.load_model(self.settings, self.services.transcriber)
-
-    def _model_done(self, ok: bool, message: str) -> None:
-        if ok:
-            warning = getattr(self.services.transcriber, "load_warning", None)
-            if warning:
-                dialogs.show_message(self, "Speech model", warning)
-        else:
-            dialogs.show_error(self, "Speech model not loaded", message, "Open Settings "
-                               "(Ctrl+,) to choose another model; tiny.en always works.")
-        self.model_loaded.emit(ok)
-
-    def refresh_readiness(self) -> None:
-        """Checks microphone and voice in the background and updates the status line."""
-        self.status_line.refresh(self.settings, self.services.speaker, self.services.transcriber)
-
-    def show_first_run(self) -> first_run.FirstRunDialog:
-        """Opens the set-up check (non-blocking) and remembers that it was shown."""
-        dialog = first_run.FirstRunDialog(self.settings, self.services, parent=self)
-        dialog.open_settings.connect(lambda: self.show_screen("settings"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        dialog.run()
-        state = ui_state()
-        state.setValue("first_run/shown", True)
-        state.sync()
-        self.first_run_dialog = dialog
-        return dialog
-
-    def offer_recovery(self) -> bool:
-        """Offers answers left unanalysed by a crash for analysis (non-blocking)."""
-        from mockinterviewer.ui.recovery import Recovery
-
-        self.recovery = Recovery(self, self.services, self.settings, self.refresh_history)
-        return self.recovery.offer()
-
-    def maybe_show_first_run(self) -> bool:
-        """Shows the set-up check on the very first start; returns whether it was shown."""
-        if ui_state().value("first_run/shown", False, type=bool):
-            return False
-        self.show_first_run()
-        return True
-
-    def show_shortcuts(self) -> None:
-        """Lists the keyboard shortcuts."""
-        lines = [f"Ctrl+{(i + 1) % 10}: {label}" for i, (_k, label, _t) in
-                 enumerate(SCREENS[:10])]
-        lines += ["Ctrl+,: Settings", "Ctrl+Q: Quit", "",
-                  "Home: arrows choose, Enter rehearses, Alt+L/R/D/T modes, Alt+S surprise",
-                  "Test: A–D answer, Enter or N next, R retry",
-                  "Rehearse: Space next segment, Enter done, R repeat, P pause, Esc abandon"]
-        dialogs.show_message(self, "Keyboard shortcuts", "\n".join(lines))
-
-    # -- persistence ----------------------------------------------------------------------------
-
-    def _save_settings(self) -> None:
-        try:
-            save_settings(self.settings)
-        except OSError as exc:
-            dialogs.show_error(self, "Settings not saved", f"The settings file could not be "
-                               f"written ({exc.strerror}).", "Check the config folder's space "
-                               "and permissions.")
-
-    def _restore_state(self) -> None:
-        state = ui_state()
-        geometry = state.value("window/geometry")
-        if isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(geometry):
-            pass
-        else:
-            self.resize(1180, 800)
-        win_state = state.value("window/state")
-        if isinstance(win_state, QByteArray | bytes):
-            self.restoreState(win_state)
-        screen = state.value("window/screen", "home")
-        if screen in self.screens and screen not in ("rehearse", "drill"):
-            self.show_screen(str(screen))
-
-    def save_state(self) -> None:
-        """Writes geometry, window state and the current screen."""
-        state = ui_state()
-        state.setValue("window/geometry", self.saveGeometry())
-        state.setValue("window/state", self.saveState())
-        state.setValue("window/screen", self.current_screen() or "home")
-        state.sync()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
-        """On the first show, lays the report page out once (see :meth:`_prime_report`)."""
-        super().showEvent(event)
-        if not self._primed:
-            self._primed = True
-            QTimer.singleShot(0, self, self._prime_report)
-
-    def _prime_report(self) -> None:
-        """Shows and hides the (empty) report page within one event-loop turn, so nothing is
-        painted: its widgets get their sizes now, at start-up, and the first report only has to
-        be filled, not laid out from scratch while the user waits."""
-        current = self.stack.currentWidget()
-        if current is self.report_page:
-            return
-        focus = self.focusWidget()
-        self.stack.setCurrentWidget(self.report_page)
-        self.stack.setCurrentWidget(current)
-        if focus is not None and self.focusWidget() is not focus:
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)  # hiding the page moved it
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        """Follows a light/dark switch of the system palette with the app's style sheet."""
-        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
-            app = QApplication.instance()
-            if isinstance(app, QApplication):
-                sheet = theme.stylesheet(app.palette())
-                if app.styleSheet() and app.styleSheet() != sheet:
-                    app.setStyleSheet(sheet)
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Saves the window state and closes the history store."""

@@ -8,15 +8,12 @@ side by side with the user's segment, and the follow-up answers. Retry and Next 
 
 from __future__ import annotations
 
-import html
 import logging
-import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -33,24 +30,26 @@ from PySide6.QtWidgets import (
 
 from mockinterviewer.content.model import LEVEL_NAMES, Scenario
 from mockinterviewer.ui import audio_out, theme
-from mockinterviewer.ui.finding_card import FindingCard, highlight_phrases, hint_text
-from mockinterviewer.ui.star_strip import format_seconds
+from mockinterviewer.ui.finding_cards import FindingCardsMixin
+from mockinterviewer.ui.report_html import (
+    bullet_list_html,
+    metric_texts,
+    probes_html,
+    said_segment_html,
+    set_role,
+    strong_example_html,
+)
 from mockinterviewer.ui.timeline_chart import TimelineChart, bars_from_segments
-from mockinterviewer.ui.transcript_view import segments_html, word_html
+from mockinterviewer.ui.transcript_view import segments_html
 
 log = logging.getLogger(__name__)
 
-_SEVERITY_ROLE = {"critical": "bad", "warning": "warn", "info": "good"}
 _VERDICT_ROLE = {"Strong Hire": "good", "Hire": "good", "Leaning No Hire": "warn",
                  "No Hire": "bad"}
 _ORDER = {"critical": 0, "warning": 1, "info": 2}
-# UI-thread time one event-loop turn may spend building finding cards (a card with its word-wrapped
-# labels and style sheet costs a few milliseconds; a long report is built over several turns).
-_CARD_BUDGET_S = 0.008
-_CARDS_PER_TURN = 3  # cards shown per turn once the page is visible
 
 
-class ReportView(QWidget):
+class ReportView(FindingCardsMixin, QWidget):
     """The report screen.
 
     Finding cards are built a few at a time over the event-loop turns after :meth:`show_analysis`
@@ -74,15 +73,10 @@ class ReportView(QWidget):
         self.scenario: Scenario | None = None
         self.recordings: dict[str, Path] = {}
         self.attempt_id: int | None = None
-        self.cards: list[FindingCard] = []
         self.played: list[tuple[str, float]] = []
-        #: True while finding cards are still being built (see :attr:`filled`).
-        self.filling = False
         #: the stored drill try shown (None for a whole answer's report)
         self.drill: Any = None
-        self._pending: list[tuple[Any, str, bool]] = []
-        self._empty_text = ""
-        self._fill_token = 0
+        self._init_cards()  # cards, filling (True while they are being built, see filled)
 
         # PySide builds QStyle's Python enums on the first style() call (tens of milliseconds):
         # pay that here, at start-up, rather than when the first report appears
@@ -227,12 +221,10 @@ class ReportView(QWidget):
         name = f"{scenario.principle}: {scenario.title}" if scenario else analysis.scenario_id
         self.title.setText(f"Report · {name} · {level}")
         self.verdict.setText(analysis.verdict or "No verdict")
-        self.verdict.setProperty("role", _VERDICT_ROLE.get(analysis.verdict, "muted"))
-        self.verdict.style().unpolish(self.verdict)
-        self.verdict.style().polish(self.verdict)
-        self.reasons.setText("<ul style='margin-left:-20px'>" + "".join(
-            f"<li>{html.escape(r)}</li>" for r in analysis.verdict_reasons) + "</ul>")
-        self._show_metrics(analysis.metrics)
+        set_role(self.verdict, _VERDICT_ROLE.get(analysis.verdict, "muted"))
+        self.reasons.setText(bullet_list_html(analysis.verdict_reasons))
+        for key, text in metric_texts(analysis.metrics).items():
+            self.metric_labels[key].setText(text)
         self.chart.set_bars(bars_from_segments(analysis.segments), analysis.metrics.tolerance)
         self._show_findings()
         self.transcript.setHtml(segments_html(analysis.segments, self.palette()))
@@ -275,29 +267,6 @@ class ReportView(QWidget):
         fill_drill_report(self, attempt, scenario)
         self.tabs.setCurrentIndex(0)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
-        """Shows the finding cards built while the page was hidden, from the next event-loop
-        turn on, a few a turn (see :meth:`_reveal_cards`)."""
-        super().showEvent(event)
-        if any(card.isHidden() for card in self.cards):
-            token = self._fill_token
-            QTimer.singleShot(0, self, lambda: self._reveal_cards(token, wait=True))
-
-    def _reveal_cards(self, token: int, wait: bool = False) -> None:
-        """Shows the next few hidden cards, top down: showing, laying out and painting a dozen
-        at once, with the rest of the page, would stall the window. With ``wait``, first lets
-        one event-loop turn pass, in which the page itself is painted."""
-        if token != self._fill_token or not self.isVisible():
-            return
-        if wait:
-            QTimer.singleShot(0, self, lambda: self._reveal_cards(token))
-            return
-        hidden = [card for card in self.cards if card.isHidden()]
-        for card in hidden[:_CARDS_PER_TURN]:
-            card.show()
-        if len(hidden) > _CARDS_PER_TURN:
-            QTimer.singleShot(0, self, lambda: self._reveal_cards(token))
-
     def set_services(self, services: Any, _settings: Any = None) -> None:
         """Uses new engines (e.g. another output device for playback)."""
         self.services = services
@@ -329,19 +298,6 @@ class ReportView(QWidget):
         kinds = attempt.recording_kinds or ("answer",) * len(attempt.recordings)
         return {k: Path(p) for k, p in zip(kinds, attempt.recordings, strict=False)}
 
-    def _show_metrics(self, m: Any) -> None:
-        ml = self.metric_labels
-        ml["pace"].setText(f"{m.words_per_minute:.0f} words/min" if m.timed else "not timed")
-        ml["fillers"].setText(f"{m.filler_count} ({m.fillers_per_minute:.1f}/min)")
-        ml["total"].setText(f"{format_seconds(m.total_seconds)} of "
-                            f"{format_seconds(m.budget_seconds)}")
-        pause = f"{m.longest_pause:.1f} s"
-        if m.longest_pause_start is not None:
-            pause += f" at {format_seconds(m.longest_pause_start)}"
-        ml["pause"].setText(pause)
-        ml["person"].setText(f"I ×{m.i_count} · we ×{m.we_count}")
-        ml["words"].setText(str(m.word_count))
-
     def _show_findings(self) -> None:
         """Queues the analysis's finding cards, the answer's first, then the follow-ups'."""
         findings = sorted(self.analysis.findings, key=lambda f: _ORDER.get(f.severity, 3))
@@ -352,105 +308,18 @@ class ReportView(QWidget):
             pending += [(f, kind, bool(self.recordings.get(kind))) for f in pa.findings]
         self.show_cards(pending)
 
-    def show_cards(self, pending: list[tuple[Any, str, bool]],
-                   empty: str = "No findings: nothing to fix in this answer.") -> None:
-        """Clears the old cards and queues new ones (built by :meth:`_build_cards`).
-
-        Args:
-            pending: (finding, recording kind, playable) per card, in order.
-            empty: what the tab says when there are none.
-        """
-        self.cards = []
-        while self.findings_layout.count():
-            item = self.findings_layout.takeAt(0)
-            old = item.widget()
-            if old is not None:  # hidden now (out of the layout), deleted at the next turn
-                old.hide()
-                old.deleteLater()
-        self._pending = list(pending)
-        self._empty_text = empty
-        self.tabs.setTabText(0, f"&Findings ({len(pending)})")
-        self._fill_token += 1
-        self.filling = True
-        token = self._fill_token
-        QTimer.singleShot(0, self, lambda: self._build_cards(token))
-
-    def _build_cards(self, token: int) -> None:
-        """Builds queued finding cards for up to :data:`_CARD_BUDGET_S`, then yields the turn."""
-        if token != self._fill_token:  # another report replaced this one meanwhile
-            return
-        start = time.perf_counter()
-        while self._pending and time.perf_counter() - start < _CARD_BUDGET_S:
-            finding, kind, playable = self._pending.pop(0)
-            card = FindingCard(finding, kind, playable, parent=self.findings_box)
-            card.play_requested.connect(self.play)
-            card.ensurePolished()  # styled now, in this turn, not all at once when shown
-            if not self.isVisible():
-                card.hide()  # shown a few a turn once the page is (see showEvent)
-            self.findings_layout.addWidget(card)
-            self.cards.append(card)
-        if self._pending:
-            QTimer.singleShot(0, self, lambda: self._build_cards(token))
-            return
-        if not self.cards:
-            note = QLabel(self._empty_text)
-            note.setWordWrap(True)
-            self.findings_layout.addWidget(note)
-        self.findings_layout.addStretch(1)
-        self.filling = False
-        self.filled.emit()
-
     def _show_compare(self) -> None:
         label = self.segment_combo.currentData()
         if self.analysis is None or label is None:
             return
         c = theme.colors(self.palette())
-        seg = self.analysis.segment(label)
         spec = self.scenario.segment(label) if self.scenario else None
         phrases = tuple(spec.signal_phrases) if spec else ()
-        if seg is not None and (seg.words or seg.text):
-            body = (" ".join(word_html(w, c.mark) for w in seg.words) if seg.words
-                    else html.escape(seg.text))
-            said = [p for p in self.analysis.phrases_said if p in phrases]
-            self.mine.setHtml(
-                f"<p style='color:{c.muted}'>{seg.seconds:.0f} s of {seg.target_seconds:.0f} s"
-                f" · {seg.words_per_minute:.0f} words/min · {seg.fillers} fillers</p><p>{body}</p>"
-                + (f"<p style='color:{c.good}'>Signal phrases you said: "
-                   f"{html.escape(', '.join(said))}</p>" if said else ""))
-        else:
-            self.mine.setHtml(f"<p style='color:{c.muted}'>You did not say this segment.</p>")
-        if spec is None:
-            self.strong.setHtml(f"<p style='color:{c.muted}'>No strong example for this "
-                                "segment.</p>")
-            return
+        said = [p for p in self.analysis.phrases_said if p in phrases]
+        self.mine.setHtml(said_segment_html(self.analysis.segment(label), said, c))
         self.strong.setHtml(
-            f"<p style='color:{c.muted}'>Target {spec.target_seconds:.0f} s (SDE 2)</p>"
-            f"<p>{highlight_phrases(spec.strong_example, phrases, c.mark)}</p>"
-            f"<p><b>Coaching:</b> {html.escape(spec.coaching)}</p>"
-            f"<p><b>Common mistake:</b> {html.escape(spec.common_mistake)}</p>")
+            strong_example_html(spec, c, f"{spec.target_seconds:.0f} s (SDE 2)") if spec else
+            f"<p style='color:{c.muted}'>No strong example for this segment.</p>")
 
     def _show_probes(self) -> None:
-        c = theme.colors(self.palette())
-        a = self.analysis
-        if not a.probe_answers and not a.probes:
-            self.probes.setHtml(f"<p style='color:{c.muted}'>No follow-up questions were "
-                                "asked.</p>")
-            return
-        parts = []
-        answered = {pa.probe_id: pa for pa in a.probe_answers}
-        later = [p for p in a.probes if p.id not in answered]
-        for p in a.probes:
-            pa = answered.get(p.id)
-            if pa is None:
-                continue
-            parts.append(f"<h3>{html.escape(p.question)}</h3>"
-                         f"<p style='color:{c.muted}'>Asked because: {html.escape(p.reason)}</p>")
-            hint = {"stronger": c.good, "weaker": c.bad}.get(pa.verdict_hint, c.muted)
-            parts.append(f"<p><i>“{html.escape(pa.transcript or '(nothing heard)')}”</i></p>"
-                         f"<p style='color:{hint}'>{hint_text(pa.verdict_hint)}</p>")
-            parts.extend(f"<p>• {html.escape(f.message)}</p>" for f in pa.findings)
-        if later:
-            parts.append("<h3>Also worth preparing</h3>" + "".join(
-                f"<p>• {html.escape(p.question)} <span style='color:{c.muted}'>"
-                f"({html.escape(p.reason)})</span></p>" for p in later))
-        self.probes.setHtml("".join(parts))
+        self.probes.setHtml(probes_html(self.analysis, theme.colors(self.palette())))

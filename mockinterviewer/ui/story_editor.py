@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -19,8 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -30,74 +27,9 @@ from mockinterviewer.content import stories
 from mockinterviewer.content.model import SEGMENT_LABELS, Scenario, kebab
 from mockinterviewer.content.stories import StoryDraft, StoryError
 from mockinterviewer.ui import dialogs
+from mockinterviewer.ui.story_segment_box import SegmentBox, action_button, text_box
 
 log = logging.getLogger(__name__)
-
-_HINTS = {
-    "situation": "Where you were and what was wrong, in two or three sentences.",
-    "task": "What was yours to do, and who (if anyone) asked you to do it.",
-    "action": "What you did, step by step; start sentences with \"I\".",
-    "result": "What changed, with numbers, and what outlived the fix.",
-    "reflection": "What you learned or would do differently.",
-}
-
-
-def _text_box(lines: int, name: str, placeholder: str = "") -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setAccessibleName(name)
-    box.setPlaceholderText(placeholder)
-    box.setTabChangesFocus(True)  # Tab moves on; the editor stays keyboard reachable
-    frame = 2 * box.frameWidth() + 2 * int(box.document().documentMargin())
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + frame)  # scales with the font
-    return box
-
-
-def _button(text: str, name: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    button.setToolTip(tip)
-    button.clicked.connect(lambda _=False: slot())
-    return button
-
-
-class _SegmentBox(QGroupBox):
-    """One STAR segment: its text, target seconds and signal phrases."""
-
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
-        super().__init__(label.title(), parent)
-        self.label = label
-        name = label.title()
-        self.text = _text_box(6 if label == "action" else 4, f"{name} text", _HINTS[label])
-        self.target = QDoubleSpinBox()
-        self.target.setRange(1, 600)
-        self.target.setDecimals(0)
-        self.target.setSuffix(" s")
-        self.target.setAccessibleName(f"{name} target seconds")
-        self.phrases = QLineEdit()
-        self.phrases.setAccessibleName(f"{name} signal phrases")
-        self.phrases.setPlaceholderText("Separate phrases with ;")
-        self.phrases.setToolTip("Short phrases an interviewer should hear, separated by ;")
-        self.propose = QPushButton("Propose")  # connected by the editor
-        self.propose.setAccessibleName(f"Propose {label} signal phrases")
-        self.propose.setToolTip("Suggest signal phrases from what you wrote")
-        target_label = QLabel("Target:")
-        target_label.setBuddy(self.target)
-        phrases_label = QLabel("Signal phrases:")
-        phrases_label.setBuddy(self.phrases)
-        row = QHBoxLayout()
-        row.addWidget(target_label)
-        row.addWidget(self.target)
-        row.addSpacing(self.fontMetrics().averageCharWidth() * 2)
-        row.addWidget(phrases_label)
-        row.addWidget(self.phrases, 1)
-        row.addWidget(self.propose)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.text)
-        lay.addLayout(row)
-
-    def phrase_list(self) -> tuple[str, ...]:
-        """The signal phrases typed, split on ";"."""
-        return tuple(p.strip() for p in self.phrases.text().split(";") if p.strip())
 
 
 class StoryEditor(QWidget):
@@ -124,9 +56,9 @@ class StoryEditor(QWidget):
         self.story_combo = QComboBox()
         self.story_combo.setAccessibleName("Your stories")
         self.story_combo.activated.connect(self._open_chosen)
-        self.new_button = _button("&New story", "New story",
-                                  lambda: self._may_discard() and self.new_story())
-        self.delete_button = _button("&Delete", "Delete story", self._delete)
+        self.new_button = action_button("&New story", "New story",
+                                        lambda: self._may_discard() and self.new_story())
+        self.delete_button = action_button("&Delete", "Delete story", self._delete)
         self.principle = QComboBox()
         self.principle.setAccessibleName("Principle")
         names = [s.principle for s in self.scenarios]
@@ -138,14 +70,14 @@ class StoryEditor(QWidget):
         self.title = QLineEdit()
         self.title.setAccessibleName("Title")
         self.title.setPlaceholderText("A short name, e.g. \"Retry storm I stopped on call\"")
-        self.prompts = _text_box(3, "Questions this story answers",
-                                 "One question per line, as an interviewer would ask it")
-        self.paste = _text_box(6, "Whole answer",
-                               "Optional: paste your whole answer here, then split it")
-        self.split_button = _button("Split into se&gments", "Split into segments",
-                                    self.split_pasted, "Let the coach split your answer into "
-                                    "situation, task, action, result and reflection")
-        self.segments = {lb: _SegmentBox(lb) for lb in SEGMENT_LABELS}
+        self.prompts = text_box(3, "Questions this story answers",
+                                "One question per line, as an interviewer would ask it")
+        self.paste = text_box(6, "Whole answer",
+                              "Optional: paste your whole answer here, then split it")
+        self.split_button = action_button("Split into se&gments", "Split into segments",
+                                          self.split_pasted, "Let the coach split your answer "
+                                          "into situation, task, action, result and reflection")
+        self.segments = {lb: SegmentBox(lb) for lb in SEGMENT_LABELS}
         for box in self.segments.values():
             box.propose.clicked.connect(lambda _=False, b=box: self.propose_phrases(b.label))
 
@@ -179,11 +111,11 @@ class StoryEditor(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Story editor status")
-        self.import_button = _button("&Import…", "Import story", self._import,
-                                     "Add a story file (.toml) to your stories")
-        self.export_button = _button("E&xport…", "Export story", self._export,
-                                     "Save the story, then copy its file where you choose")
-        self.save_button = _button("&Save", "Save story", self.save)
+        self.import_button = action_button("&Import…", "Import story", self._import,
+                                           "Add a story file (.toml) to your stories")
+        self.export_button = action_button("E&xport…", "Export story", self._export,
+                                           "Save the story, then copy its file where you choose")
+        self.save_button = action_button("&Save", "Save story", self.save)
         self.save_button.setDefault(True)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         buttons = QHBoxLayout()

@@ -10,7 +10,6 @@ import html
 import logging
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -25,86 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mockinterviewer.content import PracticeQuestion, Scenario
+from mockinterviewer.content import Scenario
 from mockinterviewer.content.model import DIFFICULTIES
 from mockinterviewer.ui import theme
 from mockinterviewer.ui.option_card import CARD_STYLE, OptionCard
+from mockinterviewer.ui.quiz_draw import QUIZ_LENGTH, QuizItem, draw_questions
 
 log = logging.getLogger(__name__)
 
 LETTERS = "ABCDEFGH"
-QUIZ_LENGTH = 10
-_QUOTA = {"easy": 0.3, "medium": 0.4, "hard": 0.3}
 
-
-@dataclass(frozen=True)
-class QuizItem:
-    """One question of a test, with where it came from."""
-
-    scenario_id: str
-    principle: str
-    question: PracticeQuestion
-
-
-def _quotas(n: int) -> dict[str, int]:
-    q = {d: int(n * _QUOTA[d]) for d in DIFFICULTIES}
-    for d in ("medium", "easy", "hard"):
-        if sum(q.values()) >= n:
-            break
-        q[d] += 1
-    return q
-
-
-def draw_questions(scenario: Scenario | None, library: Sequence[Scenario], n: int = QUIZ_LENGTH,
-                   rng: random.Random | None = None) -> list[QuizItem]:
-    """Draws a test: the chosen scenario's questions first, topped up from the others.
-
-    Difficulties are balanced (about 3 easy, 4 medium, 3 hard in ten), top-ups rotate across the
-    other scenarios for variety, and the result runs from easy to hard.
-
-    Args:
-        scenario: the scenario to start from (None: any).
-        library: every scenario.
-        n: how many questions.
-        rng: random source (seed it for a repeatable draw).
-
-    Returns:
-        Up to ``n`` questions (fewer only when the whole library has fewer).
-    """
-    rng = rng or random.Random()
-    quotas = _quotas(n)
-    picked: list[QuizItem] = []
-
-    def take(pool: list[QuizItem], limit_by_quota: bool) -> None:
-        for item in pool:
-            if len(picked) >= n:
-                return
-            d = item.question.difficulty
-            have = sum(1 for p in picked if p.question.difficulty == d)
-            if limit_by_quota and have >= quotas.get(d, 0):
-                continue
-            if item not in picked:
-                picked.append(item)
-
-    own = [QuizItem(scenario.id, scenario.principle, q) for q in scenario.practice] if scenario \
-        else []
-    rng.shuffle(own)
-    take(own, limit_by_quota=len(own) > n)
-    others = [s for s in library if scenario is None or s.id != scenario.id]
-    rng.shuffle(others)
-    per_scenario = [[QuizItem(s.id, s.principle, q) for q in s.practice] for s in others]
-    for items in per_scenario:
-        rng.shuffle(items)
-    # Round-robin across scenarios so that a top-up is not ten questions from one principle.
-    pool: list[QuizItem] = []
-    depth = max((len(x) for x in per_scenario), default=0)
-    for i in range(depth):
-        pool.extend(items[i] for items in per_scenario if i < len(items))
-    take(pool, limit_by_quota=True)
-    take(own + pool, limit_by_quota=False)
-    order = {d: i for i, d in enumerate(DIFFICULTIES)}
-    picked.sort(key=lambda it: order.get(it.question.difficulty, 1))
-    return picked
+__all__ = ["LETTERS", "QUIZ_LENGTH", "QuizItem", "TestView", "draw_questions"]
 
 
 class TestView(QWidget):
