@@ -252,6 +252,22 @@ def espeak_wav(text: str, path: Path, rate: int = 150, gap: float = 0.0) -> Path
     return path
 
 
+def noise_wav(path: Path, minutes: int, level: float, seed: int = 0) -> Path:
+    """Writes ``minutes`` of quiet white noise (16 kHz mono 16-bit), one minute at a time."""
+    import wave
+
+    import numpy as np
+
+    minute = (np.random.default_rng(seed).standard_normal(16000 * 60) * level).astype("<i2")
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(16000)
+        for _ in range(minutes):
+            w.writeframes(minute.tobytes())
+    return path
+
+
 @pytest.fixture(scope="session")
 def whisper_tiny():
     """The real bundled tiny.en model, loaded once per test session (CPU, int8)."""

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from pulse import espeak_wav
+from pulse import espeak_wav, noise_wav
 
 from mockinterviewer import logs
 from mockinterviewer.cli import main
@@ -178,15 +178,7 @@ print(json.dumps({"rc": rc, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).
 def test_one_hour_file(tmp_path: Path) -> None:
     """A 1-hour recording of a quiet room: ``transcribe`` reads it in windows (bounded memory) and
     says there is no speech; ``analyze`` refuses it at once (an answer is minutes, not an hour)."""
-    path = tmp_path / "hour.wav"
-    rng = np.random.default_rng(0)
-    minute = (rng.standard_normal(RATE * 60) * 30).astype("<i2").tobytes()
-    with wave.open(str(path), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(RATE)
-        for _ in range(60):
-            w.writeframes(minute)
+    path = noise_wav(tmp_path / "hour.wav", minutes=60, level=30, seed=0)
     env = {**os.environ, "MOCKINTERVIEWER_HOME": str(tmp_path / "home")}
     runs = {}
     for command, extra in (("transcribe", ["--device", "cpu"]),

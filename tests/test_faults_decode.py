@@ -15,12 +15,11 @@ import os
 import shutil
 import subprocess
 import sys
-import wave
 from pathlib import Path
 
 import numpy as np
 import pytest
-from pulse import espeak_wav
+from pulse import espeak_wav, noise_wav
 
 from mockinterviewer.audio.decode import decode_blocks, decode_file
 from mockinterviewer.audio.recorder import WavRecorder
@@ -104,15 +103,7 @@ print(json.dumps({"growth_mb": (peak - base) / 1024, "result_mb": audio.nbytes /
 
 def test_decoding_peak_is_about_the_result(tmp_path: Path) -> None:
     """20 minutes of audio (73 MB as float32): memory grows by about that, not 2.5 times it."""
-    path = tmp_path / "long.wav"
-    rng = np.random.default_rng(1)
-    minute = (rng.standard_normal(RATE * 60) * 300).astype("<i2").tobytes()
-    with wave.open(str(path), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(RATE)
-        for _ in range(20):
-            w.writeframes(minute)
+    path = noise_wav(tmp_path / "long.wav", minutes=20, level=300, seed=1)
     proc = subprocess.run([sys.executable, "-c", _PEAK, str(path)], cwd=ROOT, env=dict(os.environ),
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr

@@ -53,9 +53,12 @@ class PromptEngine(FakeEngine):
     def __init__(self) -> None:
         super().__init__()
         self.prompts: list[tuple[str | None, bool]] = []
+        self.speech_ends: list[float | None] = []
 
-    def transcribe_array(self, audio, offset=0.0, prompt=None, fast=False):  # noqa: ANN001
+    def transcribe_array(self, audio, offset=0.0, prompt=None, fast=False,  # noqa: ANN001
+                         speech_end=None):
         self.prompts.append((prompt, fast))
+        self.speech_ends.append(speech_end)
         return super().transcribe_array(audio, offset)
 
 
@@ -122,11 +125,12 @@ def test_final_pass_covers_only_audio_after_the_settled_words(tmp_path: Path) ->
     words = stream.finish().words
     assert len(engine.calls) == passes + 1
     final_seconds = engine.calls[-1]
-    assert final_seconds < len(audio) / RATE / 2
+    assert final_seconds < len(audio) / RATE - 2.0, "not the whole answer again"
     # the final pass is fast (no temperature retries) and prompted with the words before it
     prompt, fast = engine.prompts[-1]
-    assert fast and prompt is not None and settled[-1].word in prompt
-    assert [w.word for w in words][: len(settled)] == [w.word for w in settled]
+    kept = [w for w in words if w in settled]  # settled words before the final pass's cut
+    assert kept and [w.word for w in words][: len(kept)] == [w.word for w in kept]
+    assert fast and prompt is not None and kept[-1].word in prompt
 
 
 def test_committed_words_are_not_transcribed_again(tmp_path: Path) -> None:
@@ -239,10 +243,11 @@ def test_a_pass_still_running_after_a_finished_pause_pass_is_not_waited_for(
     gate = threading.Event()
 
     class Gated(PromptEngine):
-        def transcribe_array(self, audio, offset=0.0, prompt=None, fast=False):  # noqa: ANN001
+        def transcribe_array(self, audio, offset=0.0, prompt=None, fast=False,  # noqa: ANN001
+                             speech_end=None):
             if len(self.calls) >= self.free:
                 gate.wait()
-            return super().transcribe_array(audio, offset, prompt, fast)
+            return super().transcribe_array(audio, offset, prompt, fast, speech_end)
 
     audio = _three_sentences(tmp_path, gap=0.8)
     audio = np.concatenate([audio, np.zeros(RATE, dtype=np.float32)])
@@ -263,3 +268,18 @@ def test_a_pass_still_running_after_a_finished_pause_pass_is_not_waited_for(
     gate.set()
     assert not stuck, "finish() returned although that pass never ends"
     assert [w.word for w in done[0].words][-len(expected):] == expected
+
+
+def test_the_final_pass_starts_at_a_pause_or_takes_the_whole_short_region() -> None:
+    from mockinterviewer.stt.streaming import _FINAL_SPAN, _final_cut
+
+    def words(*spans: tuple[float, float]) -> list[Word]:
+        return [Word(f"w{i}", a, b) for i, (a, b) in enumerate(spans)]
+
+    assert _final_cut([], 3.0, 30.0) == 3.0
+    short = words((3.0, 3.5), (3.6, 4.0), (4.1, 5.0))
+    assert _final_cut(short, 3.0, 3.0 + _FINAL_SPAN) == 3.0  # all of it again
+    # a long region: the widest gap near the end, not an older, wider one
+    long = words((10.0, 10.5), (11.5, 12.0), (20.0, 20.4), (20.5, 21.0), (21.6, 22.0),
+                 (22.1, 23.0))
+    assert _final_cut(long, 10.0, 24.0) == pytest.approx((21.0 + 21.6) / 2)

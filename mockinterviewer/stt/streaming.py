@@ -41,6 +41,9 @@ WINDOW = 512
 _CONTEXT = 64
 _TAIL_SLACK = 0.15  # seconds after the end of voice activity where a word may still start
 _PROMPT_WORDS = 40  # words of context given to each pass
+_FINAL_SPAN = 8.0  # seconds: the final pass transcribes at most about this much again
+_LEAD_IN = 0.2  # seconds of audio before the final pass's cut
+_CUT_SLACK = 0.1  # a final-pass word starting this much before the cut is new, not the lead-in's
 _HOLD = 2 * WINDOW  # samples of quiet after which no regular pass starts (a pause may follow)
 
 
@@ -93,6 +96,27 @@ def _drop_tail_hallucination(words: list[Word], speech_end: float) -> list[Word]
     return words
 
 
+def _final_cut(settled: list[Word], start: float, end: float) -> float:
+    """Where the final pass starts: the recording time after which settled words are heard again.
+
+    A boundary inside a phrase costs words (a short word beside the cut is easily lost), so the
+    whole open region is transcribed again when it is short (at most :data:`_FINAL_SPAN`; a
+    decode costs about the same up to there), else the cut is at the widest gap between settled
+    words within that span of the end.
+    """
+    if not settled or end - start <= _FINAL_SPAN:
+        return start
+    pairs = [(b.start - a.end, (a.end + b.start) / 2)
+             for a, b in zip(settled, settled[1:], strict=False) if a.end >= end - _FINAL_SPAN]
+    if not pairs:
+        return settled[-1].end
+    return max(pairs)[1]
+
+
+def _same_word(a: Word, b: Word) -> bool:
+    return a.word.strip(" .,!?;:").lower() == b.word.strip(" .,!?;:").lower()
+
+
 @dataclass(frozen=True)
 class Utterance:
     """A stretch of speech cut from the stream (sample indices from the recording start)."""
@@ -128,6 +152,16 @@ class _Pass:
     final: bool = False
     cut: float = 0.0
     voice_end: int = 0
+
+    def to_clip(self, t: float) -> float:
+        """Maps a recording time to the joined audio's time line (the inverse of
+        :meth:`to_recording`)."""
+        pos, done = t * SAMPLE_RATE, 0
+        for a, b in self.spans:
+            if pos <= b:
+                return (done + max(0.0, pos - a)) / SAMPLE_RATE
+            done += b - a
+        return done / SAMPLE_RATE
 
     def to_recording(self, t: float) -> float:
         """Maps a time in the joined audio to the recording's time line."""
@@ -273,11 +307,12 @@ class StreamingTranscriber:
     def _transcribe(self, job: _Pass) -> list[Word]:
         prompt = self._prompt(job.cut if job.final else job.spans[0][0] / SAMPLE_RATE)
         engine = self.transcriber
+        speech_end = job.speech_end / SAMPLE_RATE
         if getattr(engine, "supports_prompt", False):
-            raw = engine.transcribe_array(job.audio, 0.0, prompt=prompt, fast=job.final)
+            raw = engine.transcribe_array(job.audio, 0.0, prompt=prompt, fast=job.final,
+                                          speech_end=job.to_clip(speech_end))
         else:
             raw = engine.transcribe_array(job.audio, 0.0)
-        speech_end = job.speech_end / SAMPLE_RATE
         words = []
         for w in raw:
             start = job.to_recording(w.start)
@@ -291,8 +326,11 @@ class StreamingTranscriber:
         if job.final:
             with self._lock:
                 self._latest = None
-                self._settled = [w for w in self._settled if w.start < job.cut]
-                self._settled += [w for w in words if w.start >= job.cut - 0.05]
+                kept = [w for w in self._settled if w.start < job.cut]
+                new = [w for w in words if w.start >= job.cut - _CUT_SLACK]
+                if kept and new and _same_word(kept[-1], new[0]):
+                    new = new[1:]  # the lead-in's word, heard again
+                self._settled = kept + new
             return
         # settled: followed by at least stable_margin seconds of the pass's own audio
         stable = job.to_recording(len(job.audio) / SAMPLE_RATE - self.stable_margin)
@@ -501,11 +539,14 @@ class StreamingTranscriber:
             if self._error is None and not self._frozen:
                 with self._lock:
                     first = self._first
-                    cut = self._settled[-1].end if self._settled else (
-                        self.utterances[first].start / SAMPLE_RATE
-                        if first < len(self.utterances) else 0.0)
-                job = self._make_pass(self._region(first, self._total, since=cut), first,
-                                      final=True, cut=cut)
+                    start = (self.utterances[first].start / SAMPLE_RATE
+                             if first < len(self.utterances) else 0.0)
+                    cut = _final_cut(self._settled, start, self._total / SAMPLE_RATE)
+                # a little audio before the cut, so that a word starting right at it is heard
+                # whole (Whisper drops a clipped first word)
+                since = cut - _LEAD_IN if cut > start else 0.0
+                job = self._make_pass(self._region(first, self._total, since=since),
+                                      first, final=True, cut=cut)
                 if job is not None:
                     self._submit(job)
                     self.wait_idle()
