@@ -271,15 +271,15 @@ def test_a_pass_still_running_after_a_finished_pause_pass_is_not_waited_for(
 
 
 def test_the_final_pass_starts_at_a_pause_or_takes_the_whole_short_region() -> None:
-    from mockinterviewer.stt.streaming import _FINAL_SPAN, _final_cut
+    from mockinterviewer.stt.stream_parts import FINAL_SPAN, final_cut
 
     def words(*spans: tuple[float, float]) -> list[Word]:
         return [Word(f"w{i}", a, b) for i, (a, b) in enumerate(spans)]
 
-    assert _final_cut([], 3.0, 30.0) == 3.0
+    assert final_cut([], 3.0, 30.0) == 3.0
     short = words((3.0, 3.5), (3.6, 4.0), (4.1, 5.0))
-    assert _final_cut(short, 3.0, 3.0 + _FINAL_SPAN) == 3.0  # all of it again
+    assert final_cut(short, 3.0, 3.0 + FINAL_SPAN) == 3.0  # all of it again
     # a long region: the widest gap near the end, not an older, wider one
     long = words((10.0, 10.5), (11.5, 12.0), (20.0, 20.4), (20.5, 21.0), (21.6, 22.0),
                  (22.1, 23.0))
-    assert _final_cut(long, 10.0, 24.0) == pytest.approx((21.0 + 21.6) / 2)
+    assert final_cut(long, 10.0, 24.0) == pytest.approx((21.0 + 21.6) / 2)
