@@ -47,3 +47,18 @@ def test_bench_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 def test_bench_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bench", str(tmp_path / "nope")]) == 2
     assert capsys.readouterr().err.startswith("error: ")
+
+
+def test_the_answer_bar_takes_long_files_at_real_time_only() -> None:
+    from mockinterviewer.cli.bench import BenchRow, answer_bar
+
+    def row(file: str, seconds: float, speed: float, tail: float, whole: float) -> BenchRow:
+        return BenchRow(file, seconds, speed, tail, whole, whole / seconds, tail / whole, 400.0,
+                        0, None, None, None, 0, 0)
+
+    rows = [row("answer.wav", 180.0, 1.0, 0.7, 11.0), row("answer.wav", 180.0, 4.0, 3.0, 11.0),
+            row("slow.wav", 150.0, 1.0, 1.4, 12.0), row("short.wav", 5.0, 1.0, 1.3, 0.9),
+            row("tiny-whole.wav", 130.0, 1.0, 0.9, 5.0)]
+    bar = {a["file"]: a["met"] for a in answer_bar(rows)}
+    # 0.9 s is under 1 s but 18 % of a 5-s whole-file pass: both limits apply
+    assert bar == {"answer.wav": True, "slow.wav": False, "tiny-whole.wav": False}
