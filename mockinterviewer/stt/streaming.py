@@ -396,11 +396,10 @@ class StreamingTranscriber:
         if self._frozen:  # a pass may still run; its result is not needed (nor its error)
             if self._worker.is_alive():
                 _LEFT_RUNNING.add(self._worker)
-            return Transcript(tuple(self.words), self._total / SAMPLE_RATE,
-                              self.transcriber.model_name, self.transcriber.device)
-        self._worker.join()
-        if self._error is not None:
-            raise self._error
+        else:
+            self._worker.join()
+            if self._error is not None:
+                raise self._error
         return Transcript(
             tuple(self.words),
             self._total / SAMPLE_RATE,
