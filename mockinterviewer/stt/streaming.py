@@ -140,7 +140,6 @@ class StreamingTranscriber:
         self._pass_at = 0  # sample count when the last pass was asked for
         self._pass_voice = 0  # last_speech when the last pass was asked for
         self._pass_whole = True  # that pass was made in a pause (it heard the speech end)
-        self._running: Pass | None = None  # the pass queued or running
         self._in_flight = 0
         self._idle = threading.Condition()
         self._jobs: queue.Queue[Pass | None] = queue.Queue()
@@ -165,8 +164,6 @@ class StreamingTranscriber:
             finally:
                 with self._idle:
                     self._in_flight -= 1
-                    if self._running is job:
-                        self._running = None
                     self._idle.notify_all()
 
     def _prompt(self, before: float) -> str | None:
@@ -261,7 +258,6 @@ class StreamingTranscriber:
     def _submit(self, job: Pass) -> None:
         with self._idle:
             self._in_flight += 1
-            self._running = job
         self._jobs.put(job)
 
     def _maybe_pass(self) -> None:
@@ -368,8 +364,6 @@ class StreamingTranscriber:
         if not self._finished:
             self._finished = True
             self._cut.close_open(self._base, self._total)
-            with self._idle:
-                running = self._running
             if not self._covers_all(self._latest[0] if self._latest else None):
                 self.wait_idle()  # the pass in progress settles more of the answer (or all)
             with self._lock:
@@ -377,7 +371,7 @@ class StreamingTranscriber:
                 if self._error is None and self._covers_all(latest[0] if latest else None):
                     self._settled = list(latest[1])  # type: ignore[index]
                     self._frozen = True  # a pass still running changes nothing now
-            log.debug("finish: pass running=%s, reused=%s", running is not None, self._frozen)
+            log.debug("finish: passes running=%d, reused=%s", self._in_flight, self._frozen)
             if self._error is None and not self._frozen:
                 with self._lock:
                     first = self._first
