@@ -2,8 +2,10 @@
 
 Each answer of ``coach/evalset/answers.toml`` is synthesised segment by segment with espeak-ng
 (cached under the cache folder), joined with short silences so the true boundaries are known,
-transcribed with the real Whisper model, analysed, and compared with its labels. A
-leave-one-scenario-out check on the content library follows.
+transcribed with the real Whisper model, analysed, and compared with its labels. The written part
+follows (:mod:`mockinterviewer.cli.evaluate_written`): the frozen test split of the labelled
+written answers, leave-one-register-out and leave-one-author-out runs, per-finding precision and
+recall, and the finding detectors on their sentence sets.
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ from mockinterviewer.coach import analyze
 from mockinterviewer.coach.evaluation import (
     AnswerScore,
     LabelledAnswer,
-    leave_one_scenario_out,
     load_evalset,
     score_answer,
     summarize,
@@ -230,16 +231,21 @@ def register(sub: argparse._SubParsersAction, name: str) -> None:
         "bar is met (median boundary error <= 1.5 s, >= 90%% of time labelled correctly, every "
         "expected finding on weak answers, no critical finding on strong ones), 1 when not.")
     p.add_argument("--only", action="append", default=[], metavar="ID",
-                   help="evaluate only this answer (repeatable)")
+                   help="evaluate only this spoken answer (repeatable; skips the written part)")
     p.add_argument("--json", type=Path, metavar="OUT", help="also write the scores as JSON")
-    p.add_argument("--no-loso", action="store_true",
-                   help="skip the leave-one-scenario-out check on the content library")
+    p.add_argument("--written-only", action="store_true",
+                   help="skip the spoken set (no espeak-ng, no Whisper)")
+    p.add_argument("--spoken-only", action="store_true", help="skip the written part")
+    p.add_argument("--no-loso", "--no-leave-out", dest="no_loso", action="store_true",
+                   help="skip the leave-one-register-out and leave-one-author-out runs")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace,
         transcribe: Callable[[Path], Transcript] | None = None) -> int:
-    """Runs the evaluation and prints the table; exit 0 when the bar is met, 1 when not."""
+    """Runs the evaluation and prints the tables; exit 0 when the bars are met, 1 when not."""
+    from mockinterviewer.cli.evaluate_written import run_written
+
     answers = load_evalset()
     if args.only:
         unknown = set(args.only) - {a.id for a in answers}
@@ -247,27 +253,31 @@ def run(args: argparse.Namespace,
             raise UserError(f"no answer called {', '.join(sorted(unknown))} in the evaluation set")
         answers = tuple(a for a in answers if a.id in args.only)
     scenarios = load_library().scenarios
-    scores = evaluate_answers(answers, transcribe, scenarios,
-                              progress=lambda i: print(f"  {i} ...", file=sys.stderr))
-    print(format_table(scores))
-    loso: dict[str, float] = {}
-    if not args.no_loso and len(scenarios) > 1:
-        loso = leave_one_scenario_out(scenarios)
-        mean = sum(loso.values()) / len(loso)
-        worst = min(loso, key=loso.__getitem__)
-        print(f"leave-one-scenario-out on {len(loso)} library scenarios: mean {mean:.1%} of time "
-              f"labelled correctly, worst {worst} {loso[worst]:.1%}")
+    payload: dict[str, object] = {}
+    ok = True
+    if not args.written_only:
+        scores = evaluate_answers(answers, transcribe, scenarios,
+                                  progress=lambda i: print(f"  {i} ...", file=sys.stderr))
+        print(format_table(scores))
+        ok = meets_bar(scores)
+        payload["answers"] = [
+            {"id": s.id, "kind": s.kind, "seconds": round(s.seconds, 1),
+             "boundary_errors": [round(e, 2) for e in s.boundary_errors],
+             "median_boundary_error": round(s.median_boundary_error, 2),
+             "time_correct": round(s.time_correct, 3), "expected": list(s.expected),
+             "found": list(s.found), "critical": list(s.critical), "verdict": s.verdict}
+            for s in scores]
+        payload["overall"] = summarize(scores)
+    if not args.only and not args.spoken_only:
+        if not scenarios:
+            raise UserError("the content library has no scenarios; run `mockinterviewer content "
+                            "check`")
+        lines, written, written_ok = run_written(
+            scenarios[0], leave_out=not args.no_loso,
+            progress=lambda m: print(f"  {m} ...", file=sys.stderr))
+        print("\n".join(lines))
+        payload["written"] = written
+        ok = ok and written_ok
     if args.json:
-        payload = {
-            "answers": [
-                {"id": s.id, "kind": s.kind, "seconds": round(s.seconds, 1),
-                 "boundary_errors": [round(e, 2) for e in s.boundary_errors],
-                 "median_boundary_error": round(s.median_boundary_error, 2),
-                 "time_correct": round(s.time_correct, 3), "expected": list(s.expected),
-                 "found": list(s.found), "critical": list(s.critical), "verdict": s.verdict}
-                for s in scores],
-            "overall": summarize(scores),
-            "leave_one_scenario_out": loso,
-        }
         args.json.write_text(json.dumps(payload, indent=2), encoding="utf-8")
-    return 0 if meets_bar(scores) else 1
+    return 0 if ok else 1

@@ -10,7 +10,7 @@ from mockinterviewer.coach.delivery import compute_metrics, delivery_findings
 from mockinterviewer.coach.findings import content_findings, scope_matters, timing_findings
 from mockinterviewer.coach.phrases import coverage
 from mockinterviewer.coach.probes import choose_probes
-from mockinterviewer.coach.segment import segment_words
+from mockinterviewer.coach.segment import label_answer, segments_of
 from mockinterviewer.coach.segmodel import SegmentModel
 from mockinterviewer.coach.text import join, words_from_text
 from mockinterviewer.coach.types import Analysis, Finding, ProbeAnalysis
@@ -53,9 +53,13 @@ def analyze(words: Sequence[Word], scenario: Scenario, level: str = "sde2",
     ws = sanitize(words)
     targets = scenario.targets_for(level)
     budget = scenario.budget_for(level)
-    segments = segment_words(ws, targets, marks if timed else None, model, tolerance)
+    use_marks = marks if timed else None
+    # The words are cut into annotated units once; segments carry their units to the findings.
+    labelling = label_answer(ws, use_marks, model)
+    segments = segments_of(labelling, targets, use_marks, tolerance)
     metrics = compute_metrics(ws, budget, tolerance, timed, duration)
-    findings: list[Finding] = content_findings(segments, scenario, level, timed)
+    closest = dict(zip(SEGMENT_LABELS, labelling.closest, strict=False))
+    findings: list[Finding] = content_findings(segments, scenario, level, timed, closest)
     if timed:
         findings += timing_findings(segments, metrics, scenario)
         findings += delivery_findings(ws, metrics)
@@ -126,5 +130,5 @@ def split_story(text: str, scenario: Scenario | None = None) -> dict[str, str]:
         Label -> text for all five labels ("" for a segment not found).
     """
     targets = scenario.targets_for(None) if scenario else GENERIC_TARGETS
-    segs = segment_words(words_from_text(text), targets)
+    segs = segments_of(label_answer(sanitize(words_from_text(text))), targets)
     return {label: next((s.text for s in segs if s.label == label), "") for label in SEGMENT_LABELS}

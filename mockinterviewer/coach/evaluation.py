@@ -1,8 +1,8 @@
 """Scoring the coaching engine against labelled answers (pure: no audio, no Whisper).
 
 The labelled spoken set lives in ``coach/evalset/answers.toml``; ``mockinterviewer evaluate``
-synthesises it, transcribes it and hands the words here. This module also runs the
-leave-one-scenario-out check on the content library.
+synthesises it, transcribes it and hands the words here. The written answers are measured in
+:mod:`mockinterviewer.coach.evalwritten`.
 """
 
 from __future__ import annotations
@@ -13,12 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mockinterviewer.coach.segment import label_words
-from mockinterviewer.coach.segmodel import SegmentModel, labelled_texts
-from mockinterviewer.coach.text import words_from_text
 from mockinterviewer.coach.types import Analysis
-from mockinterviewer.coach.units import sanitize
-from mockinterviewer.content.model import SEGMENT_LABELS, Scenario
+from mockinterviewer.content.model import SEGMENT_LABELS
 from mockinterviewer.errors import UserError
 from mockinterviewer.transcript import Word
 
@@ -246,34 +242,3 @@ def score_answer(answer: LabelledAnswer, analysis: Analysis, words: Sequence[Wor
     seconds = (words[-1].end - words[0].start) if words else 0.0
     return AnswerScore(answer.id, answer.kind, seconds, errors, correct, answer.expected, found,
                        crit, analysis.verdict)
-
-
-def leave_one_scenario_out(scenarios: Sequence[Scenario]) -> dict[str, float]:
-    """Segments each scenario's strong answer with a model trained on all the others.
-
-    The strong answer is the scenario's strong examples read in order (timed at 150 words a
-    minute); a model that only memorised the library would fail here.
-
-    Args:
-        scenarios: the library.
-
-    Returns:
-        Scenario id -> share of time labelled correctly.
-    """
-    out: dict[str, float] = {}
-    for held in scenarios:
-        others = [s for s in scenarios if s.id != held.id]
-        model = SegmentModel.train(labelled_texts(others), [s.id for s in others])
-        words: list[Word] = []
-        truth: list[str] = []
-        for seg in held.segments:
-            ws = words_from_text(seg.strong_example)
-            offset = (words[-1].end + 0.5) if words else 0.0
-            words.extend(Word(w.word, w.start + offset, w.end + offset) for w in ws)
-            truth.extend([seg.label] * len(ws))
-        ws2 = sanitize(words)
-        labels = label_words(ws2, held.targets_for("sde2"), None, model)
-        pred = [SEGMENT_LABELS[k] for k in labels]
-        right = sum(1 for t, p in zip(truth, pred, strict=True) if t == p)
-        out[held.id] = right / len(truth) if truth else 1.0
-    return out

@@ -1,194 +1,141 @@
 """STAR segmentation: splits timestamped words into situation, task, action, result, reflection.
 
-Manual marks win where given: a mark is the time the user pressed "next segment". Without marks,
-the words are cut into units (sentences, pauses longer than ``PAUSE_SPLIT`` seconds, and clause
-starters such as "as a result" inside long sentences), each unit is scored for every label
-(discourse cues, tense and person, quantities, and the learned :class:`SegmentModel`), and an
-order-respecting dynamic programme picks the best contiguous labelling, weighing how each segment's
-share of the time compares with its share of the targets. A Task needs positive evidence: the
-programme only opens a Task segment over units that state a goal, duty, decision, boundary or
-assignment (:func:`is_task_evidence`), so an answer that never says what the speaker set out to do
-is reported as having no Task instead of having a Task-sounding sentence relabelled.
+Manual marks win where given: a mark is the time the user pressed "next segment". Without marks
+(and after the last mark), the words are cut into annotated units (:mod:`.units`), each unit gets
+a probability per label from the learned classifier (:mod:`.segmodel`), and a Viterbi pass over
+an ordered chain picks the best labelling: parts come in STAR order, any part may be absent, and
+an answer may open with a short Result preview. Whether a part is present is decided by the
+words alone: an absent part takes no units from its neighbours, and there is no length prior.
+
+Each part also gets the probability that it is present at all (the chain's forward sums with and
+without it), so findings can tell "no Task was said" from "a Task may be there, I am unsure".
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from mockinterviewer.coach.cues import cue_scores, states_task
-from mockinterviewer.coach.segmodel import SegmentModel, default_model
-from mockinterviewer.coach.text import has_number, join, tokens
-from mockinterviewer.coach.types import SegmentResult
-from mockinterviewer.coach.units import Unit, cap_units, sanitize, split_units
+import numpy as np
+
+from mockinterviewer.coach.segmodel import (
+    STATE_LABEL,
+    STATES,
+    SegmentModel,
+    allowed,
+    default_model,
+)
+from mockinterviewer.coach.text import join
+from mockinterviewer.coach.types import SegmentResult, TimingStatus
+from mockinterviewer.coach.units import Unit, annotate, sanitize
 from mockinterviewer.content.model import SEGMENT_LABELS
 from mockinterviewer.transcript import Word, is_filler
 
-# Decoder weights (tuned on leave-one-scenario-out runs over the library and the spoken set).
-W_MODEL = 0.7
-W_CUE = 0.7
-W_DURATION = 1.0
-# Cost of leaving a label out: an answer without an Action is far rarer than one without a Task.
-SKIP_PENALTY = (2.5, 1.5, 5.0, 2.0, 2.0)
-SHORT_CAP = 0.8
-NO_TASK_CUE = 0.5
-# A Task states a goal, a duty, a decision, a boundary or an assignment. The decoder only opens a
-# Task segment over units that hold such a statement: a task cue or task wording (coach/cues.py),
-# or a learned-model posterior for "task" at least this sure. Otherwise the answer has no Task,
-# and the coach says so.
-TASK_POSTERIOR = 0.9
+# How much of the training share of each label is divided out of the classifier's posterior
+# (0: posteriors as they are; 1: scaled likelihoods), and the weight of the chain's transitions.
+# Chosen by cross-validation on the training folds (see coach/train.py), never on the test split.
+PRIOR_WEIGHT = 0.5
+TRANS_WEIGHT = 1.0
 _L = len(SEGMENT_LABELS)
-_TASK = SEGMENT_LABELS.index("task")
+_S = len(STATES)
 
 
-def unit_scores(text: str, model: SegmentModel) -> list[float]:
-    """Per-label log scores of one unit (normalised over the labels).
+@dataclass(frozen=True)
+class Decoding:
+    """The decoder's answer for a run of units.
 
-    Args:
-        text: the unit's text.
-        model: the learned model.
-
-    Returns:
-        One score per label in ``SEGMENT_LABELS`` order.
+    Attributes:
+        labels: a label index per unit (a preview unit carries the Result's index).
+        states: a chain state per unit (0 is the Result preview).
+        presence: per label, the probability that the part is present at all.
+        closest: per label, the index of the unit most like it (-1 when there are no units).
     """
-    return score_unit(text, model)[0]
+
+    labels: tuple[int, ...]
+    states: tuple[int, ...]
+    presence: tuple[float, ...]
+    closest: tuple[int, ...] = ()
 
 
-def is_task_evidence(text: str, cues: dict[str, float], post: dict[str, float]) -> bool:
-    """Whether a unit states what a Task states: a goal, duty, decision, boundary or assignment.
-
-    Args:
-        text: the unit's text.
-        cues: its cue scores (:func:`~mockinterviewer.coach.cues.cue_scores`).
-        post: the learned model's log posterior per label.
-
-    Returns:
-        True when a task cue matched, the unit states a task
-        (:func:`~mockinterviewer.coach.cues.states_task`), or the model is sure
-        (``TASK_POSTERIOR``) it is a Task.
-    """
-    return (cues["task"] > 0 or math.exp(post["task"]) >= TASK_POSTERIOR
-            or states_task(text))
+def _emissions(lp: np.ndarray, model: SegmentModel, first_label: int) -> np.ndarray:
+    em = np.empty((lp.shape[0], _S))
+    for s in range(_S):
+        k = STATE_LABEL[s]
+        em[:, s] = lp[:, k] - PRIOR_WEIGHT * model.log_prior[k]
+        if (s == 0 and first_label > 0) or (s > 0 and k < first_label):
+            em[:, s] = -np.inf
+    return em
 
 
-def score_unit(text: str, model: SegmentModel) -> tuple[list[float], bool]:
-    """Per-label log scores of one unit, and whether it is evidence of a Task.
-
-    Args:
-        text: the unit's text.
-        model: the learned model.
-
-    Returns:
-        (one score per label in ``SEGMENT_LABELS`` order, :func:`is_task_evidence`).
-    """
-    post = model.log_posterior(text)
-    cues = cue_scores(text)
-    toks = tokens(text)
-    extra = dict.fromkeys(SEGMENT_LABELS, 0.0)
-    if has_number(text):
-        extra["result"] += 0.8
-        extra["situation"] += 0.3
-    if toks[:1] == ["i"] or toks[:2] in (["so", "i"], ["then", "i"], ["and", "i"]):
-        extra["action"] += 0.5
-    if cues["task"] == 0:  # a Task states a goal, a duty, a decision or a boundary
-        extra["task"] -= NO_TASK_CUE
-    if {"would", "should", "always", "now", "learned", "lesson"} & set(toks):
-        extra["reflection"] += 0.5
-    raw = [W_MODEL * post[label] + W_CUE * (cues[label] + extra[label]) for label in SEGMENT_LABELS]
-    top = max(raw)
-    z = top + math.log(sum(math.exp(v - top) for v in raw))
-    return [v - z for v in raw], is_task_evidence(text, cues, post)
+def _trans(model: SegmentModel) -> np.ndarray:
+    t = TRANS_WEIGHT * model.log_trans
+    for a in range(_S):
+        for b in range(_S):
+            if not allowed(a, b):
+                t[a, b] = -np.inf
+    return t
 
 
-def decode(units: Sequence[Unit], targets: dict[str, float], model: SegmentModel,
-           partial: bool = False, first_label: int = 0) -> list[int]:
-    """Labels units with an order-respecting segmental dynamic programme.
+def _logsumexp(v: np.ndarray, axis: int) -> np.ndarray:
+    top = np.max(v, axis=axis, keepdims=True)
+    top = np.where(np.isfinite(top), top, 0.0)
+    with np.errstate(divide="ignore"):
+        return np.squeeze(top, axis=axis) + np.log(np.exp(v - top).sum(axis=axis))
+
+
+def _forward(em: np.ndarray, start: np.ndarray, trans: np.ndarray) -> float:
+    alpha = start + em[0]
+    for t in range(1, len(em)):
+        alpha = _logsumexp(alpha[:, None] + trans, axis=0) + em[t]
+    return float(_logsumexp(alpha, axis=0))
+
+
+def decode(units: Sequence[Unit], model: SegmentModel | None = None,
+           horizon: float | None = None, first_label: int = 0) -> Decoding:
+    """Labels units along the ordered chain.
 
     Args:
         units: the units, in order.
-        targets: target seconds per label (their proportions are the duration prior).
-        model: the learned model.
-        partial: the answer is still going (live use): the last segment is not penalised for being
-            short, and proportions are measured against the full budget.
-        first_label: the lowest label index allowed (after manual marks).
+        model: the learned model (default: the shipped one).
+        horizon: expected length in seconds while the answer is still going (live use).
+        first_label: the lowest label allowed (after manual marks; no preview then).
 
     Returns:
-        A label index per unit, never decreasing. A Task segment always holds at least one unit
-        of task evidence (:func:`is_task_evidence`), unless a manual mark opened it.
+        The labels, the chain states and each part's probability of being present.
     """
     n = len(units)
     if n == 0:
-        return []
-    weights = [1.0 + 0.08 * len(u.text.split()) for u in units]
-    scored = [score_unit(u.text, model) for u in units]
-    scores = [sc for sc, _ in scored]
-    evidence = [0] * (n + 1)  # evidence[j]: units of task evidence among units[:j]
-    for i, (_, ev) in enumerate(scored):
-        evidence[i + 1] = evidence[i] + int(ev)
-    prefix = [[0.0] * (n + 1) for _ in range(_L)]
+        return Decoding((), (), (0.0,) * _L, (-1,) * _L)
+    model = model or default_model()
+    lp = model.log_posteriors(units, horizon)
+    em = _emissions(lp, model, first_label)
+    trans = _trans(model)
+    start = model.log_start.copy()
+    score = start + em[0]
+    back = np.zeros((n, _S), dtype=int)
+    for t in range(1, n):
+        cand = score[:, None] + trans
+        back[t] = np.argmax(cand, axis=0)
+        score = cand[back[t], np.arange(_S)] + em[t]
+    s = int(np.argmax(score))
+    states = [s]
+    for t in range(n - 1, 0, -1):
+        s = int(back[t, s])
+        states.append(s)
+    states.reverse()
+    z = _forward(em, start, trans)
+    presence = []
     for k in range(_L):
-        for i in range(n):
-            prefix[k][i + 1] = prefix[k][i] + weights[i] * scores[i][k]
-    total_t = max(units[-1].end - units[0].start, 1e-3)
-    tsum = sum(max(targets.get(lb, 0.0), 0.0) for lb in SEGMENT_LABELS)
-    if partial:
-        total_t = max(total_t, tsum)
-    share = [(max(targets.get(lb, 0.0), 0.0) / tsum) if tsum > 0 else 1.0 / _L
-             for lb in SEGMENT_LABELS]
-    starts = [u.start for u in units] + [units[-1].end]
-    neg = -1e18
-
-    def seg_score(k: int, i: int, j: int) -> float:
-        if k == _TASK and evidence[j] == evidence[i] and not (i == 0 and first_label == _TASK):
-            return neg  # no Task without a statement of one (a manual mark may open it)
-        frac = (starts[j] - starts[i]) / total_t
-        ratio = math.log((frac + 0.03) / (share[k] + 0.03))
-        if partial and j == n and ratio < 0:
-            ratio = 0.0
-        penalty = W_DURATION * ratio * ratio * _scale(n)
-        if ratio < 0:  # a short segment must never cost more than leaving the label out
-            penalty = min(penalty, SHORT_CAP * SKIP_PENALTY[k])
-        return prefix[k][j] - prefix[k][i] - penalty
-
-    # best[k][j]: best score with units[:j] labelled, the last segment having label k.
-    # entry[k][i]: best score of a labelling of units[:i] that label k may follow.
-    best = [[neg] * (n + 1) for _ in range(_L)]
-    back: list[list[tuple[int, int]]] = [[(-1, -1)] * (n + 1) for _ in range(_L)]
-    for k in range(first_label, _L):
-        entry = [neg] * (n + 1)
-        entry_from = [-1] * (n + 1)
-        for i in range(1, n):
-            for p in range(first_label, k):
-                v = best[p][i] - sum(SKIP_PENALTY[p + 1: k])
-                if v > entry[i]:
-                    entry[i], entry_from[i] = v, p
-        for j in range(1, n + 1):
-            cand = seg_score(k, 0, j) - sum(SKIP_PENALTY[first_label:k])
-            arg = (-1, 0)
-            for i in range(1, j):
-                if entry[i] <= neg:
-                    continue
-                v = entry[i] + seg_score(k, i, j)
-                if v > cand:
-                    cand, arg = v, (entry_from[i], i)
-            best[k][j], back[k][j] = cand, arg
-    end_k = max(range(first_label, _L), key=lambda k: best[k][n]
-                - (0.0 if partial else sum(SKIP_PENALTY[k + 1:])))
-    labels = [0] * n
-    k, j = end_k, n
-    while j > 0:
-        p, i = back[k][j]
-        for u in range(i, j):
-            labels[u] = k
-        if p < 0:
-            break
-        k, j = p, i
-    return labels
-
-
-def _scale(n_units: int) -> float:
-    # The duration prior should weigh about as much as a few units' evidence.
-    return 2.0 + 0.15 * n_units
+        masked = em.copy()
+        for st in range(_S):
+            if STATE_LABEL[st] == k:
+                masked[:, st] = -np.inf
+        z_without = _forward(masked, start, trans) if k >= first_label else -np.inf
+        p = 1.0 - math.exp(min(0.0, z_without - z)) if math.isfinite(z) else 0.0
+        presence.append(round(max(0.0, min(1.0, p)), 4))
+    return Decoding(tuple(STATE_LABEL[s] for s in states), tuple(states), tuple(presence),
+                    tuple(int(i) for i in np.argmax(lp, axis=0)))
 
 
 def _clean_marks(marks: Sequence[float] | None) -> list[float]:
@@ -196,46 +143,159 @@ def _clean_marks(marks: Sequence[float] | None) -> list[float]:
                   if isinstance(m, int | float) and math.isfinite(m))
 
 
-def label_words(words: Sequence[Word], targets: dict[str, float],
-                marks: Sequence[float] | None = None, model: SegmentModel | None = None,
-                partial: bool = False, first_label: int = 0) -> list[int]:
-    """A label index for each (sanitised, ordered) word.
+@dataclass(frozen=True)
+class Labelling:
+    """Labels for an answer's words, with the units and presence behind them.
+
+    Attributes:
+        words: the (sanitised, ordered) words.
+        labels: a label index per word.
+        units: the annotated units (cut at manual marks too).
+        unit_labels: a label index per unit.
+        presence: per label, the probability the part is present (1 for marked parts).
+        preview: per word, whether it belongs to a Result preview at the start.
+        closest: per label, the unit most like it (None when there is none to infer).
+    """
+
+    words: tuple[Word, ...]
+    labels: tuple[int, ...]
+    units: tuple[Unit, ...]
+    unit_labels: tuple[int, ...]
+    presence: tuple[float, ...]
+    preview: tuple[bool, ...]
+    closest: tuple[Unit | None, ...] = ()
+
+
+def label_answer(words: Sequence[Word], marks: Sequence[float] | None = None,
+                 model: SegmentModel | None = None, horizon: float | None = None) -> Labelling:
+    """Labels an answer's words, marks first, the decoder after the last mark.
 
     Args:
-        words: ordered words (see :func:`sanitize`).
-        targets: target seconds per label.
+        words: ordered words (see :func:`~.units.sanitize`).
         marks: times the user pressed "next segment" (they win when given).
-        model: the learned model (default: trained on the content library).
-        partial: live use (see :func:`decode`).
+        model: the learned model (default: the shipped one).
+        horizon: expected length in seconds while the answer is still going (live use).
 
     Returns:
-        Label indexes, never decreasing.
+        The labelling.
     """
-    if not words:
-        return []
+    ws = tuple(words)
     clean_marks = _clean_marks(marks)
-    out = [0] * len(words)
-    first = 0
-    if clean_marks:
-        # Words before the last mark are labelled by the marks; after it, by inference over the
-        # labels still to come (all of them marked: nothing is left to infer).
-        last = len(clean_marks)
-        for i, w in enumerate(words):
-            mid = (w.start + w.end) / 2
-            out[i] = min(sum(1 for m in clean_marks if m <= mid), _L - 1)
-        if last >= _L - 1:
-            return out
-        first = next((i for i, k in enumerate(out) if k >= last), len(words))
-        if first == len(words):
-            return out
-    tail = words[first:]
-    units = cap_units(split_units(tail))
-    unit_labels = decode(units, targets, model or default_model(), partial=partial,
-                         first_label=out[first] if clean_marks else 0)
-    for u, k in zip(units, unit_labels, strict=True):
+    units = annotate(ws, marks=clean_marks)
+    if not ws:
+        return Labelling((), (), (), (), (0.0,) * _L, (), (None,) * _L)
+
+    def by_marks(t: float) -> int:
+        return min(sum(1 for m in clean_marks if m <= t), _L - 1)
+
+    last = by_marks(math.inf) if clean_marks else 0
+    marked = [u for u in units if clean_marks and by_marks((u.start + u.end) / 2) < last]
+    rest = list(units[len(marked):])
+    unit_labels = [by_marks((u.start + u.end) / 2) for u in marked]
+    presence = [1.0 if k < last else 0.0 for k in range(_L)]
+    states: list[int] = [k + 1 for k in unit_labels]
+    closest: list[Unit | None] = [None] * _L
+    if rest and (not clean_marks or last < _L - 1):
+        dec = decode(rest, model, horizon, first_label=last)
+        unit_labels += list(dec.labels)
+        states += list(dec.states)
+        for k in range(last, _L):
+            presence[k] = dec.presence[k]
+            closest[k] = rest[dec.closest[k]] if dec.closest[k] >= 0 else None
+    elif rest:
+        unit_labels += [last] * len(rest)
+        states += [last + 1] * len(rest)
+        presence[last] = 1.0
+    labels = [0] * len(ws)
+    preview = [False] * len(ws)
+    for u, k, s in zip(units, unit_labels, states, strict=True):
         for i in range(u.first, u.last):
-            out[first + i] = k
-    return out
+            labels[i] = k
+            preview[i] = s == 0
+    return Labelling(ws, tuple(labels), units, tuple(unit_labels), tuple(presence),
+                     tuple(preview), tuple(closest))
+
+
+def label_words(words: Sequence[Word], targets: dict[str, float] | None = None,
+                marks: Sequence[float] | None = None, model: SegmentModel | None = None,
+                horizon: float | None = None) -> list[int]:
+    """A label index for each (sanitised, ordered) word (see :func:`label_answer`).
+
+    Args:
+        words: ordered words.
+        targets: unused (kept for callers of the earlier signature).
+        marks: manual marks.
+        model: the learned model.
+        horizon: expected length while the answer is still going.
+
+    Returns:
+        Label indexes, one per word.
+    """
+    del targets
+    return list(label_answer(words, marks, model, horizon).labels)
+
+
+def segments_of(lab: Labelling, targets: dict[str, float], marks: Sequence[float] | None = None,
+                tolerance: float = 0.2) -> tuple[SegmentResult, ...]:
+    """Times each part of a labelled answer against its target.
+
+    A part's time runs from its first word to the next part's first word; a Result preview at
+    the start counts towards the Result's time, and the Result's start and end are those of its
+    main stretch.
+
+    Args:
+        lab: the labelling.
+        targets: target seconds per label.
+        marks: the manual marks (a mark is the boundary it marks).
+        tolerance: fraction of a target that still counts as on time.
+
+    Returns:
+        Five results in STAR order; a part with no words has status ``missing``.
+    """
+    ws = lab.words
+    if not ws:
+        return tuple(SegmentResult(lb, 0.0, 0.0, 0.0, max(float(targets.get(lb, 0.0)), 0.0),
+                                   "missing", "", 0.0, 0, confidence=0.0)
+                     for lb in SEGMENT_LABELS)
+    finish = max(w.end for w in ws)
+    clean_marks = _clean_marks(marks)
+    # Runs of equal labels: (label, first word, one past the last word).
+    runs: list[tuple[int, int, int]] = []
+    for i, k in enumerate(lab.labels):
+        if runs and runs[-1][0] == k:
+            runs[-1] = (k, runs[-1][1], i + 1)
+        else:
+            runs.append((k, i, i + 1))
+    starts = [ws[a].start for _, a, _ in runs] + [finish]
+    starts[0] = ws[0].start
+    for j, m in enumerate(clean_marks[: _L - 1], start=1):  # a mark is the boundary it marks
+        r = next((r for r, (k, _, _) in enumerate(runs) if k >= j), None)
+        if r is not None and r > 0:
+            starts[r] = min(max(m, ws[0].start), finish)
+    results: list[SegmentResult] = []
+    for k, label in enumerate(SEGMENT_LABELS):
+        target = max(float(targets.get(label, 0.0)), 0.0)
+        mine = [r for r, run in enumerate(runs) if run[0] == k]
+        conf = float(lab.presence[k])
+        if not mine:
+            nxt = next((starts[r] for r, run in enumerate(runs) if run[0] > k), finish)
+            results.append(SegmentResult(label, nxt, nxt, 0.0, target, "missing", "", 0.0, 0,
+                                         confidence=conf))
+            continue
+        seconds = sum(max(0.0, starts[r + 1] - starts[r]) for r in mine)
+        main = max(mine, key=lambda r: (starts[r + 1] - starts[r], r))
+        g = [w for r in mine for w in ws[runs[r][1]: runs[r][2]]]
+        spoken = [w for w in g if not (w.filler or is_filler(w.word))]
+        wpm = len(spoken) / seconds * 60.0 if seconds > 0 else 0.0
+        results.append(SegmentResult(
+            label=label, start=starts[main], end=max(starts[main], starts[main + 1]),
+            seconds=seconds, target_seconds=target, status=timing_status(seconds, target,
+                                                                          tolerance),
+            text=join(g), words_per_minute=wpm, fillers=len(g) - len(spoken), words=tuple(g),
+            confidence=conf,
+            units=tuple(u for u, lk in zip(lab.units, lab.unit_labels, strict=True) if lk == k),
+        ))
+    return tuple(results)
 
 
 def segment_words(words: Sequence[Word], targets: dict[str, float],
@@ -248,54 +308,17 @@ def segment_words(words: Sequence[Word], targets: dict[str, float],
         targets: target seconds per label.
         marks: times the user pressed "next segment"; words before the first mark are the
             situation, and so on. Marks win over inference when given.
-        model: the learned model (default: trained on the content library).
+        model: the learned model (default: the shipped one).
         tolerance: fraction of a target that still counts as on time.
 
     Returns:
-        Five results in STAR order; a segment with no words has status ``missing``. Segments never
-        overlap and never go backwards.
+        Five results in STAR order; a segment with no words has status ``missing``.
     """
-    ws = sanitize(words)
-    labels = label_words(ws, targets, marks, model)
-    clean_marks = _clean_marks(marks)
-    groups: list[list[Word]] = [[] for _ in range(_L)]
-    for w, k in zip(ws, labels, strict=True):
-        groups[k].append(w)
-    results: list[SegmentResult] = []
-    if not ws:
-        return tuple(SegmentResult(lb, 0.0, 0.0, 0.0, max(float(targets.get(lb, 0.0)), 0.0),
-                                   "missing", "", 0.0, 0) for lb in SEGMENT_LABELS)
-    begin, finish = ws[0].start, max(w.end for w in ws)
-    # Segment k runs from its first word to the next present segment's first word...
-    bounds = [begin] * (_L + 1)
-    bounds[_L] = finish
-    for k in range(_L - 1, -1, -1):
-        bounds[k] = groups[k][0].start if groups[k] else bounds[k + 1]
-    bounds[0] = begin
-    # ...except that a manual mark is the boundary (marks past the fourth are ignored).
-    for k, m in enumerate(clean_marks[: _L - 1], start=1):
-        bounds[k] = min(max(m, begin), finish)
-    for k in range(1, _L + 1):
-        bounds[k] = max(bounds[k], bounds[k - 1])
-    for k, label in enumerate(SEGMENT_LABELS):
-        g = groups[k]
-        target = max(float(targets.get(label, 0.0)), 0.0)
-        start, end = bounds[k], max(bounds[k], bounds[k + 1])
-        if not g:
-            results.append(SegmentResult(label, start, start, 0.0, target, "missing", "", 0.0, 0))
-            continue
-        seconds = end - start
-        spoken = [w for w in g if not (w.filler or is_filler(w.word))]
-        wpm = len(spoken) / seconds * 60.0 if seconds > 0 else 0.0
-        results.append(SegmentResult(
-            label=label, start=start, end=end, seconds=seconds, target_seconds=target,
-            status=timing_status(seconds, target, tolerance), text=join(g),
-            words_per_minute=wpm, fillers=len(g) - len(spoken), words=tuple(g),
-        ))
-    return tuple(results)
+    lab = label_answer(sanitize(words), marks, model)
+    return segments_of(lab, targets, marks, tolerance)
 
 
-def timing_status(seconds: float, target: float, tolerance: float) -> str:
+def timing_status(seconds: float, target: float, tolerance: float) -> TimingStatus:
     """``under``, ``ok`` or ``over`` for time spent against a target.
 
     Args:
@@ -317,17 +340,17 @@ def timing_status(seconds: float, target: float, tolerance: float) -> str:
 
 def current_segment(words: Sequence[Word], elapsed: float, marks: Sequence[float] | None,
                     targets: dict[str, float], model: SegmentModel | None = None) -> str:
-    """The segment the speaker is in now, for the live STAR strip.
+    """The segment the speaker is in now (the decoder over the words so far, or the marks).
 
     Args:
         words: the words so far.
         elapsed: seconds since the answer started.
         marks: "next segment" presses so far.
-        targets: target seconds per label.
+        targets: target seconds per label (their sum is the expected length).
         model: the learned model.
 
     Returns:
-        A label; with marks, the number of marks pressed decides.
+        A label; with marks, the number of marks pressed decides until words follow the last.
     """
     clean_marks = _clean_marks(marks)
     if clean_marks:
@@ -335,5 +358,6 @@ def current_segment(words: Sequence[Word], elapsed: float, marks: Sequence[float
     ws = sanitize(words)
     if not ws:
         return SEGMENT_LABELS[0]
-    labels = label_words(ws, targets, None, model, partial=True)
-    return SEGMENT_LABELS[labels[-1]]
+    horizon = sum(max(v, 0.0) for v in targets.values()) or None
+    lab = label_answer(ws, None, model, horizon)
+    return SEGMENT_LABELS[lab.labels[-1]]

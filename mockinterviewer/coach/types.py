@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from mockinterviewer.transcript import Word
+
+if TYPE_CHECKING:
+    from mockinterviewer.coach.units import Unit
 
 SEVERITIES: tuple[str, ...] = ("info", "warning", "critical")
 VERDICTS: tuple[str, ...] = ("Strong Hire", "Hire", "Leaning No Hire", "No Hire")
 STATUSES: tuple[str, ...] = ("under", "ok", "over", "missing")
+TimingStatus = Literal["under", "ok", "over"]
 
 
 def _r(value: float | None, digits: int = 2) -> float | None:
@@ -91,6 +95,8 @@ class SegmentResult:
         words_per_minute: speaking rate within it.
         fillers: hesitations ("um", "uh") within it.
         words: its words.
+        confidence: the probability that the part is present at all (1 when marked).
+        units: the annotated units labelled with it (empty when read back from JSON).
     """
 
     label: str
@@ -103,6 +109,8 @@ class SegmentResult:
     words_per_minute: float
     fillers: int
     words: tuple[Word, ...] = field(default_factory=tuple)
+    confidence: float = 1.0
+    units: tuple[Unit, ...] = field(default_factory=tuple, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Returns the JSON form (words are listed once, at the top level of the analysis)."""
@@ -116,6 +124,7 @@ class SegmentResult:
             "text": self.text,
             "words_per_minute": _r(self.words_per_minute, 1),
             "fillers": self.fillers,
+            "confidence": _r(self.confidence, 3),
         }
 
     @classmethod
@@ -134,6 +143,7 @@ class SegmentResult:
             words_per_minute=float(d.get("words_per_minute", 0.0)),
             fillers=int(d.get("fillers", 0)),
             words=mine,
+            confidence=float(d.get("confidence", 1.0)),
         )
 
 

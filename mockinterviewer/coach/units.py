@@ -1,35 +1,82 @@
-"""Cutting timestamped words into units, the pieces of speech the STAR decoder labels whole.
+"""Annotated units: the pieces of an answer the STAR decoder labels whole, computed once.
 
-A unit ends at a sentence end or a pause longer than ``PAUSE_SPLIT`` seconds; a unit longer than
-``MAX_UNIT_WORDS`` words is split at a clause starter ("as a result", "so I"), a comma or the
-longest pause. Very long answers have neighbouring units merged so that decoding stays fast.
+An answer's words are cut into units at sentence ends, at pauses longer than ``PAUSE_SPLIT``
+seconds, at clause boundaries (a comma or dash followed by a new clause), and before discourse
+markers that open a new step of a story ("so I", "and then I", "which meant", "as a result",
+"looking back"). A long run with no punctuation (note-form, or a speaker who never pauses) is cut
+at the same clause boundaries, never at a fixed word count. Cuts never leave a unit shorter than
+``MIN_UNIT_WORDS`` spoken words.
+
+Each :class:`Unit` carries its text, times, tokens and flags; segmentation, findings and delivery
+all read the same units (:func:`annotate`), so the words are cleaned and tokenised once.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mockinterviewer.coach.cues import BOUNDARY_STARTERS
-from mockinterviewer.coach.text import clean, ends_sentence, join
-from mockinterviewer.transcript import Word
+from mockinterviewer.coach.text import clean, ends_sentence, join, tokens
+from mockinterviewer.transcript import Word, is_filler
 
 PAUSE_SPLIT = 0.6  # seconds of silence that end a unit
-MAX_UNIT_WORDS = 22  # longer units are split at clause starters or commas
-MAX_UNITS = 160  # a longer answer has neighbouring units merged, so decoding stays fast
-_GLUE = frozenset({"and", "so", "that", "then", "but", "because"})
+MIN_UNIT_WORDS = 3  # a cut never leaves fewer spoken words than this on either side
+MAX_UNITS = 240  # a longer answer has neighbouring units merged, so decoding stays fast
+
+# Words that start a new clause when they follow a comma, dash or colon (or open a sentence).
+_SUBJECTS = frozenset("""i we they he she it my our their you this that there the everyone
+    nobody management""".split())
+# Discourse markers that open a new step of a story even without punctuation before them. Each is
+# a sequence of tokens; the cut goes before the first one. They are general spoken-English clause
+# openers, not the wording of any answer.
+_MARKERS: tuple[tuple[str, ...], ...] = tuple(tuple(m.split()) for m in """
+    so i|so we|so my|so the|so that's|and so|and then|then i|then we|after that|afterwards
+    which meant|which means|that meant|this meant|as a result|in the end|by the end|at the end
+    ultimately|eventually|in total|overall|looking back|in hindsight|in retrospect|on reflection
+    what i learned|what i learnt|the lesson|my lesson|my takeaway|the takeaway|next time
+    if i did|if i had|if i were|i learned|i learnt|i realized|i realised|since then|now i
+    my goal|the goal|my job|my task|my role|my responsibility|i decided|i needed|i had to
+    i wanted|nobody asked|no one asked|first i|first we|first of all|to start|i started
+    i began|but i|but we|and i|and we|because of that|thanks to|the result|the outcome
+    the impact|these days|going forward|today|now we|now the|it turned out|turns out""".replace(
+    "\n", "|").split("|") if m.strip())
+_LONG_RUN = 10  # in a run this long without punctuation, any clause opener starts a unit
+_PERSONS = frozenset("""i we they he she nobody everyone management""".split())
+# Past-tense verbs that open a subject-less clause in note-form ("raised it", "built a sheet").
+_IRREGULAR_PAST = frozenset("""built wrote ran found made took got gave told brought led sent
+    kept met spent paid sat set put cut held felt heard began chose drew drove flew""".split())
+_BEFORE_VERB = frozenset("""i we they he she it you was were had have has be been being is are
+    to the a an my our not never just also then and so but who that which got get been when
+    if once after before""".split())
+
+
+def _is_past_verb(tok: str) -> bool:
+    return tok in _IRREGULAR_PAST or (len(tok) > 4 and tok.endswith("ed")
+                                      and tok not in ("need", "speed", "feed", "seed"))
+
+
+# Words after which a clause opener is part of the same phrase ("the team", "to my manager").
+_NO_CUT_AFTER = frozenset("""the a an to of for with by from at in on into about than that
+    and or but so said told asked""".split())
+_RUN_JOINERS = frozenset({"and", "so", "then", "but", "because", "which", "while", "until",
+                          "after", "once", "when"})
+
 
 @dataclass(frozen=True)
 class Unit:
-    """A run of words that is labelled as a whole.
+    """A run of words labelled as a whole, annotated once.
 
     Attributes:
         first: index of its first word.
         last: index one past its last word.
-        start: when it starts.
-        end: when it ends.
-        text: its words.
+        start: when it starts (seconds).
+        end: when it ends (seconds).
+        text: its words joined.
+        tokens: its lower-case tokens without hesitations (see :func:`~.text.tokens`).
+        opens_sentence: whether it starts a sentence (else it continues one after a clause cut).
+        ends_sentence: whether it closes a sentence.
     """
 
     first: int
@@ -37,6 +84,9 @@ class Unit:
     start: float
     end: float
     text: str
+    tokens: tuple[str, ...] = ()
+    opens_sentence: bool = True
+    ends_sentence: bool = True
 
 
 def sanitize(words: Sequence[Word]) -> tuple[Word, ...]:
@@ -58,27 +108,108 @@ def sanitize(words: Sequence[Word]) -> tuple[Word, ...]:
     return tuple(sorted(good, key=lambda w: (w.start, w.end)))
 
 
-def split_units(words: Sequence[Word], pause: float = PAUSE_SPLIT) -> list[Unit]:
-    """Cuts ordered words into units at sentence ends, pauses and clause starters.
+def _spoken(words: Sequence[Word]) -> list[str]:
+    return [c for c in (clean(w.word) for w in words) if c and not is_filler(c)]
+
+
+def _marker_at(low: Sequence[str], i: int) -> bool:
+    return any(tuple(low[i: i + len(m)]) == m for m in _MARKERS)
+
+
+def cut_points(words: Sequence[Word], pause: float = PAUSE_SPLIT,
+               extra: Sequence[float] = ()) -> list[int]:
+    """Indexes where a new unit starts (0 first, ``len(words)`` last).
 
     Args:
         words: ordered words.
+        pause: silence in seconds that always ends a unit.
+        extra: times that always start a unit (manual marks).
+
+    Returns:
+        Sorted cut indexes.
+    """
+    n = len(words)
+    low = [clean(w.word) for w in words]
+    spoken_before = [0] * (n + 1)
+    for i, t in enumerate(low):
+        spoken_before[i + 1] = spoken_before[i] + int(bool(t) and not is_filler(t))
+    hard = {0, n}
+    for i in range(1, n):
+        prev = words[i - 1]
+        if ends_sentence(prev.word) or words[i].start - prev.end > pause:
+            hard.add(i)
+    for m in extra:
+        hard.add(next((i for i, w in enumerate(words) if (w.start + w.end) / 2 >= m), n))
+    cuts = sorted(hard)
+    soft: set[int] = set()
+    # Note-form text (no sentence ends at all over many words) is cut at every clause opener.
+    punctuated = any(ends_sentence(w.word) for w in words) or n < 2 * _LONG_RUN
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        last = a
+        for i in range(a + 1, b):
+            left = spoken_before[i] - spoken_before[last]
+            right = spoken_before[b] - spoken_before[i]
+            if left < MIN_UNIT_WORDS or right < MIN_UNIT_WORDS:
+                continue
+            # Skip hesitations when reading what opens the clause.
+            j = i
+            while j < b and is_filler(low[j]):
+                j += 1
+            raw_prev = words[i - 1].word.rstrip()
+            after_punct = (raw_prev.endswith((",", ":", "—", "–", "-", "/", ")"))
+                           or raw_prev.endswith("...") or not low[i - 1])
+            opener = low[j] if j < b else ""
+            if not opener:  # a lone dash or bullet opens the next clause
+                continue
+            cut = _marker_at(low, j) and low[i - 1] not in ("the", "a", "to", "of")
+            if after_punct or left >= _LONG_RUN:
+                clause = opener in _SUBJECTS or opener in _RUN_JOINERS
+            else:  # in note-form, "the" or "it" too often begins an object, not a clause
+                clause = opener in _PERSONS or opener in _RUN_JOINERS
+            if not cut and clause and (after_punct or left >= _LONG_RUN or not punctuated):
+                cut = low[i - 1] not in _NO_CUT_AFTER
+            if not cut and not punctuated and _is_past_verb(opener) and (
+                    low[i - 1] not in _BEFORE_VERB and not low[i - 1].endswith("ly")):
+                cut = True  # note-form drops the subject: "... on time raised it with him"
+            if not cut and after_punct and not punctuated:
+                cut = True
+            if cut:
+                soft.add(i)
+                last = i
+    return sorted(hard | soft)
+
+
+def annotate(words: Sequence[Word], pause: float = PAUSE_SPLIT,
+             marks: Sequence[float] = ()) -> tuple[Unit, ...]:
+    """Cuts ordered words into annotated units.
+
+    Args:
+        words: ordered words (see :func:`sanitize`).
         pause: silence in seconds that ends a unit.
+        marks: times that always start a new unit (the user's "next segment" presses).
 
     Returns:
         Units covering every word, in order.
     """
-    cuts = [0]
-    for i in range(1, len(words)):
-        prev = words[i - 1]
-        if ends_sentence(prev.word) or words[i].start - prev.end > pause:
-            cuts.append(i)
-    cuts.append(len(words))
-    spans: list[tuple[int, int]] = []
+    if not words:
+        return ()
+    cuts = cut_points(words, pause, marks)
+    out = []
     for a, b in zip(cuts, cuts[1:], strict=False):
-        spans.extend(_split_long(words, a, b))
-    return [Unit(a, b, words[a].start, words[b - 1].end, join(words[a:b]))
-            for a, b in spans if b > a]
+        if b <= a:
+            continue
+        text = join(words[a:b])
+        prev = words[a - 1].word if a > 0 else "."
+        opens = a == 0 or ends_sentence(prev) or words[a].start - words[a - 1].end > pause
+        out.append(Unit(a, b, words[a].start, words[b - 1].end, text,
+                        tuple(t for t in tokens(text) if not is_filler(t)), opens,
+                        ends_sentence(words[b - 1].word) or b == len(words)))
+    return tuple(cap_units(out))
+
+
+def split_units(words: Sequence[Word], pause: float = PAUSE_SPLIT) -> list[Unit]:
+    """The units of ordered words (see :func:`annotate`)."""
+    return list(annotate(words, pause))
 
 
 def cap_units(units: list[Unit], limit: int = MAX_UNITS) -> list[Unit]:
@@ -96,32 +227,32 @@ def cap_units(units: list[Unit], limit: int = MAX_UNITS) -> list[Unit]:
         for a in range(0, len(units), 2):
             pair = units[a: a + 2]
             merged.append(Unit(pair[0].first, pair[-1].last, pair[0].start, pair[-1].end,
-                               " ".join(u.text for u in pair)))
+                               " ".join(u.text for u in pair),
+                               tuple(t for u in pair for t in u.tokens),
+                               pair[0].opens_sentence, pair[-1].ends_sentence))
         units = merged
     return units
 
 
-def _split_long(words: Sequence[Word], a: int, b: int) -> list[tuple[int, int]]:
-    if b - a <= MAX_UNIT_WORDS:
-        return [(a, b)]
-    best, best_score = None, 0.0
-    for i in range(a + 4, b - 4):
-        one, two = clean(words[i].word), " ".join(clean(w.word) for w in words[i: i + 2])
-        three = " ".join(clean(w.word) for w in words[i: i + 3])
-        score = 0.0
-        if BOUNDARY_STARTERS.match(three) or BOUNDARY_STARTERS.match(two):
-            score = 3.0
-        elif BOUNDARY_STARTERS.match(one):
-            score = 2.0
-        if words[i - 1].word.rstrip().endswith(","):
-            score += 1.0
-        if one in ("i", "we", "my", "our") and clean(words[i - 1].word) not in _GLUE:
-            score += 1.0  # a new clause usually starts with its subject
-        score += words[i].start - words[i - 1].end  # prefer the longest pause
-        score -= abs((i - a) - (b - i)) / (b - a)  # and the middle
-        if score > best_score:
-            best, best_score = i, score
-    if best is None:
-        mid = (a + b) // 2
-        return _split_long(words, a, mid) + _split_long(words, mid, b)
-    return _split_long(words, a, best) + _split_long(words, best, b)
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
+
+
+def sentences(units: Sequence[Unit]) -> list[tuple[str, float]]:
+    """Joins units back into whole sentences: (text, start) pairs, for quoting evidence.
+
+    Args:
+        units: consecutive units.
+
+    Returns:
+        One pair per sentence (a unit run with no sentence end is one sentence).
+    """
+    out: list[tuple[str, float]] = []
+    cur: list[Unit] = []
+    for u in units:
+        if cur and u.opens_sentence:
+            out.append((" ".join(x.text for x in cur), cur[0].start))
+            cur = []
+        cur.append(u)
+    if cur:
+        out.append((" ".join(x.text for x in cur), cur[0].start))
+    return out

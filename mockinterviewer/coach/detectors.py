@@ -1,0 +1,502 @@
+"""Six yes/no readings of one sentence (or a short passage) of a spoken interview answer.
+
+* :func:`is_assigned` - the work was handed to the speaker by someone else.
+* :func:`states_scope_boundary` - the problem lay outside the speaker's remit, or was self-started.
+* :func:`states_lasting_effect` - the result lasted or spread beyond the immediate fix.
+* :func:`is_quantified` - a quantity is given as a result or a measure.
+* :func:`is_generic_reflection` - a lesson anyone could draw from any story.
+* :func:`is_we_action` - actions told with "we" as the doer, hiding the speaker's own part.
+
+The rules are general English patterns: verb classes with who acts and who receives (an agent
+other than the speaker handing work *to me*), the scope of a negation within its clause, passive
+frames, units and comparison frames around numbers, and the share of abstract versus concrete
+vocabulary. Word lists and regular expressions live in
+:mod:`mockinterviewer.coach.detector_patterns`. Every function is pure and fast (well under a
+millisecond for a sentence); :func:`evaluate_file` scores them on a JSON-lines file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+from mockinterviewer.coach import detector_patterns as P
+from mockinterviewer.coach.text import NUMBER_WORDS, STOPWORDS, stem
+
+
+@lru_cache(maxsize=4096)
+def normalise(text: str) -> str:
+    """Normalises a sentence for the patterns.
+
+    Args:
+        text: raw text, as transcribed or typed.
+
+    Returns:
+        Lower case with straight quotes, "n't" spelled " not", "no one" spelled "nobody", dashes
+        spelled " - ", other quotes dropped, and hesitations and hedges ("um", "basically",
+        "like,") removed.
+    """
+    t = text.lower().replace("’", "'").replace("‘", "'")
+    for pattern, repl in P.NORMALISE_STEPS:
+        t = pattern.sub(repl, t)
+    return t.strip(" ,")
+
+
+def _clause_prefix(t: str, start: int) -> str:
+    """The part of the clause holding position ``start`` that comes before it."""
+    cut = 0
+    for m in P.CLAUSE_BREAK.finditer(t, 0, start):
+        cut = m.end()
+    return t[cut:start]
+
+
+def _negated(t: str, m: re.Match[str], group: int | str = 0) -> bool:
+    """Tells whether a negator governs a match (in its clause before it, or inside it)."""
+    return bool(P.NEGATOR.search(_clause_prefix(t, m.start()) + " " + m.group(group)))
+
+
+def _speaker_before(t: str, pos: int) -> bool:
+    """Tells whether the clause subject right before ``pos`` is the speaker ("I", "we")."""
+    words = _clause_prefix(t, pos).split()[-3:]
+    return any(w in {"i", "we"} for w in words)
+
+
+# --- assigned --------------------------------------------------------------------------------
+
+
+def _task_verb_ok(verb: str | None, after: str | None) -> bool:
+    """Tells whether "to <verb>" names work ("to fix"), not a courtesy ("to take a seat")."""
+    if not verb or verb not in P.TRIVIAL_TO | {"not", "never"}:
+        return True
+    return bool(P.TRIVIAL_RESCUE.match(f"{verb}{after or ''}"))
+
+
+def _gift(obj: str) -> bool:
+    """Tells whether every conjunct of the object noun phrase is a gift or a permission."""
+    words: list[str] = []
+    for w in obj.split():
+        if w.strip(",.") in P.NP_STOP:
+            break
+        words.append(w.strip(",."))
+    if P.PERMISSION_WORDS.intersection(words):
+        return True
+    heads = [part.split()[-1] for part in " ".join(words).split(" and ") if part.split()]
+    return bool(heads) and all(h in P.GIFTS or h.rstrip("s") in P.GIFTS for h in heads)
+
+
+def _passive_hands_over(verb: str, rest: str) -> bool:
+    """Tells whether "I was <verb><rest>" hands work over ("asked to fix", not "asked why")."""
+    if verb in P.MOVE_VERBS and P.MOVE_FRAME.match(rest):
+        return True
+    if verb in P.PASSIVE_NEEDS_FRAME:
+        frame = P.PASSIVE_FRAME.match(rest)
+        inf = frame.group("verb") if frame else None
+        return bool(frame) and not (inf and (inf in P.DETERMINERS or not _task_verb_ok(
+            inf, rest[frame.end("verb"):frame.end("verb") + 20]))) and not (
+            P.FOR_GIFT.match(rest) or (verb in {"put", "made"} and P.ON_THE_SPOT.match(rest)))
+    if verb in {"given", "handed", "assigned", "allocated", "allotted"}:
+        obj = [w.strip(",.") for w in rest.split()[:6]]
+        return (not obj or obj[0] in P.PASSIVE_OBJECT_OK or bool(P.WORK_NOUNS.intersection(
+            obj))) and not _gift(rest)
+    return True
+
+
+def _gives_work(t: str, m: re.Match[str]) -> bool:
+    """Tells whether "<someone> gave me <object>" hands over work, not a gift or a permission."""
+    obj = m.group("obj").split()
+    if obj[0] in {"up", "off", "out"}:
+        return False
+    if obj[0].strip(",.") in P.HIRE_NOUNS and not P.HIRE_FRAME.match(t[m.start("obj") + len(
+            obj[0]) + 1:]):
+        return False  # hiring, not a hand-over: "they gave me the job after two interviews"
+    inf = P.INFINITIVE_AFTER.match(t, m.start("obj"))
+    definite = (m.group("det") or " the").strip() not in {"a", "an", "some"}
+    return m.group(0).split()[0] in P.WORK_VERBS or (not _gift(m.group("obj")) and (
+        definite or bool(inf and inf.group(1) not in P.TRIVIAL_TO)
+        or bool(P.WORK_NOUNS.intersection(obj))))
+
+
+def is_assigned(text: str) -> bool:
+    """Tells whether the sentence says the work was handed to the speaker by someone else.
+
+    Args:
+        text: one sentence or a short passage.
+
+    Returns:
+        True when a manager, client, officer, customer... asked, told, assigned, gave or
+        passed the work to the speaker; False when the speaker assigns others, when only
+        permission or approval is given, for questions that hand over nothing, and under
+        negation ("nobody asked me", "I was never assigned").
+    """
+    t = normalise(text)
+
+    def free(m: re.Match[str], agent: bool = True) -> bool:
+        """Not negated and, for an active verb, not done by the speaker."""
+        return not _negated(t, m) and not (agent and _speaker_before(t, m.start()))
+
+    if P.REFUSED.search(t):
+        return False
+    return (
+        any(free(m, False) and _passive_hands_over(m.group("v"), m.group("rest"))
+            for m in P.ME_PASSIVE.finditer(t))
+        or any(free(m, False) and _task_verb_ok(m.group("verb"), t[m.end():m.end() + 20])
+               for m in P.ELLIPTICAL.finditer(t))
+        or any(free(m) and (m.group("v") in P.FRAME_VERBS if m.group("with") else _task_verb_ok(
+            m.group("verb"), m.group("after"))) for m in P.ME_ACTIVE.finditer(t))
+        or any(free(m) and _gives_work(t, m) for m in P.ME_GIVE.finditer(t))
+        or any(free(m) for m in P.AGENT_GIVES.finditer(t))
+        or any(free(m, False) for rx in P.HANDED_OVER for m in rx.finditer(t))
+        or any(free(m) and _task_verb_ok(m.group("verb"), m.group("after"))
+               for m in P.ASKED_IF_I.finditer(t))
+        or any(free(m) for rx in P.AGENT_HANDS for m in rx.finditer(t))
+        or any(free(m) and _ordered(m) for m in P.SPEECH_ORDER.finditer(t))
+        or any(free(m, False) and m.group("verb") not in P.BE_TO_NOT and _task_verb_ok(
+            m.group("verb"), m.group("after")) for m in P.BE_TO.finditer(t))
+    )
+
+
+def _ordered(m: re.Match[str]) -> bool:
+    """Tells whether a reported imperative ("said, take this forward") hands over work."""
+    verb, after = m.group("verb"), m.group("after")
+    if verb in {"quarterback", "redo", "rewrite", "redesign"}:
+        return True
+    return bool(P.REQUEST_TAIL.match(after)) and _task_verb_ok(verb, after)
+
+
+# --- scope boundary ---------------------------------------------------------------------------
+
+_SCOPE = tuple(re.compile(p) for p in P.SCOPE_PATTERNS)
+_NEGATIVE_PATTERN_HEADS = ("not", "none", "nobody", "no", "zero", "without", "unowned", "least")
+
+
+def states_scope_boundary(text: str) -> bool:
+    """Tells whether the sentence places the problem outside the speaker's remit.
+
+    Args:
+        text: one sentence or a short passage.
+
+    Returns:
+        True for another team's system, "not my job", no mandate, on my own time, nobody asked,
+        a different department's problem; False for merely naming another team or its system,
+        and for the speaker's own duties ("it's my job to", "within my remit").
+    """
+    t = normalise(text)
+    for rx in _SCOPE:
+        for m in rx.finditer(t):
+            dom = m.groupdict().get("dom")
+            if dom and P.SCOPE_BIG_WORDS.issuperset(dom.split()):
+                continue
+            before = _clause_prefix(t, m.start())
+            head = m.group(0).split()[0] if m.group(0).split() else ""
+            # Double negation ("it wasn't outside my remit") cancels an affirmative boundary.
+            if head not in _NEGATIVE_PATTERN_HEADS and P.DOUBLE_NEGATION.search(before.strip()):
+                continue
+            return True
+    own = P.OWNED_BY_OTHER.search(t)
+    return bool(own and P.CONTRAST.search(t) and not P.OWN_DUTY.search(t))
+
+
+# --- lasting effect ---------------------------------------------------------------------------
+
+_LASTING = tuple(re.compile(p) for p in P.LASTING_PATTERNS + P.LASTING_MORE)
+
+
+def states_lasting_effect(text: str) -> bool:
+    """Tells whether the sentence gives a result that lasted or spread beyond the fix.
+
+    Args:
+        text: one sentence or a short passage.
+
+    Returns:
+        True when others adopted it, it became a standard, policy, default, checklist item or
+        training, is still in use, or was rolled out more widely; False for one-off outcomes,
+        reversals ("rolled back", "went back to the old process") and plans that never happened.
+    """
+    t = normalise(text)
+    if any(not P.MODAL_DOUBT.search(_clause_prefix(t, m.start()))
+           for m in P.LASTING_NEGATED.finditer(t)):
+        return True
+    if P.LASTING_VETO.search(t):
+        return False
+    for rx in _LASTING:
+        for m in rx.finditer(t):
+            before = _clause_prefix(t, m.start())
+            if P.NEGATOR.search(before + " " + m.group(0)) or P.MODAL_DOUBT.search(before):
+                continue
+            return True
+    if P.BOUNDED.search(t) or P.MODAL_DOUBT.search(t):
+        return False
+    use = [m for m in P.USE.finditer(t) if not _negated(t, m) and (
+        P.USE_OBJECT.match(t[m.end():]) or (m.group(0).endswith(("ed", "ught", "ept"))
+                                            and P.PASSIVE_BEFORE.search(t[:m.start()])))]
+    spread, persist = P.SPREAD.search(t), P.PERSIST.search(t)
+    others_use = any(not _speaker_before(t, m.start()) for m in use)
+    return bool((spread and (persist or others_use)) or (persist and others_use))
+
+
+# --- quantified -------------------------------------------------------------------------------
+
+_NUMBERS = NUMBER_WORDS | {"one", "dozen", "dozens", "couple", "handful"}
+
+
+_TO_QUANTITY = frozenset({"under", "over", "just", "about", "around", "zero", "a", "nearly",
+                          "almost", "roughly", "barely", "below", "above", "less", "fewer", "more",
+                          "only", "well", "single", "close"})
+
+
+def _number_word(tok: str) -> bool:
+    return all(p in _NUMBERS for p in tok.split("-")) and tok not in {"couple", "handful"}
+
+
+def _amount_compound(tok: str) -> bool:
+    """Tells whether a hyphenated token is a number with a unit ("fifty-grand", "ten-tonne")."""
+    parts = tok.split("-")
+    return len(parts) > 1 and _number_word(parts[0]) and parts[-1] in P.UNITS | {"odd", "plus"}
+
+
+def _is_number(tok: str) -> bool:
+    return tok[:1].isdigit() or tok[:1] in "$£€" or _number_word(tok) or _amount_compound(tok)
+
+
+def _measure_at(toks: list[str], i: int, verbs: bool) -> bool:
+    """Tells whether the number at ``toks[i]`` is used as a measure."""
+    def at(k: int) -> str:
+        return toks[k] if 0 <= k < len(toks) else ""
+
+    tok, prev, prev2, nxt, nxt2 = at(i), at(i - 1), at(i - 2), at(i + 1), at(i + 2)
+    if tok[0] in "$£€":
+        return True
+    if tok[0].isdigit():
+        suffix = P.NUMBER_SUFFIX.sub("", tok)
+        if suffix == "%":
+            return nxt not in P.NOT_MEASURE_AFTER_PCT and not (
+                tok in {"100%", "110%"} and prev in {"gave", "give", "giving", "it", "am", "was",
+                                                     "be", "is", "'m"})
+        if suffix.startswith("-"):
+            return suffix[1:] in {"fold", "percent"} or nxt in P.COMPOUND_MEASURE_NEXT
+        if suffix in {"am", "pm", "st", "nd", "rd", "th"}:
+            return False
+        if suffix and prev in {"the", "a", "an"} and nxt not in P.COMPOUND_MEASURE_NEXT | P.UNITS:
+            return False  # "the 10k race", "a 3d model": a label, not a measure
+        if suffix:
+            return suffix in P.UNITS or suffix in P.UNIT_SUFFIXES
+        if P.YEAR.fullmatch(tok) and nxt not in P.UNITS:
+            return False
+    elif "-" in tok and not _number_word(tok):
+        last = tok.split("-")[-1]
+        if last in P.UNITS and last not in P.TIME_UNITS:
+            return True  # "a fifty-grand saving"
+        if last not in {"odd", "plus"}:
+            return nxt in P.COMPOUND_MEASURE_NEXT
+        tok = tok.split("-")[0]  # "four hundred-odd": judged as the number it approximates
+    if prev in P.LABEL_PREV or prev == "/" or nxt == "/" or prev2 == "top":
+        return False
+    if nxt == "of" and nxt2 in P.OF_DETERMINERS:
+        return False
+    narrative = prev in P.NARRATIVE_PREV or nxt2 in P.NARRATIVE_NEXT
+    unit = nxt2 if nxt in P.UNIT_MODIFIERS else nxt
+    if unit in P.TIME_UNITS and not unit.endswith("s") and tok not in {"one", "a", "half"}:
+        return False  # "four shift leads", "a two day course": a modifier, not a measure
+    if unit in P.TIME_UNITS:
+        after = at(i + 2) if unit == nxt else at(i + 3)
+        return not narrative and (prev in P.DURATION_PREV or after in P.DURATION_NEXT or (
+            verbs and tok not in {"one", "a"}))
+    if unit in P.UNITS:
+        return True
+    if nxt in {"percent", "per"} or (nxt == "cent" and prev == "per"):
+        return True
+    if nxt in P.COMPARATIVE_NEXT and not (tok == "one" and nxt in {"more", "less"}):
+        return True
+    if tok != "one" and verbs and prev in {"to", "by", "under", "below", "above", "than", "down",
+                                           "up"}:
+        return True
+    if prev == "from" and tok != "one" and any(  # "from 600 ... to 50"
+            toks[k] == "to" and (_is_number(toks[k + 1]) or toks[k + 1] in _TO_QUANTITY)
+            for k in range(len(toks) - 1) if k != i - 1):
+        return True
+    if (nxt == "of" and nxt2 in P.UNITS) or nxt in {"a", "per", "each", "every"} and (
+            nxt2 in P.TIME_UNITS):
+        return True
+    plural = nxt.endswith("s") and nxt not in STOPWORDS and len(nxt) > 3
+    if not plural or tok in {"one", "dozen", "couple", "handful"}:
+        return False
+    return (tok[0].isdigit() and verbs) or prev in P.RESULT_VERBS  # "closed 320 tickets"
+
+
+def is_quantified(text: str) -> bool:
+    """Tells whether the sentence states a quantity as a result or a measure.
+
+    Args:
+        text: one sentence or a short passage.
+
+    Returns:
+        True for numbers with units or in comparisons, percentages, money, durations, counts of
+        outcomes, and words such as "halved", "an order of magnitude", "from weekly to daily";
+        False for labels and versions ("v2", "Year 9", "Boeing 737"), dates and times, ordinals,
+        and counts of people or options that measure nothing.
+    """
+    t = normalise(text)
+    if P.QUANT_PHRASES.search(t) or (P.PERCENT.search(t) and not P.NOT_PERCENT.search(t)):
+        return True
+    for m in P.RATE.finditer(t):  # "an hour a day", "a grand a term", "a tonne an acre"
+        if m.group("u") in P.UNITS and m.group("u2") in P.TIME_UNITS | P.AREA_UNITS and not (
+                m.group("u") in P.ONE_UNIT_NOT):
+            return True
+    for m in P.TIME_SPAN_CHANGE.finditer(t):
+        if m.group("a") in P.TIME_UNITS and m.group("b") in P.TIME_UNITS:
+            return True
+    for m in P.ONE_UNIT.finditer(t):
+        if m.group("u") in P.UNITS and m.group("u") not in P.ONE_UNIT_NOT:
+            return True
+    for m in P.EARLY.finditer(t):
+        if m.group("u") in P.TIME_UNITS:
+            return True
+    for m in P.INSTEAD_OF.finditer(t):
+        if any(m.group(g) in P.TIME_UNITS for g in ("u1", "u2", "u3")):
+            return True
+    if len(set(P.FREQUENCY_WORDS.findall(t))) >= 2:  # "from weekly to daily"
+        return True
+    toks = [tok for tok in (tok.rstrip(".,") for tok in P.TOKEN.findall(t)) if tok]
+    verbs = any(tok in P.RESULT_VERBS or tok in P.CHANGE_VERBS for tok in toks) and not (
+        P.NOT_RESULT_CONTEXT.intersection(toks))
+    return any(_is_number(tok) and _measure_at(toks, i, verbs) for i, tok in enumerate(toks))
+
+
+# --- generic reflection -----------------------------------------------------------------------
+
+_GENERIC_STEMS = frozenset(stem(w) for w in P.GENERIC_WORDS) | P.GENERIC_WORDS
+
+
+def _content(text: str) -> list[str]:
+    words = P.CONTENT_WORD.findall(re.sub(r"'\w+\b", "", text))
+    return [w for w in words if w not in STOPWORDS]
+
+
+def _specific(words: list[str]) -> list[str]:
+    return [w for w in words if w[0].isdigit() or (w not in P.GENERIC_WORDS and stem(
+        w) not in _GENERIC_STEMS and len(w) > 2)]
+
+
+def is_generic_reflection(text: str, story: str = "") -> bool:
+    """Tells whether a reflection could close any story ("communication is key").
+
+    Args:
+        text: the reflection.
+        story: the rest of the answer; content words shared with it count as evidence that
+            the reflection is specific. With ``story == ""`` the text is judged alone.
+
+    Returns:
+        True when the lesson names nothing concrete from the story and no concrete change.
+    """
+    t = normalise(text)
+    content = _content(P.CLICHES.sub(" ", t))
+    if not content:
+        return False  # nothing said, so nothing generic said
+    specific = _specific(content)
+    # A concrete word in a definite noun phrase points at something in this story: it counts twice.
+    anchored = {w for pair in P.ANCHORED.findall(t) for w in pair}
+    score = len(specific) + len(anchored & set(specific))
+    if story:
+        shared = {stem(w) for w in specific} & {stem(w) for w in _specific(_content(
+            normalise(story)))}
+        score += len(shared)
+    if any(w[0].isdigit() for w in specific) or P.CLOCK_OR_DAY.search(t):
+        score += 2
+    if P.CHANGE_MARK.search(t) and len(specific) >= 2:
+        return False
+    return score < 4
+
+
+# --- we action --------------------------------------------------------------------------------
+
+def _we_acts(our: bool, verb: str, nxt: str, nxt2: str) -> bool:
+    """Tells whether "we <verb> <nxt> <nxt2>" reports an action rather than context or outcome."""
+    if verb in {"we", "i", "they", "he", "she"} or nxt in {"not", "never"}:
+        return False
+    if (verb in {"'d", "had", "have", "'ve"} and nxt in {"always", "already"}) or (
+            verb in {"'d", "had"} and nxt2.endswith(("ed", "ne", "en"))):
+        return False  # background: "we'd always done it manually", "we had never done"
+    part = nxt2 if nxt in {"since", "now", "recently", "also", "then", "all"} else nxt
+    if verb in {"have", "'ve", "has"} and part.endswith(("ed", "en", "ne", "lt", "ght", "ut",
+                                                         "un", "ck")):
+        return True  # "we've since automated the report"
+    if nxt in P.HABITUAL or verb in P.HABITUAL or (
+            our and not (verb.endswith("ed") or verb in P.IRREGULAR_PAST)):
+        return False  # habits and standing duties: "our team handles inbound"
+    if verb == "went":
+        return not (nxt in {"from", "down", "up", "over"} or (
+            nxt == "to" and (nxt2 == "zero" or nxt2[:1].isdigit())))
+    if (verb in {"managed", "tried", "decided", "started", "began"} and nxt == "to"
+            and nxt2 in P.OUTCOME_AFTER_TRY) or (
+            verb in {"made", "hit", "met", "beat"} and nxt in {"it", "the", "our", "every"}
+            and nxt2 in P.OUTCOME_OBJECTS) or (
+            verb in {"saved", "cut"} and (nxt[:1].isdigit() or nxt in NUMBER_WORDS)):
+        return False  # outcomes: "we managed to hit the deadline", "we saved 40k"
+    if verb in P.STATE_VERBS:
+        return nxt in P.ACTION_AFTER_STATE.get(verb, ()) and not (
+            verb == "got" and nxt2 in {"feedback", "great", "good", "a", "lucky", "well", "fine",
+                                       "okay", "ok", "brilliantly", "alright", "board"})
+    return verb not in STOPWORDS
+
+
+def is_we_action(text: str) -> bool:
+    """Tells whether actions are told with "we" as the doer, hiding the speaker's own part.
+
+    Args:
+        text: one sentence or a short passage.
+
+    Returns:
+        True when "we" or "our team" does something; False when the speaker acts as "I", for
+        "we" sentences that give context or outcomes ("we had a backlog", "we saw complaints
+        drop", "we ended up at 98%"), and when the sentence names the speaker's own part.
+    """
+    t = re.sub(r"\b(we|i)'(d|ve|re|ll|m)\b", r"\1 '\2", normalise(text))
+    return not P.I_OWN_PART.search(t) and any(
+        _we_acts(m.group(0).startswith("our"), m.group("v"), m.group("n") or "",
+                 m.group("n2") or "") for m in P.WE_SUBJECT.finditer(t))
+
+
+# --- evaluation -------------------------------------------------------------------------------
+
+CHECKS: dict[str, Callable[[str], bool]] = {
+    "assigned": is_assigned,
+    "scope_boundary": states_scope_boundary,
+    "lasting_effect": states_lasting_effect,
+    "quantified": is_quantified,
+    "generic_reflection": is_generic_reflection,
+    "we_action": is_we_action,
+}
+
+
+def evaluate_file(path: str | Path) -> dict[str, dict[str, float]]:
+    """Scores the detectors on a JSON-lines file of ``{"check", "label", "text"}`` rows.
+
+    Args:
+        path: the file; rows may carry a ``story`` for ``generic_reflection``.
+
+    Returns:
+        Per check: ``precision``, ``recall``, ``tp``, ``fp``, ``fn`` (and ``n``).
+    """
+    counts: dict[str, dict[str, float]] = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        check = row["check"]
+        got = is_generic_reflection(row["text"], row.get("story", "")) if (
+            check == "generic_reflection") else CHECKS[check](row["text"])
+        c = counts.setdefault(check, {"tp": 0, "fp": 0, "fn": 0, "n": 0})
+        c["n"] += 1
+        if got and row["label"]:
+            c["tp"] += 1
+        elif got:
+            c["fp"] += 1
+        elif row["label"]:
+            c["fn"] += 1
+    for c in counts.values():
+        c["precision"] = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+        c["recall"] = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+    return counts
