@@ -117,3 +117,10 @@ def probe_answer_ids(text: str, tags: Sequence[str], scenario: Scenario,
     """The finding ids of a written answer to a probe with the given tags."""
     pa = analyze_probe_answer(words_from_text(text), probe(tags, question), scenario)
     return {f.id for f in pa.findings}
+
+
+@pytest.fixture(scope="module")
+def backbone_scenario(library: tuple[Scenario, ...]) -> Scenario:
+    """A scenario whose principle does not hinge on scope (no scope finding is raised)."""
+    return next(s for s in library if not {t for p in s.probes for t in p.tags}
+                & {"scope", "initiative"})

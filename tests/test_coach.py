@@ -68,6 +68,13 @@ def test_inferred_segments_follow_the_story(ownership: Scenario) -> None:
     assert [s.label for s in segs] == list(SEGMENT_LABELS)
     for s in segs:
         assert s.status != "missing"
+        if s.label == "task":
+            # "The receipt service belonged to the notifications team, not my team," is read as
+            # context by some writers and as the Task's boundary by others; either clause start
+            # is a right answer, a boundary anywhere else is not.
+            second_clause = next(w.start for w in words if w.word == "nobody")
+            assert min(abs(s.start - starts["task"]), abs(s.start - second_clause)) < 1.0
+            continue
         assert abs(s.start - starts[s.label]) < 1.0, s.label
 
 
@@ -333,8 +340,13 @@ def test_analysis_json_round_trip(ownership: Scenario) -> None:
 
 
 def test_coach_imports_no_qt_audio_or_whisper() -> None:
-    code = ("import sys, mockinterviewer.coach, mockinterviewer.coach.evaluation;"
-            "bad = [m for m in ('PySide6', 'faster_whisper', 'sounddevice', 'numpy', "
+    """The coach scores its shipped weights with numpy; scikit-learn is for training only."""
+    code = ("import sys, mockinterviewer.coach, mockinterviewer.coach.evaluation, "
+            "mockinterviewer.coach.live;"
+            "from mockinterviewer.coach import analyze_text;"
+            "from mockinterviewer.content.library import load_library;"
+            "analyze_text('I fixed it. It got faster.', load_library().scenarios[0]);"
+            "bad = [m for m in ('PySide6', 'faster_whisper', 'sounddevice', 'sklearn', "
             "'ctranslate2') if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stdout + r.stderr
@@ -348,4 +360,4 @@ def test_split_story_without_punctuation() -> None:
     assert "nobody asked me" in parts["task"]
     assert "i traced" in parts["action"]
     assert "thirty five percent" in parts["result"]
-    assert parts["reflection"].startswith("looking back")
+    assert "looking back the deeper gap" in parts["reflection"]

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from test_ui_shell_fakes import app_theme, dark_palette, shoot  # noqa: F401 - app_theme autouse
 from ui_flow_support import FileSources, InstantSpeaker, require_tools, spoken_text
 
+from mockinterviewer.content import SEGMENT_LABELS
 from mockinterviewer.content.library import load_library
 from mockinterviewer.settings import Settings
 from mockinterviewer.store import HistoryStore
@@ -146,3 +147,56 @@ def test_keys_pause_repeat_and_abandon(rehearse, qtbot, monkeypatch) -> None:  #
     attempt = store.get(view.attempt_id)
     assert attempt.status == "abandoned"
     assert attempt.recordings[0].exists() and attempt.recordings[0].stat().st_size > 16000
+
+
+def test_strip_follows_the_answer_without_marks(qtbot, whisper_tiny, artifacts,  # noqa: ANN001, F811
+                                                caplog) -> None:  # noqa: ANN001
+    """Answering without Space: the strip and the live transcript follow the decoder, and each
+    change of the live segment is logged as the issue asks."""
+    import logging
+
+    require_tools()
+    text = ("Last spring I was the shift lead at a parcel depot, and our vans kept leaving late "
+            "every morning. My goal was to get every van out of the yard by six. I re-sequenced "
+            "the loading lanes by postcode and I briefed every driver at the start of the shift. "
+            "I also moved the drivers' break to after loading. As a result, late departures fell "
+            "from twelve a week to two within a month.")
+    services = Services(transcriber=whisper_tiny, speaker=InstantSpeaker(),
+                        source_factory=FileSources([spoken_text(text, tail=5.0)], speed=1.5),
+                        store=HistoryStore(), library=load_library())
+    view = RehearseView(services, Settings(), max_probes=0)
+    qtbot.addWidget(view)
+    view.resize(1000, 640)
+    view.show()
+    seen: list[str] = []
+    shots: list[str] = []
+    caplog.set_level(logging.INFO, logger="mockinterviewer.coach.live")
+    try:
+        view.start(load_library().by_id(SCENARIO))
+        qtbot.waitUntil(lambda: view.capture.state == "recording", timeout=20000)
+
+        def reached_result() -> bool:
+            cur = view.strip.current
+            if cur and (not seen or seen[-1] != cur):
+                seen.append(cur)
+            if cur == "action" and not shots:
+                shoot(view, artifacts, "rehearse-live-inferred")
+                with dark_palette():
+                    view.setPalette(view.palette())
+                    shoot(view, artifacts, "rehearse-live-inferred-dark")
+                shots.append(cur)
+            return cur == "result" or view.capture.state not in ("recording", "paused")
+
+        qtbot.waitUntil(reached_result, timeout=60000)
+        assert not view.capture.marks  # no Space pressed
+        assert "action" in seen, seen
+        order = [SEGMENT_LABELS.index(s) for s in seen]
+        assert order[0] == 0
+        assert max(order) >= SEGMENT_LABELS.index("action")
+        assert view.transcript.marks, "the live transcript is coloured by the inferred parts"
+        logged = [r.getMessage() for r in caplog.records
+                  if r.getMessage().startswith("live segment:")]
+        assert any(m.startswith("live segment: action at ") and m.endswith("s (inferred)")
+                   for m in logged), logged
+    finally:
+        view.shutdown()

@@ -102,7 +102,7 @@ def load_corpus(folder: Path = CORPUS_DIR) -> tuple[WrittenAnswer, ...]:
     return tuple(out)
 
 
-def test_ids(path: Path = SPLIT_PATH) -> frozenset[str]:
+def frozen_test_ids(path: Path = SPLIT_PATH) -> frozenset[str]:
     """The ids of the frozen test split."""
     if not path.exists():
         return frozenset()
@@ -111,7 +111,7 @@ def test_ids(path: Path = SPLIT_PATH) -> frozenset[str]:
 
 def split(answers: Sequence[WrittenAnswer]) -> tuple[list[WrittenAnswer], list[WrittenAnswer]]:
     """(training answers, frozen test answers)."""
-    held = test_ids()
+    held = frozen_test_ids()
     return [a for a in answers if a.id not in held], [a for a in answers if a.id in held]
 
 

@@ -11,8 +11,12 @@ The rules are general English patterns: verb classes with who acts and who recei
 other than the speaker handing work *to me*), the scope of a negation within its clause, passive
 frames, units and comparison frames around numbers, and the share of abstract versus concrete
 vocabulary. Word lists and regular expressions live in
-:mod:`mockinterviewer.coach.detector_patterns`. Every function is pure and fast (well under a
-millisecond for a sentence); :func:`evaluate_file` scores them on a JSON-lines file.
+:mod:`mockinterviewer.coach.detector_patterns` (shared, normalising, assignment),
+:mod:`~mockinterviewer.coach.detector_scope`, :mod:`~mockinterviewer.coach.detector_results`
+(lasting effects), :mod:`~mockinterviewer.coach.detector_quantities` and
+:mod:`~mockinterviewer.coach.detector_reflection` (reflections and "we" actions). Every
+function is pure and fast (well under a millisecond for a sentence); :func:`evaluate_file`
+scores them on a JSON-lines file.
 """
 
 from __future__ import annotations
@@ -23,7 +27,12 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from mockinterviewer.coach import detector_extra as X
 from mockinterviewer.coach import detector_patterns as P
+from mockinterviewer.coach import detector_quantities as Q
+from mockinterviewer.coach import detector_reflection as G
+from mockinterviewer.coach import detector_results as R
+from mockinterviewer.coach import detector_scope as S
 from mockinterviewer.coach.text import NUMBER_WORDS, STOPWORDS, stem
 
 
@@ -153,8 +162,11 @@ def is_assigned(text: str) -> bool:
                for m in P.ASKED_IF_I.finditer(t))
         or any(free(m) for rx in P.AGENT_HANDS for m in rx.finditer(t))
         or any(free(m) and _ordered(m) for m in P.SPEECH_ORDER.finditer(t))
+        or any(free(m) and m.group("verb") not in P.DETERMINERS and _task_verb_ok(
+            m.group("verb"), m.group("after")) for m in P.SPEECH_ASK.finditer(t))
         or any(free(m, False) and m.group("verb") not in P.BE_TO_NOT and _task_verb_ok(
             m.group("verb"), m.group("after")) for m in P.BE_TO.finditer(t))
+        or any(free(m) for m in X.HANDED.finditer(t))
     )
 
 
@@ -168,7 +180,7 @@ def _ordered(m: re.Match[str]) -> bool:
 
 # --- scope boundary ---------------------------------------------------------------------------
 
-_SCOPE = tuple(re.compile(p) for p in P.SCOPE_PATTERNS)
+_SCOPE = tuple(re.compile(p) for p in S.SCOPE_PATTERNS)
 _NEGATIVE_PATTERN_HEADS = ("not", "none", "nobody", "no", "zero", "without", "unowned", "least")
 
 
@@ -187,21 +199,21 @@ def states_scope_boundary(text: str) -> bool:
     for rx in _SCOPE:
         for m in rx.finditer(t):
             dom = m.groupdict().get("dom")
-            if dom and P.SCOPE_BIG_WORDS.issuperset(dom.split()):
+            if dom and S.SCOPE_BIG_WORDS.issuperset(dom.split()):
                 continue
             before = _clause_prefix(t, m.start())
             head = m.group(0).split()[0] if m.group(0).split() else ""
             # Double negation ("it wasn't outside my remit") cancels an affirmative boundary.
-            if head not in _NEGATIVE_PATTERN_HEADS and P.DOUBLE_NEGATION.search(before.strip()):
+            if head not in _NEGATIVE_PATTERN_HEADS and S.DOUBLE_NEGATION.search(before.strip()):
                 continue
             return True
-    own = P.OWNED_BY_OTHER.search(t)
-    return bool(own and P.CONTRAST.search(t) and not P.OWN_DUTY.search(t))
+    own = S.OWNED_BY_OTHER.search(t)
+    return bool(own and S.CONTRAST.search(t) and not S.OWN_DUTY.search(t))
 
 
 # --- lasting effect ---------------------------------------------------------------------------
 
-_LASTING = tuple(re.compile(p) for p in P.LASTING_PATTERNS + P.LASTING_MORE)
+_LASTING = tuple(re.compile(p) for p in R.LASTING_PATTERNS + R.LASTING_MORE)
 
 
 def states_lasting_effect(text: str) -> bool:
@@ -217,9 +229,11 @@ def states_lasting_effect(text: str) -> bool:
     """
     t = normalise(text)
     if any(not P.MODAL_DOUBT.search(_clause_prefix(t, m.start()))
-           for m in P.LASTING_NEGATED.finditer(t)):
+           for m in R.LASTING_NEGATED.finditer(t)):
         return True
-    if P.LASTING_VETO.search(t):
+    if R.LASTING_VETO.search(t):
+        return False
+    if _PERSONAL.search(t) and not X.ADOPTED.search(t):
         return False
     for rx in _LASTING:
         for m in rx.finditer(t):
@@ -227,14 +241,36 @@ def states_lasting_effect(text: str) -> bool:
             if P.NEGATOR.search(before + " " + m.group(0)) or P.MODAL_DOUBT.search(before):
                 continue
             return True
-    if P.BOUNDED.search(t) or P.MODAL_DOUBT.search(t):
+    if _extra_lasting(t):
+        return True
+    if R.BOUNDED.search(t) or P.MODAL_DOUBT.search(t):
         return False
-    use = [m for m in P.USE.finditer(t) if not _negated(t, m) and (
-        P.USE_OBJECT.match(t[m.end():]) or (m.group(0).endswith(("ed", "ught", "ept"))
-                                            and P.PASSIVE_BEFORE.search(t[:m.start()])))]
-    spread, persist = P.SPREAD.search(t), P.PERSIST.search(t)
+    use = [m for m in R.USE.finditer(t) if not _negated(t, m) and (
+        R.USE_OBJECT.match(t[m.end():]) or (m.group(0).endswith(("ed", "ught", "ept"))
+                                            and R.PASSIVE_BEFORE.search(t[:m.start()])))]
+    spread, persist = R.SPREAD.search(t), R.PERSIST.search(t)
     others_use = any(not _speaker_before(t, m.start()) for m in use)
     return bool((spread and (persist or others_use)) or (persist and others_use))
+
+
+# A change kept to oneself ("my own checklist") is a habit, not an effect beyond the fix.
+_PERSONAL = re.compile(r"\b(?:my own|my personal) (?:[a-z-]+ ){0,2}(?:checklist|list|notes?|"
+                       r"routine|habit|process|template|workflow|rule|reminder)s?\b"
+                       r"|\b(?:for|to) myself\b")
+
+
+def _extra_lasting(t: str) -> bool:
+    """Wider families: scale-out, adoption by others, institutions, persistence, later effects."""
+    for rx in (X.SCALE_OUT, X.ADOPTED, X.SAME_WAY, X.INSTITUTED, X.PERSISTED, X.LATER):
+        for m in rx.finditer(t):
+            before = _clause_prefix(t, m.start())
+            if P.MODAL_DOUBT.search(before) or (rx is not X.PERSISTED and P.NEGATOR.search(
+                    before + " " + m.group(0))) or (rx is X.ADOPTED and _speaker_before(
+                    t, m.start())) or (rx is X.SCALE_OUT and (
+                    R.BOUNDED.search(t) or "copied in" in t)):
+                continue
+            return True
+    return False
 
 
 # --- quantified -------------------------------------------------------------------------------
@@ -254,7 +290,7 @@ def _number_word(tok: str) -> bool:
 def _amount_compound(tok: str) -> bool:
     """Tells whether a hyphenated token is a number with a unit ("fifty-grand", "ten-tonne")."""
     parts = tok.split("-")
-    return len(parts) > 1 and _number_word(parts[0]) and parts[-1] in P.UNITS | {"odd", "plus"}
+    return len(parts) > 1 and _number_word(parts[0]) and parts[-1] in Q.UNITS | {"odd", "plus"}
 
 
 def _is_number(tok: str) -> bool:
@@ -270,45 +306,45 @@ def _measure_at(toks: list[str], i: int, verbs: bool) -> bool:
     if tok[0] in "$£€":
         return True
     if tok[0].isdigit():
-        suffix = P.NUMBER_SUFFIX.sub("", tok)
+        suffix = Q.NUMBER_SUFFIX.sub("", tok)
         if suffix == "%":
-            return nxt not in P.NOT_MEASURE_AFTER_PCT and not (
+            return nxt not in Q.NOT_MEASURE_AFTER_PCT and not (
                 tok in {"100%", "110%"} and prev in {"gave", "give", "giving", "it", "am", "was",
                                                      "be", "is", "'m"})
         if suffix.startswith("-"):
-            return suffix[1:] in {"fold", "percent"} or nxt in P.COMPOUND_MEASURE_NEXT
+            return suffix[1:] in {"fold", "percent"} or nxt in Q.COMPOUND_MEASURE_NEXT
         if suffix in {"am", "pm", "st", "nd", "rd", "th"}:
             return False
-        if suffix and prev in {"the", "a", "an"} and nxt not in P.COMPOUND_MEASURE_NEXT | P.UNITS:
+        if suffix and prev in {"the", "a", "an"} and nxt not in Q.COMPOUND_MEASURE_NEXT | Q.UNITS:
             return False  # "the 10k race", "a 3d model": a label, not a measure
         if suffix:
-            return suffix in P.UNITS or suffix in P.UNIT_SUFFIXES
-        if P.YEAR.fullmatch(tok) and nxt not in P.UNITS:
+            return suffix in Q.UNITS or suffix in Q.UNIT_SUFFIXES
+        if Q.YEAR.fullmatch(tok) and nxt not in Q.UNITS:
             return False
     elif "-" in tok and not _number_word(tok):
         last = tok.split("-")[-1]
-        if last in P.UNITS and last not in P.TIME_UNITS:
+        if last in Q.UNITS and last not in Q.TIME_UNITS:
             return True  # "a fifty-grand saving"
         if last not in {"odd", "plus"}:
-            return nxt in P.COMPOUND_MEASURE_NEXT
+            return nxt in Q.COMPOUND_MEASURE_NEXT
         tok = tok.split("-")[0]  # "four hundred-odd": judged as the number it approximates
-    if prev in P.LABEL_PREV or prev == "/" or nxt == "/" or prev2 == "top":
+    if prev in Q.LABEL_PREV or prev == "/" or nxt == "/" or prev2 == "top":
         return False
-    if nxt == "of" and nxt2 in P.OF_DETERMINERS:
+    if nxt == "of" and nxt2 in Q.OF_DETERMINERS:
         return False
-    narrative = prev in P.NARRATIVE_PREV or nxt2 in P.NARRATIVE_NEXT
-    unit = nxt2 if nxt in P.UNIT_MODIFIERS else nxt
-    if unit in P.TIME_UNITS and not unit.endswith("s") and tok not in {"one", "a", "half"}:
+    narrative = prev in Q.NARRATIVE_PREV or nxt2 in Q.NARRATIVE_NEXT
+    unit = nxt2 if nxt in Q.UNIT_MODIFIERS else nxt
+    if unit in Q.TIME_UNITS and not unit.endswith("s") and tok not in {"one", "a", "half"}:
         return False  # "four shift leads", "a two day course": a modifier, not a measure
-    if unit in P.TIME_UNITS:
+    if unit in Q.TIME_UNITS:
         after = at(i + 2) if unit == nxt else at(i + 3)
-        return not narrative and (prev in P.DURATION_PREV or after in P.DURATION_NEXT or (
+        return not narrative and (prev in Q.DURATION_PREV or after in Q.DURATION_NEXT or (
             verbs and tok not in {"one", "a"}))
-    if unit in P.UNITS:
+    if unit in Q.UNITS:
         return True
     if nxt in {"percent", "per"} or (nxt == "cent" and prev == "per"):
         return True
-    if nxt in P.COMPARATIVE_NEXT and not (tok == "one" and nxt in {"more", "less"}):
+    if nxt in Q.COMPARATIVE_NEXT and not (tok == "one" and nxt in {"more", "less"}):
         return True
     if tok != "one" and verbs and prev in {"to", "by", "under", "below", "above", "than", "down",
                                            "up"}:
@@ -317,13 +353,13 @@ def _measure_at(toks: list[str], i: int, verbs: bool) -> bool:
             toks[k] == "to" and (_is_number(toks[k + 1]) or toks[k + 1] in _TO_QUANTITY)
             for k in range(len(toks) - 1) if k != i - 1):
         return True
-    if (nxt == "of" and nxt2 in P.UNITS) or nxt in {"a", "per", "each", "every"} and (
-            nxt2 in P.TIME_UNITS):
+    if (nxt == "of" and nxt2 in Q.UNITS) or nxt in {"a", "per", "each", "every"} and (
+            nxt2 in Q.TIME_UNITS):
         return True
     plural = nxt.endswith("s") and nxt not in STOPWORDS and len(nxt) > 3
     if not plural or tok in {"one", "dozen", "couple", "handful"}:
         return False
-    return (tok[0].isdigit() and verbs) or prev in P.RESULT_VERBS  # "closed 320 tickets"
+    return (tok[0].isdigit() and verbs) or prev in Q.RESULT_VERBS  # "closed 320 tickets"
 
 
 def is_quantified(text: str) -> bool:
@@ -339,44 +375,99 @@ def is_quantified(text: str) -> bool:
         and counts of people or options that measure nothing.
     """
     t = normalise(text)
-    if P.QUANT_PHRASES.search(t) or (P.PERCENT.search(t) and not P.NOT_PERCENT.search(t)):
+    if Q.QUANT_PHRASES.search(t) or (Q.PERCENT.search(t) and not Q.NOT_PERCENT.search(t)):
         return True
-    for m in P.RATE.finditer(t):  # "an hour a day", "a grand a term", "a tonne an acre"
-        if m.group("u") in P.UNITS and m.group("u2") in P.TIME_UNITS | P.AREA_UNITS and not (
-                m.group("u") in P.ONE_UNIT_NOT):
+    for m in Q.RATE.finditer(t):  # "an hour a day", "a grand a term", "a tonne an acre"
+        if m.group("u") in Q.UNITS and m.group("u2") in Q.TIME_UNITS | Q.AREA_UNITS and (
+                m.group("u") not in Q.ONE_UNIT_NOT):
             return True
-    for m in P.TIME_SPAN_CHANGE.finditer(t):
-        if m.group("a") in P.TIME_UNITS and m.group("b") in P.TIME_UNITS:
+    for m in Q.TIME_SPAN_CHANGE.finditer(t):
+        if m.group("a") in Q.TIME_UNITS and m.group("b") in Q.TIME_UNITS:
             return True
-    for m in P.ONE_UNIT.finditer(t):
-        if m.group("u") in P.UNITS and m.group("u") not in P.ONE_UNIT_NOT:
+    for m in Q.ONE_UNIT.finditer(t):
+        if m.group("u") in Q.UNITS and m.group("u") not in Q.ONE_UNIT_NOT:
             return True
-    for m in P.EARLY.finditer(t):
-        if m.group("u") in P.TIME_UNITS:
+    for m in Q.EARLY.finditer(t):
+        if m.group("u") in Q.TIME_UNITS:
             return True
-    for m in P.INSTEAD_OF.finditer(t):
-        if any(m.group(g) in P.TIME_UNITS for g in ("u1", "u2", "u3")):
+    for m in Q.INSTEAD_OF.finditer(t):
+        if any(m.group(g) in Q.TIME_UNITS for g in ("u1", "u2", "u3")):
             return True
-    if len(set(P.FREQUENCY_WORDS.findall(t))) >= 2:  # "from weekly to daily"
+    if len(set(Q.FREQUENCY_WORDS.findall(t))) >= 2:  # "from weekly to daily"
         return True
     toks = [tok for tok in (tok.rstrip(".,") for tok in P.TOKEN.findall(t)) if tok]
-    verbs = any(tok in P.RESULT_VERBS or tok in P.CHANGE_VERBS for tok in toks) and not (
-        P.NOT_RESULT_CONTEXT.intersection(toks))
-    return any(_is_number(tok) and _measure_at(toks, i, verbs) for i, tok in enumerate(toks))
+    verbs = any(tok in Q.RESULT_VERBS or tok in Q.CHANGE_VERBS for tok in toks) and not (
+        Q.NOT_RESULT_CONTEXT.intersection(toks))
+    return any(_is_number(tok) and _measure_at(toks, i, verbs)
+               for i, tok in enumerate(toks)) or bool(X.QUANTITY.search(t))
+
+
+def states_count(text: str) -> bool:
+    """Tells whether a sentence counts things ("zero errors", "3,000 doses", "eleven sites").
+
+    Inside a Result such a count is an outcome; elsewhere it may be set-up ("the kitchen has 40
+    covers"), so :func:`is_quantified` does not use it and the Result check adds it.
+
+    Args:
+        text: one sentence or clause.
+
+    Returns:
+        True when a number counts a plural noun that is not people or a span of time.
+    """
+    t = normalise(text)
+    toks = [tok for tok in (tok.rstrip(".,") for tok in P.TOKEN.findall(t)) if tok]
+    return any(_is_number(tok) and _count_of_things(toks, i) for i, tok in enumerate(toks))
+
+
+# Plural nouns whose count describes the set-up, not an outcome ("two of my teammates").
+_PEOPLE = frozenset({
+    "people", "persons", "teammates", "colleagues", "engineers", "nurses", "staff", "members",
+    "leads", "managers", "friends", "peers", "coworkers", "co-workers", "workers", "volunteers",
+    "reports", "juniors", "seniors", "guys", "kids", "children", "sons", "daughters", "brothers",
+    "sisters", "siblings", "years", "months", "weeks", "days", "hours", "minutes", "shifts",
+    "sprints", "times", "ways", "things", "steps", "reasons", "options", "questions", "points",
+    "parts", "phases", "stages", "rounds", "levels", "versions", "whys", "rules", "teams",
+})
+
+
+def _count_of_things(toks: list[str], i: int) -> bool:
+    """A count of outcomes: "zero errors", "3,000 doses", "eleven sites" (not "two of my
+    teammates", "one of the four leads", "three-person team", "the 5 Whys")."""
+    tok = toks[i]
+    if tok in ("one", "a", "an", "first") or "-" in tok or not (tok[:1].isdigit() or tok in (
+            "zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds",
+            "thousand", "thousands", "dozen", "dozens")):
+        return False
+    if tok[:1].isdigit() and not tok.replace(",", "").replace(".", "").isdigit():
+        return False  # "v2", "737-800", "9am" are handled as labels or times elsewhere
+    prev = toks[i - 1] if i > 0 else ""
+    if prev in ("of", "the", "year", "grade", "level", "version", "room", "ward", "gate",
+                "platoon", "line", "bay", "aisle", "zone", "step", "phase", "q", "no", "number"):
+        return False
+    for j in (i + 1, i + 2):
+        if j >= len(toks):
+            return False
+        nxt = toks[j]
+        if nxt in ("of", "to", "and", "or", "in", "on", "at", "for", "with", "per"):
+            return False
+        if len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith("ss"):
+            return nxt not in _PEOPLE
+    return False
 
 
 # --- generic reflection -----------------------------------------------------------------------
 
-_GENERIC_STEMS = frozenset(stem(w) for w in P.GENERIC_WORDS) | P.GENERIC_WORDS
+_GENERIC_STEMS = frozenset(stem(w) for w in G.GENERIC_WORDS) | G.GENERIC_WORDS
 
 
 def _content(text: str) -> list[str]:
-    words = P.CONTENT_WORD.findall(re.sub(r"'\w+\b", "", text))
+    words = G.CONTENT_WORD.findall(re.sub(r"'\w+\b", "", text))
     return [w for w in words if w not in STOPWORDS]
 
 
 def _specific(words: list[str]) -> list[str]:
-    return [w for w in words if w[0].isdigit() or (w not in P.GENERIC_WORDS and stem(
+    return [w for w in words if w[0].isdigit() or (w not in G.GENERIC_WORDS and stem(
         w) not in _GENERIC_STEMS and len(w) > 2)]
 
 
@@ -392,20 +483,20 @@ def is_generic_reflection(text: str, story: str = "") -> bool:
         True when the lesson names nothing concrete from the story and no concrete change.
     """
     t = normalise(text)
-    content = _content(P.CLICHES.sub(" ", t))
+    content = _content(G.CLICHES.sub(" ", t))
     if not content:
         return False  # nothing said, so nothing generic said
     specific = _specific(content)
     # A concrete word in a definite noun phrase points at something in this story: it counts twice.
-    anchored = {w for pair in P.ANCHORED.findall(t) for w in pair}
+    anchored = {w for pair in G.ANCHORED.findall(t) for w in pair}
     score = len(specific) + len(anchored & set(specific))
     if story:
         shared = {stem(w) for w in specific} & {stem(w) for w in _specific(_content(
             normalise(story)))}
         score += len(shared)
-    if any(w[0].isdigit() for w in specific) or P.CLOCK_OR_DAY.search(t):
+    if any(w[0].isdigit() for w in specific) or G.CLOCK_OR_DAY.search(t):
         score += 2
-    if P.CHANGE_MARK.search(t) and len(specific) >= 2:
+    if G.CHANGE_MARK.search(t) and len(specific) >= 2:
         return False
     return score < 4
 
@@ -423,20 +514,20 @@ def _we_acts(our: bool, verb: str, nxt: str, nxt2: str) -> bool:
     if verb in {"have", "'ve", "has"} and part.endswith(("ed", "en", "ne", "lt", "ght", "ut",
                                                          "un", "ck")):
         return True  # "we've since automated the report"
-    if nxt in P.HABITUAL or verb in P.HABITUAL or (
-            our and not (verb.endswith("ed") or verb in P.IRREGULAR_PAST)):
+    if nxt in G.HABITUAL or verb in G.HABITUAL or (
+            our and not (verb.endswith("ed") or verb in G.IRREGULAR_PAST)):
         return False  # habits and standing duties: "our team handles inbound"
     if verb == "went":
         return not (nxt in {"from", "down", "up", "over"} or (
             nxt == "to" and (nxt2 == "zero" or nxt2[:1].isdigit())))
     if (verb in {"managed", "tried", "decided", "started", "began"} and nxt == "to"
-            and nxt2 in P.OUTCOME_AFTER_TRY) or (
+            and nxt2 in G.OUTCOME_AFTER_TRY) or (
             verb in {"made", "hit", "met", "beat"} and nxt in {"it", "the", "our", "every"}
-            and nxt2 in P.OUTCOME_OBJECTS) or (
+            and nxt2 in G.OUTCOME_OBJECTS) or (
             verb in {"saved", "cut"} and (nxt[:1].isdigit() or nxt in NUMBER_WORDS)):
         return False  # outcomes: "we managed to hit the deadline", "we saved 40k"
-    if verb in P.STATE_VERBS:
-        return nxt in P.ACTION_AFTER_STATE.get(verb, ()) and not (
+    if verb in G.STATE_VERBS:
+        return nxt in G.ACTION_AFTER_STATE.get(verb, ()) and not (
             verb == "got" and nxt2 in {"feedback", "great", "good", "a", "lucky", "well", "fine",
                                        "okay", "ok", "brilliantly", "alright", "board"})
     return verb not in STOPWORDS
@@ -454,9 +545,9 @@ def is_we_action(text: str) -> bool:
         drop", "we ended up at 98%"), and when the sentence names the speaker's own part.
     """
     t = re.sub(r"\b(we|i)'(d|ve|re|ll|m)\b", r"\1 '\2", normalise(text))
-    return not P.I_OWN_PART.search(t) and any(
+    return not G.I_OWN_PART.search(t) and any(
         _we_acts(m.group(0).startswith("our"), m.group("v"), m.group("n") or "",
-                 m.group("n2") or "") for m in P.WE_SUBJECT.finditer(t))
+                 m.group("n2") or "") for m in G.WE_SUBJECT.finditer(t))
 
 
 # --- evaluation -------------------------------------------------------------------------------

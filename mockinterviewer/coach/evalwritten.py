@@ -41,7 +41,9 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "generic_reflection": detectors.is_generic_reflection,
     "we_action": detectors.is_we_action,
 }
-FINDING_SETS = {"dev": CORPUS_DIR / "findings-dev.jsonl", "test": CORPUS_DIR / "findings-test.jsonl"}
+FINDING_SETS = {"dev": CORPUS_DIR / "findings-dev.jsonl",
+                "dev2": CORPUS_DIR / "findings-dev2.jsonl",
+                "test": CORPUS_DIR / "findings-test.jsonl"}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from mockinterviewer.coach import detectors
 from mockinterviewer.coach.text import SUBJECT_I, tokens
 from mockinterviewer.coach.types import Finding, Metrics, SegmentResult
-from mockinterviewer.coach.units import Unit, annotate, sentences
+from mockinterviewer.coach.units import Unit, annotate
 from mockinterviewer.content.model import Scenario
 
 # A part the decoder left out is reported missing for sure only below this probability of being
@@ -40,17 +40,27 @@ LABEL_NAMES = {"situation": "Situation", "task": "Task", "action": "Action", "re
                "reflection": "Reflection"}
 
 
-def _sentences(seg: SegmentResult) -> list[tuple[str, float]]:
+def _sentences(seg: SegmentResult) -> list[tuple[str, float, list[str]]]:
+    """The segment's sentences: (text, start, the texts of its clause units)."""
     units = seg.units or annotate(seg.words)
-    return sentences(units) or [(seg.text, seg.start)]
+    out: list[tuple[str, float, list[str]]] = []
+    for u in units:
+        if not out or u.opens_sentence:
+            out.append((u.text, u.start, [u.text]))
+        else:
+            text, start, parts = out[-1]
+            out[-1] = (f"{text} {u.text}", start, [*parts, u.text])
+    return out or [(seg.text, seg.start, [seg.text])]
 
 
 def _find(segs: Sequence[SegmentResult], test: Callable[[str], bool]
           ) -> tuple[str, float, str] | None:
-    """The first sentence that passes ``test``: (its text, its start, its segment's label)."""
+    """The first sentence that passes ``test``, whole or in one of its clauses: (its text, its
+    start, its segment's label). Detectors read a clause at a time best; a long sentence that
+    joins a context and a result is tried both ways."""
     for seg in segs:
-        for text, start in _sentences(seg):
-            if test(text):
+        for text, start, clauses in _sentences(seg):
+            if test(text) or (len(clauses) > 1 and any(test(c) for c in clauses)):
                 return text, start, seg.label
     return None
 
@@ -134,9 +144,9 @@ def content_findings(segments: Sequence[SegmentResult], scenario: Scenario, leve
     action = by["action"]
     if action.status != "missing":
         sents = _sentences(action)
-        we = [(t, st) for t, st in sents if detectors.is_we_action(t)]
-        mine = [t for t, _ in sents if _i_step(t)]
-        if we and len(we) >= len(mine):
+        we = [(t, st) for t, st, _ in sents if detectors.is_we_action(t)]
+        mine = [t for t, _, _ in sents if _i_step(t)]
+        if we and 2 * len(we) >= len(mine):
             sure = action.confidence >= SURE and len(we) > len(mine)
             out.append(Finding(
                 "action.we_language", "action", "critical" if sure else "warning", we[0][0],
@@ -145,7 +155,7 @@ def content_findings(segments: Sequence[SegmentResult], scenario: Scenario, leve
                 "so what you did yourself is invisible. " + _advice(scenario, "action")))
     result, reflection = by["result"], by["reflection"]
     if result.status != "missing":
-        if not _find([result], detectors.is_quantified):
+        if not _find([result], lambda t: detectors.is_quantified(t) or detectors.states_count(t)):
             out.append(Finding(
                 "result.not_quantified", "result", "warning", result.text[:160],
                 _when(result.start, timed),

@@ -13,13 +13,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from mockinterviewer.coach.text import is_number_token, stem
+from mockinterviewer.coach.text import is_number_token, stem, word_set
 from mockinterviewer.coach.units import Unit
 
-_IRREGULAR_PAST = frozenset("""was were had did made took got went came saw found built wrote ran
-    gave told brought led sent thought knew began chose fell grew kept spent met paid said sat set
-    put cut read left lost held stood understood taught caught bought sold drove flew rode spoke
-    woke broke shut hit felt heard meant became""".split())
+_IRREGULAR_PAST = word_set("""was were had did made took got went came saw found built wrote ran
+    gave told brought led sent thought knew began chose fell grew kept
+    spent met paid said sat set put cut read left lost held stood
+    understood taught caught bought sold drove flew rode spoke woke
+    broke shut hit felt heard meant became""")
 _MODALS = frozenset({"would", "should", "could", "might", "i'd", "we'd", "must"})
 _PRESENT = frozenset({"is", "are", "am", "now", "today", "still", "always", "nowadays", "these",
                       "every", "whenever", "i'm", "we're", "it's"})
@@ -28,8 +29,8 @@ _SUBJECT = {"i": "i", "i'm": "i", "i've": "i", "i'd": "i", "i'll": "i", "me": "i
             "we": "we", "we're": "we", "we've": "we", "we'd": "we", "us": "we", "our": "our",
             "they": "they", "their": "they", "he": "they", "she": "they", "it": "it",
             "this": "it", "that": "it", "there": "there", "nobody": "nobody", "everyone": "they"}
-_TIME_WORDS = frozenset("""year years month months week weeks day days quarter hour hours minute
-    minutes ago last ago when while during before after since until""".split())
+_TIME_WORDS = word_set("""year years month months week weeks day days quarter hour hours minute
+    minutes ago last ago when while during before after since until""")
 _NEED = (("had", "to"), ("needed", "to"), ("need", "to"), ("have", "to"), ("wanted", "to"),
          ("was", "asked"), ("were", "asked"), ("asked", "me"), ("decided", "to"), ("goal", "was"),
          ("supposed", "to"), ("want", "to"), ("has", "to"), ("must", "be"))
@@ -169,5 +170,8 @@ def chain_features(lp: np.ndarray, units: Sequence[Unit], horizon: float | None 
         f["pos"] = min(1.0, (units[i].start - t0) / max(t1 - t0, horizon or 0.0, 1e-3))
         f["last"] = float(i == n - 1 and horizon is None)
         f["first"] = float(i == 0)
+        if i == 0:  # an answer may open with its outcome (a Result preview)
+            for k in range(lp.shape[1]):
+                f[f"first_self{k}"] = float(lp[i, k])
         out.append(f)
     return out

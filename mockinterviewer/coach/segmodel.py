@@ -276,13 +276,16 @@ def _fit(feats: Sequence[Sequence[Mapping[str, float]]], labels: Sequence[Sequen
 def _apply(vocab: Mapping[str, int], coef: np.ndarray, intercept: np.ndarray,
            feats: Sequence[Mapping[str, float]]) -> np.ndarray:
     """Log probabilities of a logistic regression for each feature dict."""
-    x = np.zeros((len(feats), len(vocab)))
-    for r, f in enumerate(feats):
+    z = np.tile(intercept, (len(feats), 1))
+    for r, f in enumerate(feats):  # sparse: a unit has tens of features out of thousands
+        cols, vals = [], []
         for name, v in f.items():
             col = vocab.get(name)
             if col is not None:
-                x[r, col] = v
-    z = x @ coef.T + intercept
+                cols.append(col)
+                vals.append(v)
+        if cols:
+            z[r] += coef[:, cols] @ np.asarray(vals)
     z -= z.max(axis=1, keepdims=True)
     return z - np.log(np.exp(z).sum(axis=1, keepdims=True))
 

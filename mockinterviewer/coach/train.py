@@ -20,7 +20,7 @@ from mockinterviewer.coach.corpus import (
     training_answer,
 )
 from mockinterviewer.coach.segment import label_answer
-from mockinterviewer.coach.segmodel import MODEL_PATH, DEFAULT_C, SegmentModel, data_hash
+from mockinterviewer.coach.segmodel import DEFAULT_C, MODEL_PATH, SegmentModel, data_hash
 from mockinterviewer.content.model import SEGMENT_LABELS
 
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mockinterviewer.coach.text import clean, ends_sentence, join, tokens
+from mockinterviewer.coach.text import clean, ends_sentence, join, tokens, word_set
 from mockinterviewer.transcript import Word, is_filler
 
 PAUSE_SPLIT = 0.6  # seconds of silence that end a unit
@@ -26,8 +26,8 @@ MIN_UNIT_WORDS = 3  # a cut never leaves fewer spoken words than this on either 
 MAX_UNITS = 240  # a longer answer has neighbouring units merged, so decoding stays fast
 
 # Words that start a new clause when they follow a comma, dash or colon (or open a sentence).
-_SUBJECTS = frozenset("""i we they he she it my our their you this that there the everyone
-    nobody management""".split())
+_SUBJECTS = word_set("""i we they he she it my our their you this that there the everyone nobody
+    management""")
 # Discourse markers that open a new step of a story even without punctuation before them. Each is
 # a sequence of tokens; the cut goes before the first one. They are general spoken-English clause
 # openers, not the wording of any answer.
@@ -43,13 +43,14 @@ _MARKERS: tuple[tuple[str, ...], ...] = tuple(tuple(m.split()) for m in """
     the impact|these days|going forward|today|now we|now the|it turned out|turns out""".replace(
     "\n", "|").split("|") if m.strip())
 _LONG_RUN = 10  # in a run this long without punctuation, any clause opener starts a unit
-_PERSONS = frozenset("""i we they he she nobody everyone management""".split())
+_PERSONS = word_set("""i we they he she nobody everyone management""")
 # Past-tense verbs that open a subject-less clause in note-form ("raised it", "built a sheet").
-_IRREGULAR_PAST = frozenset("""built wrote ran found made took got gave told brought led sent
-    kept met spent paid sat set put cut held felt heard began chose drew drove flew""".split())
-_BEFORE_VERB = frozenset("""i we they he she it you was were had have has be been being is are
-    to the a an my our not never just also then and so but who that which got get been when
-    if once after before""".split())
+_IRREGULAR_PAST = word_set("""built wrote ran found made took got gave told brought led sent
+    kept met spent paid sat set put cut held felt heard began chose
+    drew drove flew""")
+_BEFORE_VERB = word_set("""i we they he she it you was were had have has be been being is are to
+    the a an my our not never just also then and so but who that which
+    got get been when if once after before""")
 
 
 def _is_past_verb(tok: str) -> bool:
@@ -58,8 +59,8 @@ def _is_past_verb(tok: str) -> bool:
 
 
 # Words after which a clause opener is part of the same phrase ("the team", "to my manager").
-_NO_CUT_AFTER = frozenset("""the a an to of for with by from at in on into about than that
-    and or but so said told asked""".split())
+_NO_CUT_AFTER = word_set("""the a an to of for with by from at in on into about than that and or
+    but so said told asked""")
 _RUN_JOINERS = frozenset({"and", "so", "then", "but", "because", "which", "while", "until",
                           "after", "once", "when"})
 
@@ -162,9 +163,9 @@ def cut_points(words: Sequence[Word], pause: float = PAUSE_SPLIT,
             if not opener:  # a lone dash or bullet opens the next clause
                 continue
             cut = _marker_at(low, j) and low[i - 1] not in ("the", "a", "to", "of")
-            if after_punct or left >= _LONG_RUN:
+            if after_punct:
                 clause = opener in _SUBJECTS or opener in _RUN_JOINERS
-            else:  # in note-form, "the" or "it" too often begins an object, not a clause
+            else:  # without punctuation, "the" or "it" too often begins an object, not a clause
                 clause = opener in _PERSONS or opener in _RUN_JOINERS
             if not cut and clause and (after_punct or left >= _LONG_RUN or not punctuated):
                 cut = low[i - 1] not in _NO_CUT_AFTER

@@ -21,8 +21,10 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from mockinterviewer.coach.live import LiveSegmenter
 from mockinterviewer.content.model import LEVEL_NAMES, SEGMENT_LABELS, Scenario
 from mockinterviewer.settings import Settings
+from mockinterviewer.transcript import Word
 from mockinterviewer.ui import dialogs, theme
 from mockinterviewer.ui.answer_capture import Capture
 from mockinterviewer.ui.capture_controls import CAPTURE_STATUS, CaptureScreen
@@ -81,9 +83,12 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
         self.probe_answers: list[Any] = []
         self.messages: list[str] = []
         self._stamp = ""
+        # Follows the answer as it is spoken when the user does not press Space (marks win).
+        self.live = LiveSegmenter()
         self._make_capture(services, settings)
         self._build()
         self._wire_capture(self.show_message, self._on_capture_failed)
+        self.capture.words.connect(self._on_live_words)
         self.question.setText("Choose a scenario on Home (Ctrl+1), then press Enter to rehearse "
                               "it.")
         self._update_status()
@@ -165,6 +170,7 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
         self._stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         self.strip.show()
         self.strip.set_targets(scenario.targets_for(self.level), self.settings.tolerance)
+        self.live.reset(scenario.targets_for(self.level))
         self.context.setText(f"{scenario.principle} · {scenario.title} · "
                              f"{LEVEL_NAMES.get(self.level, self.level)} · budget "
                              f"{format_seconds(scenario.budget_for(self.level))}")
@@ -259,9 +265,9 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
             return
         if self.scenario is None:
             return
-        marks = self.capture.marks
-        current = SEGMENT_LABELS[min(len(marks), len(SEGMENT_LABELS) - 1)]
-        spent = segment_seconds(elapsed, marks)
+        live = self.live.state(self.capture.marks)
+        current = live.current
+        spent = live.seconds(elapsed)
         recording = self.capture.state in ("recording", "paused")
         self.strip.set_times(spent, current if recording else None)
         budget = self.scenario.budget_for(self.level)
@@ -269,6 +275,15 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
         target = self.strip.targets.get(current, 0.0)
         self.segment_clock.setText(f"{current.title()} {format_seconds(spent[current])} / "
                                    f"{format_seconds(target)}" if recording else "")
+
+    def _on_live_words(self, words: list[Word]) -> None:
+        """New words of the main answer: the strip and the transcript follow the decoder."""
+        if self.phase != "answer":
+            return
+        live = self.live.add_words(words)
+        if not self.capture.marks:
+            self.transcript.set_marks(live.boundaries())
+        self._tick()
 
     def _update_status(self) -> None:
         state, phase = self.capture.state, self.phase

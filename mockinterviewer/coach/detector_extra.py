@@ -1,0 +1,100 @@
+"""Wider families of wording for :mod:`mockinterviewer.coach.detectors`.
+
+Lasting effects said inside long result sentences (scale-out to N sites, adoption by others,
+institutionalisation, persistence "since", later second-order outcomes), quantities given as
+approximations or time spans, and work handed over through a job, a target or a deadline.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUM = (r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|"
+        r"a dozen|dozens|hundreds|thousands)")
+_SPAN = r"(?:days?|weeks?|wks|months?|years?|yrs?|quarters?|terms?|seasons?|hours?|hrs?|min|mins)"
+
+# --- lasting effect ---------------------------------------------------------------------------
+
+# Scale-out: "went out to all six properties", "retired at all three depots".
+SCALE_OUT = re.compile(
+    r"\b(?:to|at|on|across|for|into|throughout) (?:all (?:of )?(?:the |our |their )?|every |"
+    r"the other (?!teams?\b)|both (?:the |our )?|the rest of the |(?:the |our )?" + _NUM
+    + r" other )(?:" + _NUM + r" )?(?:other )?(?!(?:of|them|it|these|those|that|this|day|time|"
+    r"along|week|night|morning)\b)[a-z][\w-]+"
+)
+# Adoption by someone other than the speaker: "the day shift adopted", "they copy our way".
+ADOPTED = re.compile(
+    r"\b(?:(?:adopted|adopt|copied|copy|copies)(?! (?:an? |in\b))|switched over|"
+    r"picked (?:it|them|this|that) up|"
+    r"took (?:it|them|this|that) up|followed suit|borrowed)\b"
+)
+SAME_WAY = re.compile(
+    r"\bthe same (?:[\w'-]+ ){0,3}?(?:way|rule|approach|format|template|checklist|method|"
+    r"process|exercise|system|setup|set-up)\b(?!.*\b(?:as before|problem|issue)\b)"
+    r"|\b(?:use|used|using|do|run|follow) (?:it|the same|them)(?: \w+){0,3} (?:too|also|as well)"
+)
+_INSTITUTION = (r"(?:plan|plans|schedule|suite|matrix|knowledge base|runbook|onboarding|course|"
+                r"letters?|analysis|checklist|template|process|pipeline|policy|handbook|manual|"
+                r"training|standard|standards|rota|wiki|playbook|guide|menu|induction|sop)")
+INSTITUTED = re.compile(
+    r"\b(?:changed|updated|rewrote|amended) (?:the |our |their |its )?(?:[\w-]+ ){0,2}?(?:policy|"
+    r"policies|rules?|system|process|procedure|guidelines?|protocol|sop|calibration)\b"
+    r"|\b(?:brought in|introduced|made) (?:[\w'-]+ ){0,6}?(?:an? |the )?(?:standing |new |"
+    r"permanent )?(?:rule|policy|requirement|sign-off step|step on)\b"
+    r"|\b(?:added|went|put|got \w+ed|printed|written) (?:[\w'-]+ ){0,6}?(?:to|into|in|on|for) "
+    r"(?:the |our |their |its |a |the \w+'s )?(?:[\w'-]+ ){0,4}?" + _INSTITUTION + r"\b"
+    r"|\bbecame (?:the |a |an |part of |our |their |something )(?!(?:problem|issue|clear|"
+    r"obvious|apparent|mess|nightmare)\b)"
+    r"|\b(?:is|are|'s) now (?:an? |the )?(?:item|part|step|page|line|section|feature|rule)\b"
+    r"|\breplaced (?:our|the|their) (?:[\w-]+ ){0,3}?(?:budget|process|system|forms?|tool|"
+    r"template|model|sheets?|method|spreadsheet)\b|\bmade it the\b"
+)
+PERSISTED = re.compile(
+    r"\b(?:has|have|'s|'ve) (?:been|held|had|stayed|kept|matched|run)\b[^.;]*\bsince\b"
+    r"|\b(?:have|has) not (?:had|seen)\b[^.;]{0,50}\bsince\b|\bwhere (?:it|its|it's|it has) "
+    r"stayed\b|\b(?:continues|continued)\b[^.;]{0,40}\b(?:until|till) (?:today|now)\b"
+    r"|\bstill (?:does|comes|do|running|runs)\b|\b(?:he|she|hes|shes|they)(?:'s| is| are)? "
+    r"(?:now|kind of one of)\b|\b(?:one of the regulars|how we \w+) now\b|\bkept (?:the|it|them)"
+    r"\b[^.;]{0,40}\b(?:for the next|every|since)\b|\bkeep using\b"
+    r"|\bnow (?:(?:i|we|they|he|she|it) )?(?!(?:is|was|has|does|seems|looks|feels|means|sits|"
+    r"lives|this|thus|needs)\b)[a-z]{3,}s\b(?! (?:later|ago)\b)"
+    r"|\b(?:started|began) (?:\w+ing|on the)\b[^.;]{0,60}\b(?:every|each|too|also|as well|from "
+    r"day one|for all)\b"
+)
+LATER = re.compile(
+    r"\b(?:after that|afterwards|after this|after the postmortem|from then on|later|"
+    r"the (?:following|next) (?:year|term|season|quarter)|the year after|(?:a|one|two|three|four|"
+    r"five|six|\d+) (?:years?|months?|terms?|seasons?) later)\b,?(?: [\w'-]+,?){0,5}? "
+    r"(?:started|began|added|made|moved|changed|rolled|brought|promoted|introduced|asked|"
+    r"adopted|copied|used|kept|set|put|caught|was (?:teaching|promoted|my)|led|became|"
+    r"(?:he|she|they) (?:was|were|moved|started))\b"
+    r"|\b(?:the year after|the following year)\W*$"
+    r"|\b(?:sent|brought) (?:me|us) (?:into )?(?:" + _NUM + r"|more|other)\b"
+    r"|\bhad (?:the |all |our |every )?(?:other )?[\w-]+(?: [\w-]+){0,3} (?:do|use|set up|"
+    r"follow|copy|run|adopt) (?:it|the same|their)\b"
+)
+
+# --- quantified -------------------------------------------------------------------------------
+
+QUANTITY = re.compile(
+    r"(?:^|\s)~\s?\d|\b(?:about|around|roughly|nearly|almost|approximately|more than|less than|"
+    r"just under|just over) (?:a |an )?" + _NUM + r"\b(?! or\b)"
+    r"|\b(?:a|an|" + _NUM + r") (?:day|week|month|year|quarter|hour|minute)s?'s\b"
+    r"|\bwithin (?:about |around |roughly |just |only |less than |under )?(?:a|an|" + _NUM
+    + r") " + _SPAN + r"\b|\bzero (?!(?:step|stage)\b)[a-z]+"
+)
+
+# --- assigned ---------------------------------------------------------------------------------
+
+HANDED = re.compile(
+    r"\b(?:my|our) (?:job|task|target|brief|assignment|remit) was (?:to|\d|" + _NUM + r")\b"
+    r"|\b(?:team|group|department|unit|squad) (?:was|were|got) (?:asked|told|tasked) to\b"
+    r"|\bgave me (?:a|an|one|" + _NUM + r") " + _SPAN + r" to\b"
+    r"|\btold (?:all |every |each )?(?:the |our )?(?:\w+ )?(?:managers|leads|supervisors|staff|"
+    r"teams?|nurses|engineers) to\b|\bhad me (?:doing|do|take|run|look|handle|on)\b"
+    r"|\b(?:asked|told|needed) (?:me|us|my team|our team) to (?:get|come back|come up|make|build|"
+    r"find|sort|look|put|bring)\b"
+    r"|\b(?:director|manager|lead|boss|head|cfo|ceo|vp|chief|supervisor|owner|client) (?:\w+ )?"
+    r"wanted (?:me |us |the \w+ |[\w-]+ )?(?:to|under)\b"
+)

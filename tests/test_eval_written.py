@@ -1,0 +1,92 @@
+"""The labelled written answers, the frozen split, the shipped model and the written evaluation.
+
+The leave-one-register-out figures themselves come from ``mockinterviewer evaluate`` (minutes of
+training); here the corpus is checked for breadth, the split for being frozen, the shipped model
+for being trained on the current training split, and the scoring for catching a broken model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+
+import pytest
+
+from mockinterviewer.cli import main
+from mockinterviewer.coach.corpus import corpus_files, frozen_test_ids, load_corpus, split
+from mockinterviewer.coach.segmodel import SegmentModel, data_hash, default_model
+from mockinterviewer.coach.train import score_written, summary, trainer
+from mockinterviewer.content import SEGMENT_LABELS
+
+
+def test_corpus_is_broad() -> None:
+    answers = load_corpus()
+    assert len(answers) >= 400
+    regs = Counter(a.register for a in answers)
+    assert len(regs) >= 8 and min(regs.values()) >= 20, regs
+    assert len({a.author for a in answers}) >= 5
+    assert len({a.role for a in answers}) >= 150
+    assert len({a.id for a in answers}) == len(answers)
+    for a in answers:
+        labels = [lb for lb, _ in a.parts]
+        assert set(labels) <= set(SEGMENT_LABELS), a.id
+        assert "action" in labels or "segment.missing.action" in a.expected, a.id
+    # Parts may be absent; both kinds the issue names are common.
+    assert sum(1 for a in answers if "task" not in [lb for lb, _ in a.parts]) >= 40
+    assert sum(1 for a in answers if "reflection" not in [lb for lb, _ in a.parts]) >= 60
+    assert sum(1 for a in answers if a.parts[0][0] == "result") >= 20  # result first
+
+
+def test_split_is_frozen_by_its_rule() -> None:
+    held = frozen_test_ids()
+    rule = {a.id for a in load_corpus()
+            if int(hashlib.sha1(a.id.encode()).hexdigest(), 16) % 4 == 0}
+    assert held == rule
+    train, test = split(load_corpus())
+    assert not {a.id for a in train} & held
+    assert len(test) >= 100
+
+
+def test_shipped_model_is_trained_on_the_current_training_split() -> None:
+    model = default_model()
+    assert model.info["data"] == data_hash(corpus_files()), (
+        "the corpus changed: rebuild with python -m mockinterviewer.coach.train")
+    train, _ = split(load_corpus())
+    assert model.info["train_answers"] == len(train)
+
+
+def test_shipped_model_round_trips(tmp_path) -> None:  # noqa: ANN001
+    model = default_model()
+    path = tmp_path / "m.json.gz"
+    model.save(path)
+    again = SegmentModel.load(path)
+    a = load_corpus()[0]
+    assert score_written(a, again).accuracy == pytest.approx(score_written(a, model).accuracy)
+
+
+def test_scoring_sees_a_broken_model() -> None:
+    """A model trained on a sliver of one register must score far below the shipped one on
+    answers it never saw: the measure can fail."""
+    train, test = split(load_corpus())
+    tiny = trainer()([a for a in train if a.register == "polished"][:3])
+    sample = test[:25]
+    good = summary([score_written(a, default_model()) for a in sample], sample)
+    bad = summary([score_written(a, tiny) for a in sample], sample)
+    assert good["word_accuracy"] >= 0.8
+    assert bad["word_accuracy"] < good["word_accuracy"] - 0.1
+
+
+def test_evaluate_written_prints_every_figure(tmp_path, capsys) -> None:  # noqa: ANN001
+    out = tmp_path / "w.json"
+    rc = main(["evaluate", "--written-only", "--no-leave-out", "--json", str(out)])
+    printed = capsys.readouterr().out
+    assert rc in (0, 1)
+    for needle in ("frozen test", "false missing", "findings on the frozen test answers",
+                   "findings-test.jsonl", "written bar"):
+        assert needle in printed, needle
+    d = json.loads(out.read_text(encoding="utf-8"))["written"]
+    assert d["test"]["answers"] >= 100
+    assert 0.0 <= d["test"]["word_accuracy"] <= 1.0
+    assert set(d["detectors_test"]) == {"assigned", "scope_boundary", "lasting_effect",
+                                        "quantified", "generic_reflection", "we_action"}
