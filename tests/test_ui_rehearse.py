@@ -18,7 +18,7 @@ from mockinterviewer.settings import Settings
 from mockinterviewer.store import HistoryStore
 from mockinterviewer.ui import dialogs
 from mockinterviewer.ui.level_meter import FLOOR_DB, LevelMeter, db_fraction
-from mockinterviewer.ui.rehearse_view import RehearseView, segment_seconds
+from mockinterviewer.ui.rehearse_view import RehearseView
 from mockinterviewer.ui.services import Services
 from mockinterviewer.ui.star_strip import NEAR_FRACTION, StarStrip, segment_widths, zone
 
@@ -46,11 +46,14 @@ def test_widths_follow_targets_with_a_floor() -> None:
 
 
 def test_segment_seconds_follow_the_marks() -> None:
-    spent = segment_seconds(50.0, [10.0, 18.0])
+    from mockinterviewer.coach.live import LiveSegmenter
+
+    live = LiveSegmenter()
+    spent = live.state([10.0, 18.0]).seconds(50.0)
     assert spent == {"situation": 10.0, "task": 8.0, "action": 32.0, "result": 0.0,
                      "reflection": 0.0}
-    assert segment_seconds(5.0, [])["situation"] == 5.0
-    assert sum(segment_seconds(100.0, [5, 10, 20, 30, 40, 50]).values()) == pytest.approx(100)
+    assert LiveSegmenter().state(()).seconds(5.0)["situation"] == 5.0
+    assert sum(live.state([5, 10, 20, 30, 40, 50]).seconds(100.0).values()) == pytest.approx(100)
 
 
 def test_strip_shows_current_segment_and_colours(qtbot, artifacts) -> None:  # noqa: ANN001

@@ -163,9 +163,9 @@ def cut_points(words: Sequence[Word], pause: float = PAUSE_SPLIT,
             if not opener:  # a lone dash or bullet opens the next clause
                 continue
             cut = _marker_at(low, j) and low[i - 1] not in ("the", "a", "to", "of")
-            if after_punct:
+            if after_punct or (left >= _LONG_RUN and not punctuated):
                 clause = opener in _SUBJECTS or opener in _RUN_JOINERS
-            else:  # without punctuation, "the" or "it" too often begins an object, not a clause
+            else:  # "the" or "it" here too often begins an object, not a clause
                 clause = opener in _PERSONS or opener in _RUN_JOINERS
             if not cut and clause and (after_punct or left >= _LONG_RUN or not punctuated):
                 cut = low[i - 1] not in _NO_CUT_AFTER

@@ -38,23 +38,6 @@ log = logging.getLogger(__name__)
 PHASES: tuple[str, ...] = ("idle", "answer", "analysing", "probe", "probe_analysing", "done")
 
 
-def segment_seconds(elapsed: float, marks: list[float] | tuple[float, ...]) -> dict[str, float]:
-    """Seconds spent in each STAR segment given the "next segment" marks.
-
-    Args:
-        elapsed: seconds since the answer started.
-        marks: mark times, ascending.
-
-    Returns:
-        Seconds by label; segments not reached yet have 0.
-    """
-    bounds = [0.0, *[min(m, elapsed) for m in marks[: len(SEGMENT_LABELS) - 1]], elapsed]
-    out = dict.fromkeys(SEGMENT_LABELS, 0.0)
-    for i in range(len(bounds) - 1):
-        out[SEGMENT_LABELS[i]] = max(0.0, bounds[i + 1] - bounds[i])
-    return out
-
-
 class RehearseView(RehearseFlow, CaptureScreen, QWidget):
     """The Rehearse screen.
 
