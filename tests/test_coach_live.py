@@ -96,3 +96,15 @@ def test_reset_starts_a_new_answer(ownership: Scenario) -> None:
     live, _ = _feed(words, 8, ownership.targets_for("sde2"))
     live.reset(ownership.targets_for("sde2"))
     assert live.words == [] and live.state(()).current == "situation"
+
+
+def test_warm_up_loads_the_model_off_the_calling_thread() -> None:
+    import threading
+
+    from mockinterviewer.coach.live import warm_up
+    from mockinterviewer.coach.segmodel import default_model
+
+    t = warm_up()
+    assert t is not threading.current_thread() and t.daemon
+    t.join(timeout=30)
+    assert not t.is_alive() and default_model.cache_info().currsize == 1

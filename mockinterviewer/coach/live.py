@@ -12,12 +12,13 @@ not one; an older boundary stays. Each change of the part shown is logged at INF
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from mockinterviewer.coach.segment import label_answer
-from mockinterviewer.coach.segmodel import SegmentModel
+from mockinterviewer.coach.segmodel import SegmentModel, default_model
 from mockinterviewer.coach.units import sanitize
 from mockinterviewer.content.model import SEGMENT_LABELS
 from mockinterviewer.transcript import Word
@@ -61,6 +62,18 @@ class LiveState:
             nxt = s if s is not None else nxt
             out.append(nxt)
         return [b for b in reversed(out) if b != float("inf")]
+
+
+def warm_up() -> threading.Thread:
+    """Loads the shipped STAR model on a background thread (about 0.1 s), so the first words of
+    an answer do not wait for it on the caller's thread.
+
+    Returns:
+        The started thread.
+    """
+    t = threading.Thread(target=default_model, name="star-model-load", daemon=True)
+    t.start()
+    return t
 
 
 class LiveSegmenter:

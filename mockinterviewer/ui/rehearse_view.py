@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from mockinterviewer.coach.live import LiveSegmenter
+from mockinterviewer.coach.live import LiveSegmenter, warm_up
 from mockinterviewer.content.model import LEVEL_NAMES, SEGMENT_LABELS, Scenario
 from mockinterviewer.settings import Settings
 from mockinterviewer.transcript import Word
@@ -68,6 +68,7 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
         self._stamp = ""
         # Follows the answer as it is spoken when the user does not press Space (marks win).
         self.live = LiveSegmenter()
+        warm_up()  # the STAR model loads off the UI thread before the first words arrive
         self._make_capture(services, settings)
         self._build()
         self._wire_capture(self.show_message, self._on_capture_failed)
