@@ -94,8 +94,9 @@ def _missing(s: SegmentResult, scenario: Scenario, closest: Unit | None, timed: 
         return Finding(
             f"segment.missing.{s.label}", s.label, "warning", closest.text,
             _when(closest.start, timed),
-            f"I could not tell a clear {name} apart; the nearest was \"{closest.text}\". Say it "
-            f"in its own sentence. " + _advice(scenario, s.label))
+            f"No clear {name} was heard; the words quoted come closest, and I am not sure they "
+            f"are one. If they were your {name}, give it a sentence of its own; if not, add one. "
+            + _advice(scenario, s.label))
     sev = "critical" if s.label in ("action", "result") else "warning"
     return Finding(f"segment.missing.{s.label}", s.label, sev, "", None,
                    f"No {name} was found in the answer. " + _advice(scenario, s.label))
@@ -151,8 +152,9 @@ def content_findings(segments: Sequence[SegmentResult], scenario: Scenario, leve
             out.append(Finding(
                 "action.we_language", "action", "critical" if sure else "warning", we[0][0],
                 _when(we[0][1], timed),
-                f"{len(we)} of the Action's steps are told as \"we\" and {len(mine)} as \"I\", "
-                "so what you did yourself is invisible. " + _advice(scenario, "action")))
+                f"The Action tells {len(we)} step{'' if len(we) == 1 else 's'} as \"we\" and "
+                f"{len(mine)} as \"I\", so what you did yourself is invisible. "
+                + _advice(scenario, "action")))
     result, reflection = by["result"], by["reflection"]
     if result.status != "missing":
         if not _find([result], lambda t: detectors.is_quantified(t) or detectors.states_count(t)):
