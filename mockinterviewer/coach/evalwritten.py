@@ -43,6 +43,7 @@ CHECKS: dict[str, Callable[[str], bool]] = {
 }
 FINDING_SETS = {"dev": CORPUS_DIR / "findings-dev.jsonl",
                 "dev2": CORPUS_DIR / "findings-dev2.jsonl",
+                "dev3": CORPUS_DIR / "findings-dev3.jsonl",
                 "test": CORPUS_DIR / "findings-test.jsonl"}
 
 
