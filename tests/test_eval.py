@@ -1,4 +1,4 @@
-"""The labelled evaluation set, its scoring, the leave-one-scenario-out check, and a real subset
+"""The labelled spoken evaluation set, its scoring, a known gap, and a real subset
 (espeak-ng speech transcribed by the real Whisper tiny.en model) through ``mockinterviewer
 evaluate``. The full set runs with ``mockinterviewer evaluate``."""
 
