@@ -219,25 +219,6 @@ def label_answer(words: Sequence[Word], marks: Sequence[float] | None = None,
                      tuple(preview), tuple(closest))
 
 
-def label_words(words: Sequence[Word], targets: dict[str, float] | None = None,
-                marks: Sequence[float] | None = None, model: SegmentModel | None = None,
-                horizon: float | None = None) -> list[int]:
-    """A label index for each (sanitised, ordered) word (see :func:`label_answer`).
-
-    Args:
-        words: ordered words.
-        targets: unused (kept for callers of the earlier signature).
-        marks: manual marks.
-        model: the learned model.
-        horizon: expected length while the answer is still going.
-
-    Returns:
-        Label indexes, one per word.
-    """
-    del targets
-    return list(label_answer(words, marks, model, horizon).labels)
-
-
 def segments_of(lab: Labelling, targets: dict[str, float], marks: Sequence[float] | None = None,
                 tolerance: float = 0.2) -> tuple[SegmentResult, ...]:
     """Times each part of a labelled answer against its target.
