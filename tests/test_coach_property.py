@@ -36,7 +36,18 @@ def _check(segs: tuple) -> None:
         assert s.start <= s.end
         assert s.seconds >= 0
         assert s.status in ("under", "ok", "over", "missing")
-    for a, b in zip(segs, segs[1:], strict=False):
+    # Parts never overlap in time. They follow STAR order, except that a Result told only as a
+    # preview at the start of the answer sits before the Situation.
+    spans = sorted((s.start, s.end) for s in segs if s.status != "missing")
+    for a, b in zip(spans, spans[1:], strict=False):
+        assert a[1] <= b[0] + 1e-9
+    told = [s for s in segs if s.status != "missing"]
+    res = next((s for s in segs if s.label == "result"), None)
+    others = [s.start for s in told if s is not res]
+    preview = res is not None and bool(res.words) and bool(others) and (
+        res.words[0].start <= min(others))
+    order = [s for s in told if not (preview and s is res)]
+    for a, b in zip(order, order[1:], strict=False):
         assert a.end <= b.start + 1e-9
 
 

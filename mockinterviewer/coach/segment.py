@@ -234,7 +234,9 @@ def segments_of(lab: Labelling, targets: dict[str, float], marks: Sequence[float
         tolerance: fraction of a target that still counts as on time.
 
     Returns:
-        Five results in STAR order; a part with no words has status ``missing``.
+        Five results in STAR order; a part with no words has status ``missing`` and no length,
+        placed where the next part starts. Parts never overlap in time; they follow STAR order
+        except a Result told only as a preview, which sits at the start.
     """
     ws = lab.words
     if not ws:
@@ -262,7 +264,8 @@ def segments_of(lab: Labelling, targets: dict[str, float], marks: Sequence[float
         mine = [r for r, run in enumerate(runs) if run[0] == k]
         conf = float(lab.presence[k])
         if not mine:
-            nxt = next((starts[r] for r, run in enumerate(runs) if run[0] > k), finish)
+            nxt = next((starts[r] for r, run in enumerate(runs)
+                        if run[0] > k and not lab.preview[run[1]]), finish)
             results.append(SegmentResult(label, nxt, nxt, 0.0, target, "missing", "", 0.0, 0,
                                          confidence=conf))
             continue
