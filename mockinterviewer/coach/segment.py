@@ -13,6 +13,7 @@ without it), so findings can tell "no Task was said" from "a Task may be there, 
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -192,9 +193,13 @@ def label_answer(words: Sequence[Word], marks: Sequence[float] | None = None,
         return min(sum(1 for m in clean_marks if m <= t), _L - 1)
 
     last = by_marks(math.inf) if clean_marks else 0
-    marked = [u for u in units if clean_marks and by_marks((u.start + u.end) / 2) < last]
+    # The units before the last mark take the marks' labels (never going back, even when odd word
+    # times put a word's middle before an earlier mark); the rest are decoded.
+    marked = list(itertools.takewhile(
+        lambda u: bool(clean_marks) and by_marks((u.start + u.end) / 2) < last, units))
     rest = list(units[len(marked):])
-    unit_labels = [by_marks((u.start + u.end) / 2) for u in marked]
+    unit_labels = list(itertools.accumulate((by_marks((u.start + u.end) / 2) for u in marked),
+                                            max))
     presence = [1.0 if k < last else 0.0 for k in range(_L)]
     states: list[int] = [k + 1 for k in unit_labels]
     closest: list[Unit | None] = [None] * _L
@@ -258,6 +263,8 @@ def segments_of(lab: Labelling, targets: dict[str, float], marks: Sequence[float
         r = next((r for r, (k, _, _) in enumerate(runs) if k >= j), None)
         if r is not None and r > 0:
             starts[r] = min(max(m, ws[0].start), finish)
+    if clean_marks:  # marked boundaries never go backwards
+        starts = list(itertools.accumulate(starts, max))
     results: list[SegmentResult] = []
     for k, label in enumerate(SEGMENT_LABELS):
         target = max(float(targets.get(label, 0.0)), 0.0)
