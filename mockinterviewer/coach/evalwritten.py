@@ -14,8 +14,7 @@ Figures, as ``mockinterviewer evaluate`` prints them:
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from mockinterviewer.coach import detectors
 from mockinterviewer.coach.corpus import CORPUS_DIR, WrittenAnswer
 from mockinterviewer.coach.engine import analyze
 from mockinterviewer.coach.segmodel import SegmentModel
+from mockinterviewer.coach.text import words_from_text
 from mockinterviewer.content.model import Scenario
 
 # Findings the writers labelled their answers for (the scope finding depends on the scenario,
@@ -33,14 +33,6 @@ ANSWER_FINDINGS: tuple[str, ...] = (
     "segment.missing.task", "segment.missing.action", "segment.missing.result",
     "segment.missing.reflection",
 )
-CHECKS: dict[str, Callable[[str], bool]] = {
-    "assigned": detectors.is_assigned,
-    "scope_boundary": detectors.states_scope_boundary,
-    "lasting_effect": detectors.states_lasting_effect,
-    "quantified": detectors.is_quantified,
-    "generic_reflection": detectors.is_generic_reflection,
-    "we_action": detectors.is_we_action,
-}
 FINDING_SETS = {"dev": CORPUS_DIR / "findings-dev.jsonl",
                 "dev2": CORPUS_DIR / "findings-dev2.jsonl",
                 "dev3": CORPUS_DIR / "findings-dev3.jsonl",
@@ -86,8 +78,6 @@ def answer_findings(answers: Sequence[WrittenAnswer], scenario: Scenario,
     """
     out = {fid: Tally() for fid in ANSWER_FINDINGS}
     for a in answers:
-        from mockinterviewer.coach.text import words_from_text
-
         analysis = analyze(words_from_text(a.text), scenario, "sde2", timed=False, model=model)
         found = set(analysis.finding_ids)
         for fid in ANSWER_FINDINGS:
@@ -96,15 +86,9 @@ def answer_findings(answers: Sequence[WrittenAnswer], scenario: Scenario,
 
 
 def check_sets(path: Path) -> dict[str, Tally]:
-    """Each detector on a labelled sentence file (``{"check", "label", "text"}`` lines)."""
-    out = {c: Tally() for c in CHECKS}
-    if not path.exists():
-        return out
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        d = json.loads(line)
-        fn = CHECKS.get(str(d["check"]))
-        if fn is not None:
-            out[d["check"]] = out[d["check"]].add(bool(d["label"]), fn(str(d["text"])))
-    return out
+    """Each detector on a labelled sentence file (see
+    :func:`~mockinterviewer.coach.detectors.evaluate_file`); checks absent from the file are
+    empty tallies."""
+    scored = detectors.evaluate_file(path) if path.exists() else {}
+    return {c: Tally(int(scored[c]["tp"]), int(scored[c]["fp"]), int(scored[c]["fn"]))
+            if c in scored else Tally() for c in detectors.CHECKS}

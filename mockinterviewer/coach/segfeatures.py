@@ -116,20 +116,15 @@ def unit_features(units: Sequence[Unit], i: int) -> dict[str, float]:
     out["opens_sentence" if u.opens_sentence else "continues"] = 1.0
     n = len(toks)
     out[f"len={'s' if n < 6 else 'm' if n < 14 else 'l' if n < 28 else 'xl'}"] = 1.0
-    if i > 0:
-        out.update(_opening(units[i - 1], "p:"))
+    for j, prefix in ((i - 1, "p:"), (i + 1, "n:")):
+        if not 0 <= j < len(units):
+            out[f"{prefix}none"] = 1.0
+            continue
+        out.update(_opening(units[j], prefix))
+        near = _grammar(units[j].tokens)
         for k in ("num", "modal", "need", "past"):
-            if k in _grammar(units[i - 1].tokens):
-                out[f"p:{k}"] = 1.0
-    else:
-        out["p:none"] = 1.0
-    if i + 1 < len(units):
-        out.update(_opening(units[i + 1], "n:"))
-        for k in ("num", "modal", "need", "past"):
-            if k in _grammar(units[i + 1].tokens):
-                out[f"n:{k}"] = 1.0
-    else:
-        out["n:none"] = 1.0
+            if k in near:
+                out[f"{prefix}{k}"] = 1.0
     return out
 
 

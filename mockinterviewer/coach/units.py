@@ -14,7 +14,6 @@ all read the same units (:func:`annotate`), so the words are cleaned and tokenis
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -233,27 +232,3 @@ def cap_units(units: list[Unit], limit: int = MAX_UNITS) -> list[Unit]:
                                pair[0].opens_sentence, pair[-1].ends_sentence))
         units = merged
     return units
-
-
-_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
-
-
-def sentences(units: Sequence[Unit]) -> list[tuple[str, float]]:
-    """Joins units back into whole sentences: (text, start) pairs, for quoting evidence.
-
-    Args:
-        units: consecutive units.
-
-    Returns:
-        One pair per sentence (a unit run with no sentence end is one sentence).
-    """
-    out: list[tuple[str, float]] = []
-    cur: list[Unit] = []
-    for u in units:
-        if cur and u.opens_sentence:
-            out.append((" ".join(x.text for x in cur), cur[0].start))
-            cur = []
-        cur.append(u)
-    if cur:
-        out.append((" ".join(x.text for x in cur), cur[0].start))
-    return out
