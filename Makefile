@@ -10,9 +10,12 @@ SYS_RUN := libportaudio2 espeak-ng libasound2-plugins libegl1 libgl1 libxkbcommo
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 \
 	libxcb-render-util0 libxcb-image0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
 # Extra system packages the test suite needs (virtual microphone, audio tools, virtual screen).
-SYS_TEST := pulseaudio pulseaudio-utils sox xvfb strace
+SYS_TEST := pulseaudio pulseaudio-utils sox xvfb strace desktop-file-utils
+# Extra system packages the bundle build needs (PyInstaller reads and strips ELF files).
+SYS_BUNDLE := binutils
 
-.PHONY: run test setup setup-dev sysdeps sysdeps-test lint bench clean
+.PHONY: run test setup setup-dev sysdeps sysdeps-test lint bench clean wheel bundle bundle-check \
+	install-desktop uninstall-desktop
 
 run: sysdeps $(VENV)/.stamp-run
 	$(VENV)/bin/mockinterviewer
@@ -28,6 +31,32 @@ lint: $(VENV)/.stamp-dev
 
 bench: $(VENV)/.stamp-run
 	$(VENV)/bin/mockinterviewer bench
+
+# The sdist and the wheel (with content/ and assets/ inside) in dist/.
+wheel: $(VENV)/.stamp-dev
+	$(VPY) -m build --no-isolation --outdir dist .
+
+# The one-folder app that needs no Python, packed as dist/mockinterviewer-<version>-linux-<arch>.tar.gz.
+bundle: sysdeps-test $(VENV)/.stamp-bundle
+	@$(MAKE) --no-print-directory _apt PKGS="$(SYS_BUNDLE)"
+	packaging/build_bundle.sh $(VPY)
+
+# Unpacks the bundle's tarball as a user would and runs it with no Python on PATH.
+bundle-check: $(VENV)/.stamp-dev
+	rm -rf build/bundle-check && mkdir -p build/bundle-check
+	tar -C build/bundle-check -xzf $$(ls -t dist/mockinterviewer-*-linux-*.tar.gz | head -n 1)
+	MOCKINTERVIEWER_BUNDLE=$$(ls -d build/bundle-check/*/mockinterviewer) QT_QPA_PLATFORM=offscreen \
+		$(VPY) -m pytest -q -p no:cacheprovider -s tests/test_packaging.py -k bundle
+
+# A menu entry and icon for this checkout's venv install (the bundle's install.sh does its own).
+install-desktop: $(VENV)/.stamp-run
+	$(VENV)/bin/mockinterviewer desktop install
+	@if command -v desktop-file-validate >/dev/null 2>&1; then \
+		desktop-file-validate "$${XDG_DATA_HOME:-$$HOME/.local/share}/applications/mockinterviewer.desktop" \
+		&& echo "menu entry validated"; fi
+
+uninstall-desktop: $(VENV)/.stamp-run
+	$(VENV)/bin/mockinterviewer desktop uninstall
 
 sysdeps:
 	@$(MAKE) --no-print-directory _apt PKGS="$(SYS_RUN) $(if $(shell $(PYTHON) -c 'import ensurepip' 2>/dev/null || echo missing),python3-venv python3-pip,)"
@@ -65,5 +94,9 @@ $(VENV)/.stamp-dev: pyproject.toml $(VENV)/.stamp-venv
 	$(VPY) -m pip install -q -e ".[dev]"
 	touch $@ $(VENV)/.stamp-run
 
+$(VENV)/.stamp-bundle: pyproject.toml $(VENV)/.stamp-dev
+	$(VPY) -m pip install -q -e ".[dev,bundle]"
+	touch $@
+
 clean:
-	rm -rf $(VENV) build *.egg-info tests/artifacts
+	rm -rf $(VENV) build dist *.egg-info tests/artifacts

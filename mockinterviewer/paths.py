@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -101,11 +102,34 @@ def project_root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+def _bundled(name: str) -> Path | None:
+    """Returns ``mockinterviewer/_data/<name>`` when the package carries it (wheel, bundle).
+
+    Args:
+        name: ``content`` or ``assets``.
+    """
+    found = resources.files("mockinterviewer") / "_data" / name
+    path = Path(str(found))
+    return path if path.is_dir() else None
+
+
+def _data_dir(name: str) -> Path:
+    """Returns the folder ``name`` from the installed package, else from the checkout.
+
+    An installed wheel or the frozen bundle carries the folder inside the package (the build copies
+    it there, see ``setup.py``); a checkout or an editable install reads the top-level folder.
+
+    Args:
+        name: ``content`` or ``assets``.
+    """
+    return _bundled(name) or project_root() / name
+
+
 def content_dir() -> Path:
     """Returns the folder with the built-in scenario files."""
-    return project_root() / "content"
+    return _data_dir("content")
 
 
 def assets_dir() -> Path:
     """Returns the folder with icons and sounds."""
-    return project_root() / "assets"
+    return _data_dir("assets")

@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "history": ("mockinterviewer.cli.history", "list, show or export past attempts"),
     "story": ("mockinterviewer.cli.story", "import, export or list your own stories"),
+    "desktop": ("mockinterviewer.cli.desktop", "add or remove the app's desktop menu entry"),
 }
 
 

@@ -17,6 +17,9 @@ def register(sub: argparse._SubParsersAction, name: str) -> None:
     p.add_argument("--scenario", metavar="ID", required=name != "gui",
                    help="scenario id or principle id, e.g. customer-obsession")
     p.add_argument("--level", choices=LEVELS, help="interview level (default: the saved one)")
+    p.add_argument("--quit-when-shown", action="store_true",
+                   help="open the window, print what it shows, and quit (a start-up check for "
+                        "installs and bundles)")
     p.set_defaults(func=run, mode=None if name == "gui" else name)
 
 
@@ -35,4 +38,5 @@ def run(args: argparse.Namespace) -> int:
                         "session, or use the command-line commands (mockinterviewer --help).")
     from mockinterviewer.ui.app import run_app
 
-    return run_app(mode=args.mode, scenario_id=scenario_id, level=args.level)
+    return run_app(mode=args.mode, scenario_id=scenario_id, level=args.level,
+                   quit_when_shown=args.quit_when_shown)

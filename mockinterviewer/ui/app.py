@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import signal
+from functools import partial
 import sys
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -19,6 +20,7 @@ from mockinterviewer.ui import dialogs, theme
 log = logging.getLogger(__name__)
 
 DARK_ENV = "MOCKINTERVIEWER_DARK"
+SHUTDOWN_WAIT_MS = 15000
 
 
 def app_icon() -> QIcon:
@@ -108,22 +110,43 @@ def build_window(settings: Settings | None = None, mode: str | None = None,
     return window
 
 
+def _report_shown(window: QWidget) -> None:
+    """Prints what the shown window holds and quits (``--quit-when-shown``)."""
+    from mockinterviewer.content.library import load_library
+
+    scenarios = len(load_library().scenarios)
+    platform = QApplication.platformName()
+    shown = window.isVisible()
+    print(f"window shown: {shown}; title: {window.windowTitle()}; platform: {platform}; "
+          f"scenarios: {scenarios}", flush=True)
+    QApplication.exit(0 if shown and scenarios else 1)
+
+
 def run_app(mode: str | None = None, scenario_id: str | None = None,
-            level: str | None = None) -> int:
+            level: str | None = None, quit_when_shown: bool = False) -> int:
     """Runs the desktop app until its window closes.
 
     Args:
         mode: open straight into rehearse, learn, drill or test.
         scenario_id: the scenario for that mode.
         level: sde1, sde2 or senior (default: the saved one).
+        quit_when_shown: print what the window shows once the event loop runs, then quit (exit
+            code 1 if the window is hidden or no scenario loaded); skips the first-run check.
 
     Returns:
         The exit code.
     """
     app = create_app()
     _install_excepthook()
-    window = build_window(mode=mode, scenario_id=scenario_id, level=level)
+    window = build_window(mode=mode, scenario_id=scenario_id, level=level,
+                          first_run=not quit_when_shown)
     _close_on_signals(window)
+    if quit_when_shown:
+        QTimer.singleShot(0, partial(_report_shown, window))
     code = app.exec()
+    # Start-up jobs (model warm-up, library scan) may still run when the window closes early;
+    # letting them finish before Qt is torn down avoids an abort at exit.
+    if not QThreadPool.globalInstance().waitForDone(SHUTDOWN_WAIT_MS):
+        log.warning("background jobs still running at exit after %d ms", SHUTDOWN_WAIT_MS)
     del window
     return int(code)
