@@ -35,12 +35,14 @@ def test_bench_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         assert r["audio_seconds"] > 3
         assert r["whole_seconds"] > 0 and r["tail_latency"] >= 0 and r["peak_mb"] > 50
         assert r["wer_whole"] is not None and r["wer_whole"] < 0.3
+        assert r["wer_plain"] is not None and r["plain_seconds"] > 0
         # 14 words fed at full speed: one fast final pass, whose wording varies with timing (one
         # fresh run measured 0.36); accuracy itself is measured by the benchmark, not here
         assert r["wer_stream"] is not None and r["wer_stream"] < 0.5
         assert r["fillers_ref"] == 0
     summary = doc["summary"]
     assert summary["model"] == "tiny.en" and summary["overflows"] == 0
+    assert summary["corpus_wer_plain"] is not None and "WER plain" in table
     assert set(summary["speeds"]) == {"0.0", "8.0"}
 
 
@@ -54,7 +56,7 @@ def test_the_answer_bar_takes_long_files_at_real_time_only() -> None:
 
     def row(file: str, seconds: float, speed: float, tail: float, whole: float) -> BenchRow:
         return BenchRow(file, seconds, speed, tail, whole, whole / seconds, tail / whole, 400.0,
-                        0, None, None, None, 0, 0)
+                        0, None, 0.0, None, None, None, 0, 0)
 
     rows = [row("answer.wav", 180.0, 1.0, 0.7, 11.0), row("answer.wav", 180.0, 4.0, 3.0, 11.0),
             row("slow.wav", 150.0, 1.0, 1.4, 12.0), row("short.wav", 5.0, 1.0, 1.3, 0.9),

@@ -78,3 +78,48 @@ def test_silence_gives_no_words(whisper_tiny) -> None:
     stream = StreamingTranscriber(whisper_tiny)
     stream.feed(np.zeros(16000 * 3, dtype=np.float32))
     assert stream.finish().words == ()
+
+
+LONG_ANSWER = [
+    "Last spring our warehouse missed its delivery targets for three weeks in a row.",
+    "I was the shift lead, so it was my job to find out why the trucks left late.",
+    "I timed every step of the loading process for two days and wrote it all down.",
+    "The biggest delay came from pallets that were labelled by hand at the dock.",
+    "I asked the printing team to print labels at the packing station instead.",
+    "Within a month the trucks left on time on ninety five percent of days.",
+    "Next time I would measure the process before I promise a date to anyone.",
+]
+
+
+def _repeats(words: list[str], reference: str) -> list[str]:
+    """Adjacent repeated words ("could could") that the reference does not have."""
+    ref = reference.lower().split()
+    allowed = {a for a, b in zip(ref, ref[1:], strict=False) if a == b}
+    norm = [w.lower().strip(".,?!") for w in words]
+    return [a for a, b in zip(norm, norm[1:], strict=False) if a == b and a not in allowed]
+
+
+def test_live_words_neither_repeat_nor_drop_where_passes_meet(whisper_tiny, tmp_path) -> None:
+    """What the user watches while speaking: the words handed to the live view, pass by pass."""
+    reference = " ".join(LONG_ANSWER)
+    wav = espeak_wav("|".join(LONG_ANSWER), tmp_path / "long.wav", gap=0.5)
+    audio, _ = read_wav(wav)
+    live: list = []
+    stream = StreamingTranscriber(whisper_tiny, on_words=live.extend)
+    for i in range(0, len(audio), 1600):
+        stream.feed(audio[i : i + 1600])
+        if i % 8000 == 0:
+            stream.wait_idle()  # passes meet at many different points of the answer
+    final = stream.finish()
+    shown = [w.word for w in live]
+    assert not _repeats(shown, reference), " ".join(shown)
+    starts = [w.start for w in live]
+    assert starts == sorted(starts)
+    # nothing dropped: the live words read like the final transcript
+    import jiwer
+
+    from mockinterviewer.stt.scoring import normalize, split_fillers
+
+    live_text = " ".join(split_fillers(normalize(" ".join(shown)))[0])
+    final_text = " ".join(split_fillers(normalize(final.text))[0])
+    assert jiwer.wer(final_text, live_text) <= 0.1, (live_text, final_text)

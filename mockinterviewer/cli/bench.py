@@ -2,7 +2,8 @@
 
 Each file goes through the very pipeline a live answer uses (``FileSource`` -> ``RecordingSession``
 -> ``StreamingTranscriber``) at one or more speeds (times real time), and through whole-file
-transcription. Where a ``transcripts.tsv`` lies beside the files, word error rate (fillers scored
+transcription, and once through plain faster-whisper (its defaults, no prompt, no voice filter)
+as the yardstick. Where a ``transcripts.tsv`` lies beside the files, word error rate (fillers scored
 apart) and filler recall are reported too. With no arguments it uses ``../shared/speech`` (when
 present) and a 3-minute answer it synthesizes with the TTS engine.
 """
@@ -81,6 +82,8 @@ class BenchRow:
     tail_share: float
     peak_mb: float
     overflows: int
+    wer_plain: float | None
+    plain_seconds: float
     wer_whole: float | None
     wer_stream: float | None
     fillers_ref: int | None
@@ -188,7 +191,7 @@ def run(args: argparse.Namespace) -> int:
     if transcriber.load_warning:
         print(f"warning: {transcriber.load_warning}", file=sys.stderr)
     rows: list[BenchRow] = []
-    totals = {"ref": [], "whole": [], "stream": []}
+    totals: dict[str, list] = {"ref": [], "whole": [], "stream": [], "plain": []}
     filler_totals = {"ref": 0, "matched": 0, "false": 0, "minutes": 0.0}
     for path, ref in items:
         audio = decode_file(path)
@@ -196,6 +199,9 @@ def run(args: argparse.Namespace) -> int:
         t0 = time.perf_counter()
         whole = transcriber.transcribe_audio(audio)
         whole_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        plain = transcriber.transcribe_plain(audio)
+        plain_s = time.perf_counter() - t0
         for speed in speeds:
             runs = [_stream(transcriber, audio, speed) for _ in range(max(1, args.repeat))]
             result = runs[0]
@@ -217,6 +223,8 @@ def run(args: argparse.Namespace) -> int:
                     tail_share=round(tail / whole_s, 4) if whole_s else 0.0,
                     peak_mb=round(_peak_mb(), 1),
                     overflows=sum(r.overflows for r in runs),
+                    wer_plain=round(wer(ref, plain), 4) if ref is not None else None,
+                    plain_seconds=round(plain_s, 3),
                     wer_whole=round(wer(ref, whole.words), 4) if ref is not None else None,
                     wer_stream=round(wer(ref, words), 4) if ref is not None else None,
                     fillers_ref=fs.reference if fs else None,
@@ -227,6 +235,7 @@ def run(args: argparse.Namespace) -> int:
             if ref is not None and speed == speeds[0] and fs is not None and fw is not None:
                 totals["ref"].append(ref)
                 totals["whole"].append(whole.words)
+                totals["plain"].append(plain)
                 totals["stream"].append(words)
                 filler_totals["ref"] += fs.reference
                 filler_totals["matched"] += fs.matched
@@ -274,6 +283,7 @@ def _summary(rows, totals, fillers, transcriber, load_s, speeds) -> dict:
         "device": transcriber.device,
         "load_seconds": round(load_s, 2),
         "speeds": by_speed,
+        "corpus_wer_plain": _corpus_wer(totals["ref"], totals["plain"]),
         "corpus_wer_whole": _corpus_wer(totals["ref"], totals["whole"]),
         "corpus_wer_stream": _corpus_wer(totals["ref"], totals["stream"]),
         "filler_reference": fillers["ref"],
@@ -317,7 +327,8 @@ def _pct(x: float | None) -> str:
 def _print(rows: list[BenchRow], summary: dict) -> None:
     head = (
         f"{'file':<44} {'audio s':>7} {'speed':>5} {'tail s':>6} {'tail/whole':>10} "
-        f"{'whole s':>7} {'RTF':>6} {'peak MB':>7} {'WER whole':>9} {'WER stream':>10} "
+        f"{'whole s':>7} {'RTF':>6} {'peak MB':>7} {'WER plain':>9} {'WER whole':>9} "
+        f"{'WER stream':>10} "
         f"{'fillers ref/whole/stream':>24}"
     )
     print(head)
@@ -329,7 +340,8 @@ def _print(rows: list[BenchRow], summary: dict) -> None:
         print(
             f"{r.file[:44]:<44} {r.audio_seconds:>7.1f} {r.speed:>5g} {r.tail_latency:>6.2f} "
             f"{r.tail_share * 100:>9.1f}% {r.whole_seconds:>7.2f} {r.rtf:>6.3f} "
-            f"{r.peak_mb:>7.0f} {_pct(r.wer_whole):>9} {_pct(r.wer_stream):>10} {fill:>24}"
+            f"{r.peak_mb:>7.0f} {_pct(r.wer_plain):>9} {_pct(r.wer_whole):>9} "
+            f"{_pct(r.wer_stream):>10} {fill:>24}"
         )
     print()
     print(
@@ -349,7 +361,8 @@ def _print(rows: list[BenchRow], summary: dict) -> None:
             + ("met" if a["met"] else "NOT met")
         )
     print(
-        f"corpus WER: whole-file {_pct(summary['corpus_wer_whole'])}%, streaming "
+        f"corpus WER: plain faster-whisper {_pct(summary['corpus_wer_plain'])}%, whole-file "
+        f"{_pct(summary['corpus_wer_whole'])}%, streaming "
         f"{_pct(summary['corpus_wer_stream'])}%; filler recall "
         f"{_pct(summary['filler_recall'])}% of {summary['filler_reference']}, false fillers "
         f"{summary['false_fillers_per_minute']}/min"

@@ -54,6 +54,7 @@ log = logging.getLogger(__name__)
 
 _PROMPT_WORDS = 40  # words of context given to each pass
 _LEAD_IN = 0.2  # seconds of audio before the final pass's cut
+LIVE_OVERLAP = 0.15  # seconds a word shown live may move between passes
 _HOLD = 2 * WINDOW  # samples of quiet after which no regular pass starts (a pause may follow)
 
 
@@ -134,6 +135,7 @@ class StreamingTranscriber:
         self._latest: tuple[Pass, list[Word]] | None = None  # that pass, all its new words
         self._frozen = False  # finish() has taken its words: later passes change nothing
         self._emitted_until = -1.0
+        self._last_emitted: Word | None = None
         self._error: BaseException | None = None
         self._lock = threading.Lock()
         # written by the feeding thread
@@ -227,14 +229,32 @@ class StreamingTranscriber:
             self._committed.extend(commit)
             self._first = first
             self._settled = settled
-            fresh = [w for w in commit + settled if w.start > self._emitted_until]
+            fresh = self._unseen(commit + settled)
             if fresh:
                 self._emitted_until = fresh[-1].start
+                self._last_emitted = fresh[-1]
         if fresh and self.on_words is not None:
             try:
                 self.on_words(list(fresh))
             except Exception:  # noqa: BLE001 - a listener bug must not stop transcription
                 log.exception("on_words listener failed")
+
+    def _unseen(self, words: list[Word]) -> list[Word]:
+        """The words the live view has not been given yet.
+
+        A later pass hears the same audio again, and its word times move by a few hundredths of
+        a second: a word already shown can come back starting a little later. So a word counts
+        as new only once it starts past the last shown word (less :data:`LIVE_OVERLAP`), and
+        the last shown word said again right after it is skipped.
+        """
+        last = self._last_emitted
+        fresh = [w for w in words if w.start > self._emitted_until]
+        if last is None:
+            return fresh
+        fresh = [w for w in fresh if w.start >= last.end - LIVE_OVERLAP]
+        if fresh and same_word(fresh[0], last) and fresh[0].start < last.end + LIVE_OVERLAP:
+            fresh = fresh[1:]
+        return fresh
 
     # --- the open region ------------------------------------------------------------------------
     def _region(self, first: int, until: int, since: float = 0.0) -> list[tuple[int, int]]:

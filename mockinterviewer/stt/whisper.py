@@ -19,7 +19,14 @@ from mockinterviewer.audio.decode import decode_file
 from mockinterviewer.errors import UserError
 from mockinterviewer.stt import models
 from mockinterviewer.stt.base import SAMPLE_RATE, Transcriber, lower_thread_priority
-from mockinterviewer.stt.fillers import FILLER_PROMPT, mark_fillers, merge, recover_fillers
+from mockinterviewer.stt.fillers import (
+    FILLER_PROMPT,
+    filler_gaps,
+    fillers_in_gaps,
+    gap_clip,
+    mark_fillers,
+    merge,
+)
 from mockinterviewer.transcript import Transcript, Word
 
 log = logging.getLogger(__name__)
@@ -37,6 +44,21 @@ def _default_threads() -> int:
     except (AttributeError, OSError):  # pragma: no cover - not Linux
         cores = os.cpu_count() or 1
     return max(1, min(4, cores))
+
+
+def pin_blas_threads() -> None:
+    """Runs NumPy's BLAS on one thread, so that the same audio gives the same words anywhere.
+
+    faster-whisper computes the log-mel features with a NumPy matrix product. OpenBLAS splits that
+    product over as many threads as the process may use, and a different split adds the same
+    numbers in another order: on one core (``taskset -c 0``) word times moved by 20 ms and words
+    could change. One thread makes the features bit-identical on any machine and costs nothing
+    measurable (the product is 80 x 201 by 201 x 3000 per window); CTranslate2's own threads
+    were checked to give identical words on 1, 2 and 4 threads.
+    """
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def _in_background_thread(build: Callable[[], Any]) -> Any:
@@ -166,6 +188,7 @@ class WhisperTranscriber:
                 return
             path = models.resolve(self._requested_model, self._root)
             device, warning = models.auto_device(self._requested_device)
+            pin_blas_threads()
             from faster_whisper import WhisperModel
 
             if device == "cuda":
@@ -217,16 +240,46 @@ class WhisperTranscriber:
     supports_prompt = True  # transcribe_array takes ``prompt``, ``fast`` and ``speech_end``
 
     def _options(self, context: str | None = None) -> dict[str, Any]:
-        prompt = FILLER_PROMPT if self.capture_fillers else None
-        if context:
-            prompt = f"{prompt} {context}" if prompt else context
+        """Decoding options of the word pass: no hesitation prompt (it costs words)."""
         return {
             "language": "en",
             "beam_size": self.beam_size,
             "word_timestamps": True,
-            "initial_prompt": prompt,
+            "initial_prompt": context or None,
             "condition_on_previous_text": False,
         }
+
+    def _fillers(self, audio: np.ndarray, words: list[Word], offset: float) -> list[Word]:
+        """The filler pass: decodes only the voiced stretches the word pass left uncovered.
+
+        Args:
+            audio: the audio the words came from.
+            words: the word pass's words (recording time).
+            offset: recording time of ``audio[0]``.
+
+        Returns:
+            The fillers found, recording time, not yet merged into ``words``.
+        """
+        from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+        chunks = get_speech_timestamps(audio, VadOptions(
+            threshold=0.5, min_silence_duration_ms=100, speech_pad_ms=0))
+        speech = [(offset + c["start"] / SAMPLE_RATE, offset + c["end"] / SAMPLE_RATE)
+                  for c in chunks]
+        gaps = filler_gaps(words, speech, audio.size / SAMPLE_RATE, offset)
+        clip = gap_clip(audio, gaps, offset, SAMPLE_RATE)
+        if clip is None:
+            return []
+        segments, _ = self._model.transcribe(
+            clip.audio, language="en", beam_size=self.beam_size, word_timestamps=True,
+            initial_prompt=FILLER_PROMPT, condition_on_previous_text=False,
+            without_timestamps=True, temperature=0.0, vad_filter=False,
+            max_new_tokens=min(MAX_NEW_TOKENS, 24 + int(8 * clip.audio.size / SAMPLE_RATE)))
+        decoded = self._words(segments, 0.0, None)
+        found = fillers_in_gaps(clip, decoded)
+        log.debug("filler pass: %d stretches, %.1f s clip, %d fillers", len(clip.pieces),
+                  clip.audio.size / SAMPLE_RATE, len(found))
+        return found
 
     def _words(self, segments: Any, offset: float, on_segment: Callable[[float], None] | None,
                speech_end: float | None = None) -> list[Word]:
@@ -293,8 +346,27 @@ class WhisperTranscriber:
         segments, _info = self._model.transcribe(audio, vad_filter=False, **options)
         words = mark_fillers(self._words(segments, offset, None, end))
         if self.capture_fillers:
-            words = merge(words, recover_fillers(audio, words, offset, SAMPLE_RATE))
+            words = merge(words, self._fillers(audio, words, offset))
         return words
+
+    def transcribe_plain(self, audio: np.ndarray) -> list[Word]:
+        """Transcribes with faster-whisper's own defaults: the yardstick for the app's words.
+
+        Beam 5, no prompt, no voice filter, no filler pass, the whole clip: what a user of
+        plain faster-whisper would get from the same model (``mockinterviewer bench`` prints its
+        word error rate beside the app's).
+
+        Args:
+            audio: 16 kHz mono float32 samples.
+
+        Returns:
+            The words, fillers marked.
+        """
+        self.load()
+        segments, _info = self._model.transcribe(
+            np.asarray(audio, dtype=np.float32), language="en", beam_size=5,
+            word_timestamps=True)
+        return mark_fillers(self._words(segments, 0.0, None))
 
     def transcribe_file(
         self, path: Path, progress: Callable[[float], None] | None = None
@@ -328,7 +400,7 @@ class WhisperTranscriber:
         segments, _info = self._model.transcribe(audio, vad_filter=True, **self._options())
         words = mark_fillers(self._words(segments, 0.0, on_segment))
         if self.capture_fillers:
-            words = merge(words, recover_fillers(audio, words, 0.0, SAMPLE_RATE))
+            words = merge(words, self._fillers(audio, words, 0.0))
         if progress is not None:
             progress(1.0)
         return Transcript(tuple(words), duration, self.model_name, self.device)

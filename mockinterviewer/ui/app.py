@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import signal
-from functools import partial
 import sys
+from functools import partial
 from types import TracebackType
 
 from PySide6.QtCore import QThreadPool, QTimer
