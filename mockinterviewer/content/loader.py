@@ -17,8 +17,10 @@ from typing import Any
 from mockinterviewer.content.model import (
     DIFFICULTIES,
     LEVELS,
+    PRINCIPLES,
     SEGMENT_LABELS,
     WEAKNESS_TAGS,
+    Fact,
     Level,
     PracticeQuestion,
     Probe,
@@ -254,9 +256,13 @@ def parse_scenario(data: dict[str, Any], where: str = "<data>") -> Scenario:
             if tag not in WEAKNESS_TAGS:
                 c.err(f"{p}.tags[{j}]", f"unknown weakness tag {_describe(tag)}; known tags: "
                       + ", ".join(sorted(WEAKNESS_TAGS)))
+        tested = c.text(t, "principle", p, required=False)
+        if tested and tested not in PRINCIPLES:
+            c.err(f"{p}.principle", f"unknown principle {_describe(tested)}; expected one of "
+                  + "; ".join(PRINCIPLES))
         probes.append(Probe(pid, c.text(t, "question", p), c.text(t, "assesses", p), tags,
                             c.text(t, "weak_answer", p), c.text(t, "weak_why", p),
-                            c.text(t, "strong_answer", p), c.text(t, "key_line", p)))
+                            c.text(t, "strong_answer", p), c.text(t, "key_line", p), tested))
 
     weak: WeakAnswer | None = None
     w = data.get("weak_answer")
@@ -300,8 +306,11 @@ def parse_scenario(data: dict[str, Any], where: str = "<data>") -> Scenario:
         practice.append(PracticeQuestion(diff, c.text(t, "prompt", p), options, max(index, 0),
                                          c.texts(t, "steps", p, minimum=1), c.text(t, "hint", p)))
 
+    facts = [Fact(c.text(t, "value", f"facts[{i}]"), c.texts(t, "cues", f"facts[{i}]"))
+             for i, t in enumerate(c.tables(data, "facts", "", required=False))]
+
     known = {"id", "kind", "principle", "title", "prompts", "overview", "summary", "domain",
-             "segments", "levels", "probes", "weak_answer", "related", "practice"}
+             "segments", "levels", "probes", "weak_answer", "related", "practice", "facts"}
     for key in data:
         if key not in known:
             c.err(str(key), "unknown field")
@@ -311,7 +320,8 @@ def parse_scenario(data: dict[str, Any], where: str = "<data>") -> Scenario:
     return Scenario(
         id=ident, principle=principle, title=title, prompts=prompts, overview=overview,
         summary=summary, segments=tuple(segments), levels=tuple(levels), probes=tuple(probes),
-        weak_answer=weak, related=tuple(related), practice=tuple(practice), domain=domain,
+        weak_answer=weak, related=tuple(related), practice=tuple(practice), facts=tuple(facts),
+        domain=domain,
         kind=kind, source=where,
     )
 
@@ -439,6 +449,8 @@ def scenario_to_toml(s: Scenario) -> str:
                 f"weak_answer = {_toml_str(p.weak_answer)}", f"weak_why = {_toml_str(p.weak_why)}",
                 f"strong_answer = {_toml_str(p.strong_answer)}",
                 f"key_line = {_toml_str(p.key_line)}"]
+        if p.principle:
+            out.append(f"principle = {_toml_str(p.principle)}")
     if s.weak_answer:
         w = s.weak_answer
         out += ["", "[weak_answer]", f"text = {_toml_str(w.text)}",
@@ -448,6 +460,9 @@ def scenario_to_toml(s: Scenario) -> str:
         out += ["", "[[related]]", f"principle = {_toml_str(r.principle)}",
                 f"pitch = {_toml_str(r.pitch)}", f"emphasize = {_toml_str(r.emphasize)}",
                 f"downplay = {_toml_str(r.downplay)}"]
+    for fact in s.facts:
+        out += ["", "[[facts]]", f"value = {_toml_str(fact.value)}",
+                f"cues = {_toml_list(fact.cues)}"]
     for q in s.practice:
         out += ["", "[[practice]]", f"difficulty = {_toml_str(q.difficulty)}",
                 f"prompt = {_toml_str(q.prompt)}", f"options = {_toml_list(q.options)}",
