@@ -168,7 +168,7 @@ def _budget_problems(s: Scenario) -> list[str]:
     if not SENIOR_BUDGET[0] <= senior <= SENIOR_BUDGET[1]:
         out.append(f"levels.senior.budget_seconds: {senior:g} s; Senior is two and a half to "
                    f"three minutes ({SENIOR_BUDGET[0]:g}-{SENIOR_BUDGET[1]:g} s)")
-    if not sde1 < sde2 <= senior:
+    if not sde1 < sde2 < senior:
         out.append(f"levels.sde2.budget_seconds: {sde2:g} s; SDE 2 must lie between SDE 1 "
                    f"({sde1:g} s) and Senior ({senior:g} s)")
     return out
