@@ -216,12 +216,12 @@ def _probe_problems(s: Scenario) -> list[str]:
 # -- numbers ----------------------------------------------------------------------------------
 
 _WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
 }
 _NUMBER_RE = re.compile(
-    r"(?P<cur>\$)?(?P<num>\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(_WORD_NUMBERS) + r")\b)"
+    r"(?<![\w.])(?P<cur>\$)?(?P<num>\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(_WORD_NUMBERS) + r")\b)"
     r"(?P<mul>[kKmM]\b)?\s*(?P<unit>%|x\b|\u00d7|percent\b)?", re.IGNORECASE)
 
 
