@@ -255,7 +255,7 @@ def numbers_in(text: str) -> list[Number]:
 
     A plain number takes the first word after it as its unit ("40 services" is of kind
     "servic"; "forty other services" of kind "other"): :func:`number_problems` compares a plain
-    number with a fact only when the fact's unit word is among the three words that follow.
+    number with a fact only when the fact's unit word is among the four words that follow.
     """
     out = []
     for m in _NUMBER_RE.finditer(text):
@@ -286,7 +286,7 @@ def _restated(fact: Fact, number: Number, toks: list[str], window: int) -> bool:
     if kind:
         if number.kind != kind:
             return False
-    elif number.kind in ("$", "%", "x") or unit not in toks[number.at + 1: number.at + 4]:
+    elif number.kind in ("$", "%", "x") or unit not in toks[number.at + 1: number.at + 5]:
         return False
     near = set(toks[max(0, number.at - window): number.at + window + 1])
     return any(all(stem(w) in near for w in tokens(cue)) for cue in fact.cues)
