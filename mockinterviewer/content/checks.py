@@ -217,7 +217,9 @@ def _probe_problems(s: Scenario) -> list[str]:
 
 _WORD_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
 }
 _NUMBER_RE = re.compile(
@@ -279,14 +281,17 @@ def _same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
 
 
-def _restated(fact: Fact, number: Number, toks: list[str], window: int) -> bool:
+def _same_kind(fact: Fact, number: Number, toks: list[str]) -> bool:
     value, kind, unit = _fact_number(fact)
     if math.isnan(value):
         return False
     if kind:
-        if number.kind != kind:
-            return False
-    elif number.kind in ("$", "%", "x") or unit not in toks[number.at + 1: number.at + 5]:
+        return number.kind == kind
+    return number.kind not in ("$", "%", "x") and unit in toks[number.at + 1: number.at + 5]
+
+
+def _restated(fact: Fact, number: Number, toks: list[str], window: int) -> bool:
+    if not _same_kind(fact, number, toks):
         return False
     near = set(toks[max(0, number.at - window): number.at + window + 1])
     return any(all(stem(w) in near for w in tokens(cue)) for cue in fact.cues)
@@ -298,7 +303,7 @@ def number_problems(s: Scenario, window: int = 6) -> list[str]:
     Every ``[[facts]]`` value must appear in the story (overview, summary, strong examples). A
     number in a probe, a practice question or the weak answer restates a fact when it is of the
     fact's kind and one of the fact's cues sits within ``window`` words of it; it must then equal
-    the value of one of the facts it restates.
+    the value of a fact of its kind.
 
     Args:
         s: the scenario.
@@ -320,7 +325,10 @@ def number_problems(s: Scenario, window: int = 6) -> list[str]:
         toks = [stem(t) for t in tokens(text)]
         for n in numbers_in(text):
             facts = [f for f in s.facts if _restated(f, n, toks, window)]
-            if facts and not any(_same(n.value, _fact_number(f)[0]) for f in facts):
+            # "39 of 42 packages": a number may stand next to another fact's cue; it is wrong only
+            # when it equals no fact of its kind.
+            kin = [f for f in s.facts if _same_kind(f, n, toks)]
+            if facts and not any(_same(n.value, _fact_number(f)[0]) for f in kin):
                 told = ", ".join(f"\"{f.value}\"" for f in facts)
                 out.append(f"{where}: \"{n.text}\" restates {told} from the story with a "
                            "different number")
