@@ -194,3 +194,19 @@ def test_fact_missing_from_story_fails(seed: Scenario) -> None:
 
 def test_user_story_is_not_judged(seed: Scenario) -> None:
     assert scenario_problems(replace(seed, kind="story", practice=())) == []
+
+
+def test_matcher_finds_a_long_phrase_said_word_for_word() -> None:
+    """The regression: 'wrong that it was the whole story' was missed in its own example."""
+    from mockinterviewer.coach.phrases import answer_stems, phrase_said
+
+    text = "I was right about the gap and wrong that it was the whole story."
+    assert phrase_said("wrong that it was the whole story", answer_stems(text))
+    assert not phrase_said("wrong that it was the whole story",
+                           answer_stems("I was wrong about the cache, and said so."))
+
+
+def test_cli_check_reports_the_longest_option_share(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["content", "check"]) == 0
+    out = capsys.readouterr().out
+    assert "customer-obsession:" in out and "overall:" in out
