@@ -93,13 +93,21 @@ def test_segments_out_of_order(tmp_path: Path) -> None:
 
 
 def test_unknown_probe_tag_and_answer_letter(tmp_path: Path) -> None:
-    text = _seed_text().replace('tags = ["reflection", "second_order"]', 'tags = ["vibes"]')
+    text = _seed_text().replace('tags = ["reflection", "second_order", "customer"]',
+                                'tags = ["vibes"]')
     text = text.replace('answer = "D"', 'answer = "Q"')
     with pytest.raises(ContentError) as exc:
         load_scenario(_write(tmp_path, "x.toml", text))
     joined = "\n".join(exc.value.errors)
     assert 'probes[3].tags[0]: unknown weakness tag "vibes"' in joined
     assert "practice[4].answer: expected an option letter" in joined
+
+
+def test_unknown_probe_principle(tmp_path: Path) -> None:
+    text = _seed_text().replace('principle = "Ownership"\ntags', 'principle = "Vibes"\ntags')
+    with pytest.raises(ContentError) as exc:
+        load_scenario(_write(tmp_path, "x.toml", text))
+    assert 'probes[0].principle: unknown principle "Vibes"' in "\n".join(exc.value.errors)
 
 
 def test_duplicate_id_and_broken_file_do_not_stop_others(tmp_path: Path) -> None:

@@ -130,7 +130,7 @@ def test_report_transcript_compare_probes_and_buttons(qtbot, analysis, recording
     assert "Situation" in html and "Action" in html
     view.segment_combo.setCurrentIndex(view.segment_combo.findData("action"))
     assert "we found the missing retry path" in view.mine.toPlainText().lower()
-    assert "I pulled the delivery logs" in view.strong.toPlainText()
+    assert "I pulled a week of delivery logs" in view.strong.toPlainText()
     assert "Coaching" in view.strong.toPlainText()
     probes = view.probes.toPlainText()
     assert analysis.probes[0].question in probes and "I sent them a message" in probes

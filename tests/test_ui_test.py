@@ -8,6 +8,7 @@ from collections import Counter
 from PySide6.QtCore import Qt
 from test_ui_shell_fakes import app_theme, dark_palette, shoot  # noqa: F401 - autouse fixture
 
+from mockinterviewer.content.checks import is_principle_question
 from mockinterviewer.content.library import load_library
 from mockinterviewer.ui.test_view import TestView, draw_questions
 
@@ -17,8 +18,10 @@ def test_draw_starts_with_the_scenario_and_tops_up_balanced() -> None:
     for s in lib:
         items = draw_questions(s, lib, rng=random.Random(7))
         assert len(items) == 10
-        own = [it for it in items if it.scenario_id == s.id]
-        assert len(own) == min(10, len(s.practice))
+        judgement = [q for q in s.practice if not is_principle_question(q)]
+        own = [it for it in items if it.scenario_id == s.id
+               and not is_principle_question(it.question)]
+        assert len(own) == min(10, len(judgement))
         diffs = Counter(it.question.difficulty for it in items)
         assert set(diffs) == {"easy", "medium", "hard"}, (s.id, diffs)
         assert max(diffs.values()) <= 6
@@ -28,6 +31,25 @@ def test_draw_starts_with_the_scenario_and_tops_up_balanced() -> None:
         if len(lib) > 2:  # top-ups come from more than one other scenario
             others = {it.scenario_id for it in items if it.scenario_id != s.id}
             assert len(others) >= min(2, 10 - len(own))
+
+
+def test_which_principle_questions_come_from_the_whole_library() -> None:
+    """On one principle's page, its own "which principle" answer would be a give-away."""
+    lib = load_library().scenarios
+    answers: set[str] = set()
+    own_drawn = draws = 0
+    for seed in range(40):
+        for s in lib[:4]:
+            items = draw_questions(s, lib, rng=random.Random(seed))
+            which = [it for it in items if is_principle_question(it.question)]
+            assert 1 <= len(which) <= 2, (s.id, len(which))
+            answers.update(it.question.options[it.question.answer] for it in which)
+            own_drawn += any(it.scenario_id == s.id for it in which)
+            draws += 1
+    # Drawn from every page, not only the four tested: many different answers come up, and the
+    # tested page's own "which principle" question (whose answer is the page) is the exception.
+    assert len(answers) >= 8
+    assert own_drawn < draws / 3
 
 
 def test_draw_handles_small_and_empty_libraries() -> None:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from mockinterviewer.content import load_all
+from mockinterviewer.content.checks import library_problems, longest_shares
 from mockinterviewer.content.library import load_library
 from mockinterviewer.paths import content_dir
 
@@ -26,15 +27,26 @@ def register(sub: argparse._SubParsersAction, name: str) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """Validates files; prints every error, one per line, and returns 2 if there were any."""
+    """Validates files and their content rules.
+
+    Prints the longest-option share per file and overall, then every error, one per line
+    (format errors first, then content rules: see :mod:`mockinterviewer.content.checks`), and
+    returns 2 if there were any.
+    """
     paths = args.paths or [content_dir()]
     missing = [p for p in paths if not p.exists()]
     for p in missing:
         print(f"error: {p}: no such file or folder", file=sys.stderr)
     report = load_all([p for p in paths if p.exists()])
-    for e in report.errors:
+    rows, overall = longest_shares([s for s in report.scenarios if s.kind == "scenario"])
+    if rows:
+        print("key is the single longest option (\"which principle\" questions excluded):")
+        for r in rows + [overall]:
+            print(f"  {r.line()}")
+    problems = library_problems(report.scenarios)
+    for e in list(report.errors) + problems:
         print(f"error: {e}", file=sys.stderr)
-    if report.errors or missing:
+    if report.errors or missing or problems:
         return 2
     print(f"ok: {len(report.scenarios)} scenario(s) valid")
     return 0

@@ -133,7 +133,8 @@ def content_findings(segments: Sequence[SegmentResult], scenario: Scenario, leve
         out.append(Finding(
             "initiation.assigned", hit[2], "critical" if ownership else "warning", hit[0],
             _when(hit[1], timed),
-            "The work was handed to you, which removes the ownership signal. "
+            "The work was handed to you: that is normal, but the start shows no initiative, so "
+            "say where you went beyond what was asked. "
             + _advice(scenario, "task", mistake=ownership)))
     if ownership and not _find(present, detectors.states_scope_boundary):
         task = by["task"] if by["task"].status != "missing" else present[0]

@@ -45,7 +45,10 @@ def phrase_said(phrase: str, answer_tokens: Sequence[str], window_slack: int = 3
     anchors = {k for k in keys if k in _KEEP_STEMS}  # pronouns and negations: all required
     content = set(keys) - anchors
     need = len(content) if len(content) <= 2 else math.ceil(0.75 * len(content))
-    width = len(keys) + window_slack
+    # The window counts every word of the answer, stopwords included, so it is sized on the
+    # phrase's own word count: "wrong that it was the whole story" has three key stems but seven
+    # words, and said word for word it must still fit.
+    width = max(len(keys), len(tokens(phrase))) + window_slack
     for i in range(len(answer_tokens)):
         window = set(answer_tokens[i: i + width])
         if anchors <= window and len(content & window) >= need:

@@ -10,6 +10,15 @@ LEVELS: tuple[str, ...] = ("sde1", "sde2", "senior")
 LEVEL_NAMES: dict[str, str] = {"sde1": "SDE 1", "sde2": "SDE 2", "senior": "Senior SDE"}
 DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
 
+# The sixteen Leadership Principles, as the content files spell them.
+PRINCIPLES: tuple[str, ...] = (
+    "Customer Obsession", "Ownership", "Invent and Simplify", "Are Right, A Lot",
+    "Learn and Be Curious", "Hire and Develop the Best", "Insist on the Highest Standards",
+    "Think Big", "Bias for Action", "Frugality", "Earn Trust", "Dive Deep",
+    "Have Backbone; Disagree and Commit", "Deliver Results", "Strive to be Earth's Best Employer",
+    "Success and Scale Bring Broad Responsibility",
+)
+
 # Weaknesses a follow-up probe can target. The coaching engine maps its findings onto these tags
 # to choose which probes to ask.
 WEAKNESS_TAGS: frozenset[str] = frozenset(
@@ -120,6 +129,8 @@ class Probe:
         weak_why: why the weak reply fails.
         strong_answer: a strong reply.
         key_line: the line that makes the strong reply work.
+        principle: the Leadership Principle the probe tests (empty in data written before probes
+            were tagged).
     """
 
     id: str
@@ -130,6 +141,20 @@ class Probe:
     weak_why: str
     strong_answer: str
     key_line: str
+    principle: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A number the story states, so that restatements elsewhere in the scenario can be checked.
+
+    Attributes:
+        value: the number as the story writes it, e.g. "0.3%", "$8,000", "4.1x", "40 services".
+        cues: words that mark a restatement of this fact when they sit near a number.
+    """
+
+    value: str
+    cues: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -194,6 +219,7 @@ class Scenario:
     weak_answer: WeakAnswer | None = None
     related: tuple[RelatedPrinciple, ...] = field(default_factory=tuple)
     practice: tuple[PracticeQuestion, ...] = field(default_factory=tuple)
+    facts: tuple[Fact, ...] = field(default_factory=tuple)
     domain: str = ""
     kind: str = "scenario"
     source: str = ""

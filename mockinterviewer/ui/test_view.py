@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from mockinterviewer.content import Scenario
 from mockinterviewer.content.model import DIFFICULTIES
+from mockinterviewer.content.quiz import QUIZ_LENGTH, QuizItem, draw_questions
 from mockinterviewer.ui import theme
 from mockinterviewer.ui.option_card import CARD_STYLE, OptionCard
-from mockinterviewer.ui.quiz_draw import QUIZ_LENGTH, QuizItem, draw_questions
 
 log = logging.getLogger(__name__)
 
