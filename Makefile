@@ -14,7 +14,7 @@ SYS_TEST := pulseaudio pulseaudio-utils sox xvfb strace desktop-file-utils
 # Extra system packages the bundle build needs (PyInstaller reads and strips ELF files).
 SYS_BUNDLE := binutils
 
-.PHONY: run test setup setup-dev sysdeps sysdeps-test lint bench clean wheel bundle bundle-check \
+.PHONY: run test test-fast typecheck setup setup-dev sysdeps sysdeps-test lint bench clean wheel bundle bundle-check \
 	install-desktop uninstall-desktop
 
 run: sysdeps $(VENV)/.stamp-run
@@ -26,8 +26,16 @@ test: sysdeps-test $(VENV)/.stamp-dev
 setup: sysdeps $(VENV)/.stamp-run
 setup-dev: sysdeps-test $(VENV)/.stamp-dev
 
+# The inner loop: unit tests only (no PulseAudio, no Whisper model, no real audio devices).
+test-fast: $(VENV)/.stamp-dev
+	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q -p no:cacheprovider -m "not slow and not pulse"
+
 lint: $(VENV)/.stamp-dev
 	$(VENV)/bin/ruff check .
+
+# Strict on the Qt-free packages, gradual on ui/ and workers/ (see [tool.mypy] in pyproject.toml).
+typecheck: $(VENV)/.stamp-dev
+	$(VENV)/bin/mypy
 
 bench: $(VENV)/.stamp-run
 	$(VENV)/bin/mockinterviewer bench

@@ -24,6 +24,7 @@ class BuildWithData(build_py):
     """``build_py`` that also copies ``content/`` and ``assets/`` into the package."""
 
     def run(self) -> None:
+        """Builds the package as usual, then copies the data folders into it."""
         super().run()
         if self.editable_mode:
             return

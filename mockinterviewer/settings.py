@@ -51,7 +51,7 @@ class Settings:
     data_dir: str | None = None
     capture_fillers: bool = True
 
-    def with_changes(self, **changes: Any) -> Settings:
+    def with_changes(self, **changes: Any) -> Settings:  # noqa: ANN401 - any field's value
         """Returns a copy with some fields changed."""
         return replace(self, **changes)
 

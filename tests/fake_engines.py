@@ -23,7 +23,7 @@ class StubEngine:
     def load(self) -> None:
         pass
 
-    def transcribe_file(self, path, progress=None):  # noqa: ANN001, ANN201 - unused
+    def transcribe_file(self, path, progress=None):
         raise NotImplementedError
 
 
@@ -32,5 +32,6 @@ class EchoEngine(StubEngine):
 
     model_name = "echo"
 
-    def transcribe_array(self, audio: np.ndarray, offset: float = 0.0) -> list[Word]:
+    def transcribe_array(self, audio: np.ndarray, offset: float = 0.0, prompt=None,
+                         fast=False, speech_end=None) -> list[Word]:
         return [Word("speech", offset, offset + len(audio) / RATE)]

@@ -75,10 +75,26 @@ def test_speaker_is_heard_on_the_virtual_speaker(pulse_audio) -> None:
     assert _loud_seconds(heard.path) >= 1.0
 
 
+def _pitches(path: Path) -> list[int]:
+    """The dominant frequency (Hz, to 10 Hz) of each loud tenth of a second heard."""
+    audio, rate = read_wav(path)
+    block = rate // 10
+    out = []
+    for i in range(0, len(audio) - block, block):
+        part = audio[i : i + block]
+        if measure(part).rms_db > -40:
+            spectrum = np.abs(np.fft.rfft(part * np.hanning(block)))
+            out.append(int(round(np.argmax(spectrum) * rate / block, -1)))
+    return out
+
+
 def test_player_plays_from_a_timestamp_and_stops(pulse_audio, tmp_path: Path) -> None:
+    """Each second of the file has its own pitch, so what is heard shows where playing began
+    (not only how long it lasted)."""
     rate = 16000
-    t = np.arange(rate * 3) / rate
-    tone = (0.5 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)
+    t = np.arange(rate) / rate
+    seconds = [440, 660, 880]  # second 0, 1 and 2 of the file
+    tone = np.concatenate([0.5 * np.sin(2 * np.pi * f * t) for f in seconds]).astype(np.float32)
     from mockinterviewer.audio.recorder import WavRecorder
 
     path = tmp_path / "tone.wav"
@@ -90,14 +106,20 @@ def test_player_plays_from_a_timestamp_and_stops(pulse_audio, tmp_path: Path) ->
         assert player.is_playing
         assert player.wait(10)
         time.sleep(0.3)
-    assert 0.6 <= _loud_seconds(heard.path) <= 1.4
+    pitches = _pitches(heard.path)
+    # only the last second's pitch: playing began at 2.0 s, not before (none of 440 or 660 Hz)
+    assert pitches and set(pitches) == {880}, pitches
+    assert 0.6 <= len(pitches) / 10 <= 1.4
     with pulse_audio.listen() as heard2:
         player.play_file(path)
-        time.sleep(0.5)
+        time.sleep(1.5)
         player.stop()
         assert not player.is_playing
         time.sleep(0.8)
-    assert _loud_seconds(heard2.path) <= 1.2
+    pitches = _pitches(heard2.path)
+    # stopped 1.5 s after play was pressed: the first second sounds (behind the sink's start-up
+    # delay, about 1.3 s on the virtual speaker), the last second's pitch never does
+    assert pitches and 440 in pitches and 880 not in pitches, pitches
 
 
 

@@ -67,7 +67,7 @@ class _ScriptedModel:
                                                           base.log_trans)
         self.probs = probs
 
-    def log_posteriors(self, units, horizon=None):  # noqa: ANN001, ANN201
+    def log_posteriors(self, units, horizon=None):
         import numpy as np
 
         return np.log(np.asarray(self.probs[: len(units)]) + 1e-9)

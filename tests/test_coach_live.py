@@ -13,7 +13,7 @@ from mockinterviewer.coach.units import annotate
 from mockinterviewer.content import SEGMENT_LABELS, Scenario
 
 
-def _feed(words, chunk: int, targets):  # noqa: ANN001, ANN202
+def _feed(words, chunk: int, targets):
     live = LiveSegmenter(targets)
     states = []
     for i in range(0, len(words), chunk):

@@ -43,7 +43,7 @@ pytestmark = pytest.mark.slow
 SCENARIO = "customer-obsession"
 
 
-def _window(qtbot, services: Services, max_probes: int) -> MainWindow:  # noqa: ANN001
+def _window(qtbot, services: Services, max_probes: int) -> MainWindow:
     window = MainWindow(Settings(), services, load_model=False)
     qtbot.addWidget(window, before_close_func=close_boxes)
     with qtbot.waitActive(window):
@@ -53,7 +53,7 @@ def _window(qtbot, services: Services, max_probes: int) -> MainWindow:  # noqa: 
     return window
 
 
-def _answer_with_keys(qtbot, window: MainWindow, boundaries: tuple[float, ...],  # noqa: ANN001
+def _answer_with_keys(qtbot, window: MainWindow, boundaries: tuple[float, ...],
                       length: float, shots: Path | None = None,
                       meter: StallMeter | None = None) -> None:
     """Presses Space at each boundary (recording time) and Enter at the end, via the keyboard."""
@@ -75,7 +75,7 @@ def _answer_with_keys(qtbot, window: MainWindow, boundaries: tuple[float, ...], 
     qtbot.keyClick(window, Qt.Key.Key_Return)
 
 
-def _answer_probes(qtbot, window: MainWindow, lengths: list[float]) -> None:  # noqa: ANN001
+def _answer_probes(qtbot, window: MainWindow, lengths: list[float]) -> None:
     view = window.screens["rehearse"]
     for n, length in enumerate(lengths):
         qtbot.waitUntil(lambda n=n: (view.phase == "probe" and view.probe_index == n
@@ -85,7 +85,7 @@ def _answer_probes(qtbot, window: MainWindow, lengths: list[float]) -> None:  # 
         qtbot.keyClick(window, Qt.Key.Key_Return)
 
 
-def _check_report(qtbot, window: MainWindow, store: HistoryStore, probes: int) -> None:  # noqa: ANN001
+def _check_report(qtbot, window: MainWindow, store: HistoryStore, probes: int) -> None:
     assert window.current_screen() == "report"
     report = window.report_page
     # the finding cards appear a few per event-loop turn once the page shows
@@ -110,7 +110,7 @@ def _check_report(qtbot, window: MainWindow, store: HistoryStore, probes: int) -
     assert attempt.recordings[0].stat().st_mode & 0o077 == 0, "recordings are private"
 
 
-def test_rehearse_end_to_end_with_file_source(qtbot, whisper_tiny, artifacts) -> None:  # noqa: ANN001, F811
+def test_rehearse_end_to_end_with_file_source(qtbot, whisper_tiny, artifacts) -> None:  # noqa: F811
     require_tools()
     answer = spoken_answer()
     probe_audio = [spoken_text(t) for t in PROBE_ANSWERS[:2]]
@@ -172,7 +172,7 @@ def test_rehearse_end_to_end_with_file_source(qtbot, whisper_tiny, artifacts) ->
 
 
 @pytest.mark.pulse
-def test_rehearse_end_to_end_through_portaudio(qtbot, pulse_audio, whisper_tiny,  # noqa: ANN001, F811
+def test_rehearse_end_to_end_through_portaudio(qtbot, pulse_audio, whisper_tiny,  # noqa: F811
                                                tmp_path) -> None:
     require_tools()
     from mockinterviewer.tts import Pyttsx3Speaker

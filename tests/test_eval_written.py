@@ -56,7 +56,7 @@ def test_shipped_model_is_trained_on_the_current_training_split() -> None:
     assert model.info["train_answers"] == len(train)
 
 
-def test_shipped_model_round_trips(tmp_path) -> None:  # noqa: ANN001
+def test_shipped_model_round_trips(tmp_path) -> None:
     model = default_model()
     path = tmp_path / "m.json.gz"
     model.save(path)
@@ -77,7 +77,7 @@ def test_scoring_sees_a_broken_model() -> None:
     assert bad["word_accuracy"] < good["word_accuracy"] - 0.1
 
 
-def test_evaluate_written_prints_every_figure(tmp_path, capsys) -> None:  # noqa: ANN001
+def test_evaluate_written_prints_every_figure(tmp_path, capsys) -> None:
     out = tmp_path / "w.json"
     rc = main(["evaluate", "--written-only", "--no-leave-out", "--json", str(out)])
     printed = capsys.readouterr().out

@@ -127,11 +127,11 @@ class FakeSoundDevice(types.ModuleType):
     def check_output_settings(self, **_kw: Any) -> None:
         pass
 
-    def InputStream(self, **kw: Any) -> FakeStream:  # noqa: N802 - sounddevice's name
+    def InputStream(self, **kw: Any) -> FakeStream:
         self.streams.append(FakeStream(self, "input", **kw))
         return self.streams[-1]
 
-    def OutputStream(self, **kw: Any) -> FakeStream:  # noqa: N802 - sounddevice's name
+    def OutputStream(self, **kw: Any) -> FakeStream:
         self.streams.append(FakeStream(self, "output", **kw))
         return self.streams[-1]
 

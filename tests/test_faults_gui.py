@@ -29,7 +29,7 @@ def _boxes() -> list:
 
 
 @pytest.fixture(autouse=True)
-def _close_boxes():  # noqa: ANN202
+def _close_boxes():
     for box in _boxes():
         box.done(0)
     yield
@@ -43,7 +43,7 @@ def _close_boxes():  # noqa: ANN202
     ("PortAudio missing", "The PortAudio sound library is missing"),
     ("device busy", "Could not open the microphone 'Fake USB mic'"),
 ])
-def test_rehearse_without_a_usable_microphone_explains(fault: str, expected: str, qtbot,  # noqa: ANN001
+def test_rehearse_without_a_usable_microphone_explains(fault: str, expected: str, qtbot,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     if fault == "no input device":
         install(monkeypatch, FakeSoundDevice(inputs=0))
@@ -73,7 +73,7 @@ def test_rehearse_without_a_usable_microphone_explains(fault: str, expected: str
     assert expected in html.unescape(_boxes()[-1].informativeText())
 
 
-def test_disk_full_mid_answer_in_the_app_keeps_and_analyses_it(qtbot,  # noqa: ANN001
+def test_disk_full_mid_answer_in_the_app_keeps_and_analyses_it(qtbot,
                                                                 monkeypatch: pytest.MonkeyPatch
                                                                 ) -> None:
     import errno

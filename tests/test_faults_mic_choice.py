@@ -47,7 +47,7 @@ def test_choice_says_when_the_named_device_is_missing() -> None:
         choose(GONE, [], "input")
 
 
-def test_real_microphone_falls_back_and_reports_it(pulse_audio) -> None:  # noqa: ANN001
+def test_real_microphone_falls_back_and_reports_it(pulse_audio) -> None:
     """Real PortAudio: the named microphone is absent, the default records, the source says so."""
     source = MicrophoneSource(GONE)
     assert source.device_notice == ""  # nothing is known before it starts
@@ -86,7 +86,8 @@ def test_no_empty_recording_is_left_when_no_microphone_exists(
         def load(self) -> None:
             pass
 
-        def transcribe_array(self, audio: np.ndarray, offset: float = 0.0) -> list:
+        def transcribe_array(self, audio: np.ndarray, offset: float = 0.0, prompt=None,
+                             fast=False, speech_end=None) -> list:
             return []
 
     path = tmp_path / "recordings" / "answer.wav"
@@ -96,7 +97,7 @@ def test_no_empty_recording_is_left_when_no_microphone_exists(
     assert not path.exists()
 
 
-def test_rehearse_screen_tells_the_user_once(  # noqa: ANN001 - pytest fixtures
+def test_rehearse_screen_tells_the_user_once(
         qtbot, pulse_audio, whisper_tiny, artifacts: Path,  # noqa: F811
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The app as the user runs it (real PortAudio through the virtual microphone, real Whisper):

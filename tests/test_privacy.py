@@ -122,7 +122,7 @@ def _private(path: Path) -> None:
 
 @pytest.mark.slow
 def test_full_session_opens_no_network_connection_and_keeps_files_private(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: ANN001
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     watch = NetworkWatch(monkeypatch)
     out = full_session(tmp_path)

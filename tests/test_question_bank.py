@@ -179,7 +179,25 @@ def test_screenshot(qtbot, artifacts: Path, point: int | None) -> None:
     qtbot.waitExposed(view)
     QApplication.processEvents()  # let the layout settle before the picture
     name = "question_bank.png" if point is None else f"question_bank_{point}pt.png"
-    assert view.grab().save(str(artifacts / name))
+    image = view.grab().toImage()
+    assert image.save(str(artifacts / name))
+    # what the picture must show, at any font size: the chosen question selected and scrolled
+    # into view, its detail and the Rehearse button on screen, nothing cut off at the right
+    assert view.current_choice() == (s.id, s.prompts[1])
+    item = view.tree.currentItem()
+    assert item is not None
+    shown = view.tree.visualItemRect(item)
+    assert view.tree.viewport().rect().contains(shown.center()), shown
+    for widget in (view.detail, view.rehearse_button, view.tree):
+        assert widget.isVisible()
+        assert view.rect().contains(widget.geometry().translated(
+            widget.parentWidget().mapTo(view, widget.pos()) - widget.pos()).topLeft())
+    assert view.rehearse_button.width() >= view.rehearse_button.sizeHint().width()
+    assert view.detail.text() and "Choose a question" not in view.detail.text()
+    # not a blank grab: the picture holds many distinct colours (text, icons, selection)
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7)
+               for y in range(0, image.height(), 7)}
+    assert len(colours) > 20, len(colours)
 
 
 def test_stats_from_the_real_history_database(qtbot) -> None:

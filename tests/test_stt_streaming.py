@@ -37,7 +37,8 @@ class FakeEngine:
     def transcribe_file(self, path, progress=None):  # pragma: no cover - unused
         raise NotImplementedError
 
-    def transcribe_array(self, audio: np.ndarray, offset: float = 0.0) -> list[Word]:
+    def transcribe_array(self, audio: np.ndarray, offset: float = 0.0, prompt=None,
+                         fast=False, speech_end=None) -> list[Word]:
         seconds = len(audio) / RATE
         self.calls.append(seconds)
         n = len(self.calls)
@@ -48,14 +49,13 @@ class FakeEngine:
 class PromptEngine(FakeEngine):
     """Also records the prompt and the ``fast`` flag the streaming layer passes."""
 
-    supports_prompt = True
 
     def __init__(self) -> None:
         super().__init__()
         self.prompts: list[tuple[str | None, bool]] = []
         self.speech_ends: list[float | None] = []
 
-    def transcribe_array(self, audio, offset=0.0, prompt=None, fast=False,  # noqa: ANN001
+    def transcribe_array(self, audio, offset=0.0, prompt=None, fast=False,
                          speech_end=None):
         self.prompts.append((prompt, fast))
         self.speech_ends.append(speech_end)
@@ -165,7 +165,7 @@ def test_feeding_never_waits_for_a_slow_engine(tmp_path: Path) -> None:
     gate = threading.Event()
 
     class Slow(FakeEngine):
-        def transcribe_array(self, audio, offset=0.0):  # noqa: ANN001
+        def transcribe_array(self, audio, offset=0.0, prompt=None, fast=False, speech_end=None):
             gate.wait(10)
             return super().transcribe_array(audio, offset)
 
@@ -179,7 +179,7 @@ def test_feeding_never_waits_for_a_slow_engine(tmp_path: Path) -> None:
 
 def test_streaming_reports_engine_errors(tmp_path: Path) -> None:
     class Boom(FakeEngine):
-        def transcribe_array(self, audio, offset=0.0):  # noqa: ANN001
+        def transcribe_array(self, audio, offset=0.0, prompt=None, fast=False, speech_end=None):
             raise RuntimeError("engine died")
 
     stream = StreamingTranscriber(Boom())
@@ -243,7 +243,7 @@ def test_a_pass_still_running_after_a_finished_pause_pass_is_not_waited_for(
     gate = threading.Event()
 
     class Gated(PromptEngine):
-        def transcribe_array(self, audio, offset=0.0, prompt=None, fast=False,  # noqa: ANN001
+        def transcribe_array(self, audio, offset=0.0, prompt=None, fast=False,
                              speech_end=None):
             if len(self.calls) >= self.free:
                 gate.wait()

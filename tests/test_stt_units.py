@@ -31,7 +31,8 @@ class FakeEngine:
     def transcribe_file(self, path, progress=None):  # pragma: no cover - unused
         raise NotImplementedError
 
-    def transcribe_array(self, audio: np.ndarray, offset: float = 0.0) -> list[Word]:
+    def transcribe_array(self, audio: np.ndarray, offset: float = 0.0, prompt=None,
+                         fast=False, speech_end=None) -> list[Word]:
         self.calls.append((offset, len(audio) / 16000))
         return [Word(f"u{len(self.calls)}", offset + 0.1, offset + 0.3)]
 

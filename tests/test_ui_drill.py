@@ -48,7 +48,7 @@ def test_countdown_and_rate_helpers() -> None:
     assert speaking_rate(words, 6.0) == (20.0, 1)
 
 
-def _view(qtbot, services: Services) -> DrillView:  # noqa: ANN001
+def _view(qtbot, services: Services) -> DrillView:
     view = DrillView(services, Settings())
     qtbot.addWidget(view)
     view.resize(1000, 680)
@@ -68,7 +68,7 @@ def _heard(text: str) -> bool:
     return sum(1 for w in _KEY_WORDS if w in low) >= 8
 
 
-def test_segment_drill_counts_down_cues_and_scores(qtbot, whisper_tiny, artifacts) -> None:  # noqa: ANN001, F811
+def test_segment_drill_counts_down_cues_and_scores(qtbot, whisper_tiny, artifacts) -> None:  # noqa: F811
     require_tools()
     reflection = ("Looking back, the gap was that no team owned cross team alerting, so I "
                   "proposed a shared reliability objective for webhooks, and two teams adopted "
@@ -127,7 +127,7 @@ def test_segment_drill_counts_down_cues_and_scores(qtbot, whisper_tiny, artifact
     _check_history_lists(qtbot, store, attempt.id, "drill: segment timing", artifacts)
 
 
-def test_probe_drill_asks_answers_and_reads(qtbot, whisper_tiny, artifacts) -> None:  # noqa: ANN001, F811
+def test_probe_drill_asks_answers_and_reads(qtbot, whisper_tiny, artifacts) -> None:  # noqa: F811
     require_tools()
     answers = [spoken_text("I sent a message to the platform team and they handled the rest."),
                spoken_text("I checked the dashboards every day for a week and the drops stayed "
@@ -170,8 +170,8 @@ def test_probe_drill_asks_answers_and_reads(qtbot, whisper_tiny, artifacts) -> N
     _check_history_lists(qtbot, store, asked[0][2], "drill: follow-up", None)
 
 
-def _check_history_lists(qtbot, store: HistoryStore, attempt_id: int, mode: str,  # noqa: ANN001
-                         artifacts) -> None:  # noqa: ANN001
+def _check_history_lists(qtbot, store: HistoryStore, attempt_id: int, mode: str,
+                         artifacts) -> None:
     from mockinterviewer.ui.history_view import COLUMNS, HistoryView
 
     history = HistoryView(store)
@@ -187,7 +187,7 @@ def _check_history_lists(qtbot, store: HistoryStore, attempt_id: int, mode: str,
 
 
 @pytest.mark.parametrize("kind", ["segment", "probe"])
-def test_escape_stops_a_try(qtbot, whisper_tiny, kind) -> None:  # noqa: ANN001, F811
+def test_escape_stops_a_try(qtbot, whisper_tiny, kind) -> None:  # noqa: F811
     store = HistoryStore()
     services = Services(transcriber=whisper_tiny, speaker=InstantSpeaker(), store=store,
                         source_factory=FileSources([np.zeros(20 * RATE, np.float32)], 1.0),
@@ -204,7 +204,7 @@ def test_escape_stops_a_try(qtbot, whisper_tiny, kind) -> None:  # noqa: ANN001,
     view.shutdown()
 
 
-def test_main_window_opens_the_drill_for_a_scenario(qtbot) -> None:  # noqa: ANN001
+def test_main_window_opens_the_drill_for_a_scenario(qtbot) -> None:
     from test_ui_shell_fakes import make_services
 
     from mockinterviewer.ui.main_window import MainWindow
@@ -218,7 +218,7 @@ def test_main_window_opens_the_drill_for_a_scenario(qtbot) -> None:  # noqa: ANN
     assert drill.segment_combo.count() == 5
 
 
-def test_a_drill_try_left_by_a_crash_is_recovered_as_a_drill(whisper_tiny, tmp_path) -> None:  # noqa: ANN001, F811
+def test_a_drill_try_left_by_a_crash_is_recovered_as_a_drill(whisper_tiny, tmp_path) -> None:  # noqa: F811
     """An unfinished drill try is analysed as the drill it was, not as a whole answer."""
     require_tools()
     from mockinterviewer.audio.recorder import WavRecorder
@@ -243,7 +243,7 @@ def test_a_drill_try_left_by_a_crash_is_recovered_as_a_drill(whisper_tiny, tmp_p
     assert "Reflection:" in drill_summary(attempt) and "of 15 s" in drill_summary(attempt)
 
 
-def test_drill_tries_are_listed_but_are_not_results(qtbot) -> None:  # noqa: ANN001
+def test_drill_tries_are_listed_but_are_not_results(qtbot) -> None:
     """Home's last result, Progress, Coverage and Compare count whole answers only."""
     from history_support import analysis_from_text, seed_scenario
 

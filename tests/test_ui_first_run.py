@@ -42,7 +42,7 @@ def test_microphone_checks(monkeypatch: pytest.MonkeyPatch) -> None:
     assert c.state == OK and c.short == "USB Headset Mic"
 
 
-def test_model_checks(tmp_path) -> None:  # noqa: ANN001
+def test_model_checks(tmp_path) -> None:
     assert first_run.check_model(Settings(), None).state == FAIL
     t = FakeTranscriber()
     t.load()
@@ -71,7 +71,7 @@ def test_voice_checks() -> None:
     assert c.state == WARN and "engine crashed" in c.message and "espeak-ng" in c.todo
 
 
-def test_dialog_lists_every_problem_with_what_to_do(qtbot, monkeypatch, artifacts) -> None:  # noqa: ANN001
+def test_dialog_lists_every_problem_with_what_to_do(qtbot, monkeypatch, artifacts) -> None:
     monkeypatch.setattr(devices, "list_input_devices", lambda: [])
     monkeypatch.setattr(devices, "list_output_devices", lambda: [])
     services = make_services(transcriber=FakeTranscriber(), speaker=FakeSpeaker(works=False))
@@ -100,7 +100,7 @@ def test_dialog_lists_every_problem_with_what_to_do(qtbot, monkeypatch, artifact
     assert not dialog.isVisible()
 
 
-def test_dialog_when_everything_is_ready(qtbot, monkeypatch, artifacts) -> None:  # noqa: ANN001
+def test_dialog_when_everything_is_ready(qtbot, monkeypatch, artifacts) -> None:
     monkeypatch.setattr(devices, "list_input_devices", lambda: [_mic()])
     monkeypatch.setattr(devices, "resolve_input", lambda name=None: _mic())
     monkeypatch.setattr(devices, "resolve_output",

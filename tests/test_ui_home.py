@@ -20,7 +20,7 @@ def _store_with_result() -> HistoryStore:
     return store
 
 
-def test_home_lists_every_scenario_with_last_result(qtbot, artifacts) -> None:  # noqa: ANN001
+def test_home_lists_every_scenario_with_last_result(qtbot, artifacts) -> None:
     store = _store_with_result()
     w = MainWindow(Settings(), make_services(store=store), load_model=False)
     qtbot.addWidget(w)
@@ -46,7 +46,7 @@ def test_home_lists_every_scenario_with_last_result(qtbot, artifacts) -> None:  
     assert home.tree.currentItem().text(1).startswith("Strong Hire")
 
 
-def test_home_is_keyboard_driven(qtbot) -> None:  # noqa: ANN001
+def test_home_is_keyboard_driven(qtbot) -> None:
     lib = load_library().scenarios
     home = HomeView(lib, "sde2", {})
     qtbot.addWidget(home)
@@ -91,7 +91,7 @@ def test_home_is_keyboard_driven(qtbot) -> None:  # noqa: ANN001
         assert w.toolTip(), w
 
 
-def test_level_choice_is_saved_and_changes_the_budget(qtbot) -> None:  # noqa: ANN001
+def test_level_choice_is_saved_and_changes_the_budget(qtbot) -> None:
     w = MainWindow(Settings(level="sde2"), make_services(), load_model=False)
     qtbot.addWidget(w)
     w.home.select("customer-obsession")
@@ -105,7 +105,7 @@ def test_level_choice_is_saved_and_changes_the_budget(qtbot) -> None:  # noqa: A
     assert w.learn.level == "sde1"
 
 
-def test_surprise_prefers_unpractised(qtbot) -> None:  # noqa: ANN001
+def test_surprise_prefers_unpractised(qtbot) -> None:
     lib = load_library().scenarios
     practised = {s.id: object() for s in lib[1:]}
     home = HomeView(lib, "sde2", practised)

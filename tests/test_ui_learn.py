@@ -38,7 +38,7 @@ def test_every_section_of_every_scenario_is_rendered() -> None:
             assert r.principle.replace("'", "&#x27;") in page
 
 
-def test_learn_view_switches_scenarios_and_jumps_to_sections(qtbot, artifacts) -> None:  # noqa: ANN001
+def test_learn_view_switches_scenarios_and_jumps_to_sections(qtbot, artifacts) -> None:
     lib = load_library().scenarios
     view = LearnView(lib, "sde2")
     qtbot.addWidget(view)
@@ -67,7 +67,7 @@ def test_learn_view_switches_scenarios_and_jumps_to_sections(qtbot, artifacts) -
     assert "Senior SDE (you)" in view.browser.toPlainText()
 
 
-def test_learn_view_rerenders_for_dark_palette(qtbot, artifacts) -> None:  # noqa: ANN001
+def test_learn_view_rerenders_for_dark_palette(qtbot, artifacts) -> None:
     view = LearnView(load_library().scenarios, "sde2")
     qtbot.addWidget(view)
     view.resize(1100, 760)

@@ -56,7 +56,7 @@ def test_segment_seconds_follow_the_marks() -> None:
     assert sum(live.state([5, 10, 20, 30, 40, 50]).seconds(100.0).values()) == pytest.approx(100)
 
 
-def test_strip_shows_current_segment_and_colours(qtbot, artifacts) -> None:  # noqa: ANN001
+def test_strip_shows_current_segment_and_colours(qtbot, artifacts) -> None:
     strip = StarStrip()
     qtbot.addWidget(strip)
     strip.resize(900, strip.sizeHint().height())
@@ -80,7 +80,7 @@ def test_strip_shows_current_segment_and_colours(qtbot, artifacts) -> None:  # n
         shoot(strip, artifacts, "star-strip-dark")
 
 
-def test_level_meter_proves_the_microphone_hears(qtbot) -> None:  # noqa: ANN001
+def test_level_meter_proves_the_microphone_hears(qtbot) -> None:
     meter = LevelMeter()
     qtbot.addWidget(meter)
     assert db_fraction(FLOOR_DB) == 0.0 and db_fraction(0.0) == 1.0
@@ -98,7 +98,7 @@ def test_level_meter_proves_the_microphone_hears(qtbot) -> None:  # noqa: ANN001
 
 
 @pytest.fixture
-def rehearse(qtbot, whisper_tiny):  # noqa: ANN001, ANN201, F811
+def rehearse(qtbot, whisper_tiny):  # noqa: F811
     """A Rehearse screen on a real session: 16 s of speech at 2x, the real model and store."""
     require_tools()
     text = ("I noticed the webhook drops while I was working on another project. It was not my "
@@ -118,7 +118,7 @@ def rehearse(qtbot, whisper_tiny):  # noqa: ANN001, ANN201, F811
     view.shutdown()
 
 
-def test_keys_pause_repeat_and_abandon(rehearse, qtbot, monkeypatch) -> None:  # noqa: ANN001
+def test_keys_pause_repeat_and_abandon(rehearse, qtbot, monkeypatch) -> None:
     view, speaker, store = rehearse
     view.start(load_library().by_id(SCENARIO))
     qtbot.waitUntil(lambda: view.capture.state == "recording", timeout=20000)
@@ -152,8 +152,8 @@ def test_keys_pause_repeat_and_abandon(rehearse, qtbot, monkeypatch) -> None:  #
     assert attempt.recordings[0].exists() and attempt.recordings[0].stat().st_size > 16000
 
 
-def test_strip_follows_the_answer_without_marks(qtbot, whisper_tiny, artifacts,  # noqa: ANN001, F811
-                                                caplog) -> None:  # noqa: ANN001
+def test_strip_follows_the_answer_without_marks(qtbot, whisper_tiny, artifacts,  # noqa: F811
+                                                caplog) -> None:
     """Answering without Space: the strip and the live transcript follow the decoder, and each
     change of the live segment is logged as the issue asks."""
     import logging

@@ -71,7 +71,7 @@ class UnpluggedMidAnswer:
         self.inner.stop()
 
 
-def _view(qtbot, services: Services) -> RehearseView:  # noqa: ANN001
+def _view(qtbot, services: Services) -> RehearseView:
     view = RehearseView(services, Settings(), max_probes=2)
     qtbot.addWidget(view, before_close_func=close_boxes)
     view.resize(1000, 640)
@@ -81,7 +81,7 @@ def _view(qtbot, services: Services) -> RehearseView:  # noqa: ANN001
     return view
 
 
-def test_microphone_failing_mid_answer_keeps_and_analyses_it(qtbot, whisper_tiny) -> None:  # noqa: ANN001, F811
+def test_microphone_failing_mid_answer_keeps_and_analyses_it(qtbot, whisper_tiny) -> None:  # noqa: F811
     require_tools()
     answer = spoken_answer(ANSWER[:3])
     cut = answer.starts[2] + 1.0  # unplugged one second into the action
@@ -105,7 +105,7 @@ def test_microphone_failing_mid_answer_keeps_and_analyses_it(qtbot, whisper_tiny
     assert recordings["answer"].stat().st_size > 44 + 2 * RATE * (cut - 0.5)
 
 
-def test_silent_microphone_is_reported_within_three_seconds(qtbot, whisper_tiny) -> None:  # noqa: ANN001, F811
+def test_silent_microphone_is_reported_within_three_seconds(qtbot, whisper_tiny) -> None:  # noqa: F811
     silence = np.zeros(8 * RATE, dtype=np.float32)
     services = Services(transcriber=whisper_tiny, speaker=InstantSpeaker(),
                         source_factory=FileSources([silence], speed=4.0), store=HistoryStore(),
@@ -122,7 +122,7 @@ def test_silent_microphone_is_reported_within_three_seconds(qtbot, whisper_tiny)
 
 
 @pytest.mark.parametrize("broken", ["no engine", "no output device"])
-def test_question_shown_as_text_without_a_voice(qtbot, whisper_tiny, broken,  # noqa: ANN001, F811
+def test_question_shown_as_text_without_a_voice(qtbot, whisper_tiny, broken,  # noqa: F811
                                                 monkeypatch) -> None:
     require_tools()
     speaker = None
@@ -149,7 +149,7 @@ def test_question_shown_as_text_without_a_voice(qtbot, whisper_tiny, broken,  # 
     view.shutdown()
 
 
-def test_speech_model_failing_keeps_the_recording(qtbot) -> None:  # noqa: ANN001
+def test_speech_model_failing_keeps_the_recording(qtbot) -> None:
     require_tools()
     from mockinterviewer.stt.whisper import WhisperTranscriber
 
@@ -185,7 +185,7 @@ def _boxes_of(view: RehearseView) -> list:
     return [b for b in dialogs.open_boxes() if shiboken6.isValid(b) and b.parent() is view]
 
 
-def test_no_microphone_at_all_is_explained_and_space_retries(qtbot, whisper_tiny,  # noqa: ANN001, F811
+def test_no_microphone_at_all_is_explained_and_space_retries(qtbot, whisper_tiny,  # noqa: F811
                                                              monkeypatch) -> None:
     from mockinterviewer.audio import devices
     from mockinterviewer.ui.services import MicrophoneFactory

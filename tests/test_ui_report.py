@@ -53,7 +53,7 @@ class SpyPlayer:
 
 
 @pytest.fixture(scope="module")
-def analysis():  # noqa: ANN201
+def analysis():
     scenario = load_library().by_id("customer-obsession")
     words = words_from_text(WEAK)
     a = analyze(words, scenario, "sde2", marks=[8.0, 11.0, 22.0, 29.0])
@@ -71,7 +71,7 @@ def recording(tmp_path: Path) -> Path:
     return path
 
 
-def _report(qtbot, services: Services, analysis, recording: Path) -> ReportView:  # noqa: ANN001
+def _report(qtbot, services: Services, analysis, recording: Path) -> ReportView:
     view = ReportView(services)
     qtbot.addWidget(view)
     view.resize(1100, 760)
@@ -84,7 +84,7 @@ def _report(qtbot, services: Services, analysis, recording: Path) -> ReportView:
     return view
 
 
-def test_report_shows_verdict_timeline_findings_and_plays(qtbot, analysis, recording,  # noqa: ANN001
+def test_report_shows_verdict_timeline_findings_and_plays(qtbot, analysis, recording,
                                                           artifacts) -> None:
     spy = SpyPlayer()
     services = Services(player=spy, library=load_library())
@@ -124,7 +124,7 @@ def test_report_shows_verdict_timeline_findings_and_plays(qtbot, analysis, recor
         shoot(view, artifacts, "report-weak-dark")
 
 
-def test_report_transcript_compare_probes_and_buttons(qtbot, analysis, recording) -> None:  # noqa: ANN001
+def test_report_transcript_compare_probes_and_buttons(qtbot, analysis, recording) -> None:
     view = _report(qtbot, Services(library=load_library()), analysis, recording)
     html = view.transcript.toHtml()
     assert "Situation" in html and "Action" in html
@@ -142,7 +142,7 @@ def test_report_transcript_compare_probes_and_buttons(qtbot, analysis, recording
     assert nxt.args == ["customer-obsession"]
 
 
-def test_playback_problems_become_messages(qtbot, analysis, recording, tmp_path) -> None:  # noqa: ANN001
+def test_playback_problems_become_messages(qtbot, analysis, recording, tmp_path) -> None:
     assert "no longer on disk" in audio_out.play_file(SpyPlayer(), tmp_path / "gone.wav", 3.0)
     assert "No sound output" in audio_out.play_file(None, recording, 3.0)
     view = _report(qtbot, Services(library=load_library()), analysis, recording)
@@ -159,7 +159,7 @@ def test_playback_problems_become_messages(qtbot, analysis, recording, tmp_path)
     assert stored.recordings == {"answer": recording}
 
 
-def test_report_highlights_the_screen_it_belongs_to(qtbot, analysis, artifacts) -> None:  # noqa: ANN001
+def test_report_highlights_the_screen_it_belongs_to(qtbot, analysis, artifacts) -> None:
     """The report is not in the navigation: the entry it belongs to (Rehearse after a
     rehearsal, Drill for a drill's report) is highlighted while it shows, and a click on that
     entry goes back to its screen."""

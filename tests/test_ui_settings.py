@@ -49,7 +49,7 @@ def _close_boxes() -> None:
         box.done(0)
 
 
-def test_settings_are_saved_and_used(qtbot, fake_devices, tmp_path, artifacts) -> None:  # noqa: ANN001
+def test_settings_are_saved_and_used(qtbot, fake_devices, tmp_path, artifacts) -> None:
     w = MainWindow(Settings(), make_services(), load_model=False)
     qtbot.addWidget(w)
     w.resize(1100, 800)
@@ -104,7 +104,7 @@ def test_settings_are_saved_and_used(qtbot, fake_devices, tmp_path, artifacts) -
     assert w2.settings_view.rate_spin.value() == 200
 
 
-def test_unwritable_data_folder_is_refused(qtbot, tmp_path) -> None:  # noqa: ANN001
+def test_unwritable_data_folder_is_refused(qtbot, tmp_path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     view = SettingsView(Settings(), make_services())
@@ -117,7 +117,7 @@ def test_unwritable_data_folder_is_refused(qtbot, tmp_path) -> None:  # noqa: AN
     _close_boxes()
 
 
-def test_test_recording_moves_the_meter_and_hears_voice(qtbot) -> None:  # noqa: ANN001
+def test_test_recording_moves_the_meter_and_hears_voice(qtbot) -> None:
     factory = tone_source_factory(seconds=3.0)
     view = SettingsView(Settings(), make_services(source_factory=factory))
     qtbot.addWidget(view)
@@ -137,7 +137,7 @@ def test_test_recording_moves_the_meter_and_hears_voice(qtbot) -> None:  # noqa:
     assert factory.calls == [None] and threading.get_ident() == main
 
 
-def test_test_recording_of_silence_says_so(qtbot) -> None:  # noqa: ANN001
+def test_test_recording_of_silence_says_so(qtbot) -> None:
     from mockinterviewer.audio.sources import FileSource
 
     silent = np.zeros(16000 * 3, dtype=np.float32)
@@ -150,7 +150,7 @@ def test_test_recording_of_silence_says_so(qtbot) -> None:  # noqa: ANN001
     assert "Only silence" in view.test_result.text()
 
 
-def test_test_recording_without_a_microphone_is_explained(qtbot) -> None:  # noqa: ANN001
+def test_test_recording_without_a_microphone_is_explained(qtbot) -> None:
     def no_mic(device: object = None) -> object:
         raise AudioError("No input device was found. Connect a microphone and try again.")
 
@@ -165,14 +165,14 @@ def test_test_recording_without_a_microphone_is_explained(qtbot) -> None:  # noq
     _close_boxes()
 
 
-def test_model_download_progress_and_failure(qtbot, monkeypatch) -> None:  # noqa: ANN001
+def test_model_download_progress_and_failure(qtbot, monkeypatch) -> None:
     view = SettingsView(Settings(), make_services())
     qtbot.addWidget(view)
     view.show()
     view.model_combo.setCurrentIndex(view.model_combo.findData("base.en"))
     assert "Not downloaded" in view.model_status.text() and view.download_button.isEnabled()
     # offline: the download fails with words, nothing is half-installed
-    def offline(name, progress=None, root=None):  # noqa: ANN001, ANN202
+    def offline(name, progress=None, root=None):
         raise UserError("Could not download the base.en model (ConnectionError). Check the "
                         "internet connection and try again.")
 
@@ -187,7 +187,7 @@ def test_model_download_progress_and_failure(qtbot, monkeypatch) -> None:  # noq
     seen: list[int] = []
     view.download_bar.valueChanged.connect(seen.append)
 
-    def fake_download(name, progress=None, root=None):  # noqa: ANN001, ANN202
+    def fake_download(name, progress=None, root=None):
         target = models.model_dir(name)
         target.mkdir(parents=True)
         for i, f in enumerate(("model.bin", "config.json")):
@@ -203,7 +203,7 @@ def test_model_download_progress_and_failure(qtbot, monkeypatch) -> None:  # noq
     assert not view.download_button.isEnabled()
 
 
-def test_local_model_folder(qtbot, tmp_path) -> None:  # noqa: ANN001
+def test_local_model_folder(qtbot, tmp_path) -> None:
     view = SettingsView(Settings(), make_services())
     qtbot.addWidget(view)
     assert view.use_model_folder(str(tmp_path)) is False
@@ -217,7 +217,7 @@ def test_local_model_folder(qtbot, tmp_path) -> None:  # noqa: ANN001
     assert "On this computer" in view.model_status.text()
 
 
-def test_speak_a_sample(qtbot) -> None:  # noqa: ANN001
+def test_speak_a_sample(qtbot) -> None:
     speaker = FakeSpeaker()
     view = SettingsView(Settings(), make_services(speaker=speaker))
     qtbot.addWidget(view)
@@ -227,7 +227,7 @@ def test_speak_a_sample(qtbot) -> None:  # noqa: ANN001
     assert view.sample_button.isEnabled()
 
 
-def test_controls_have_names_tooltips_and_mnemonics(qtbot) -> None:  # noqa: ANN001
+def test_controls_have_names_tooltips_and_mnemonics(qtbot) -> None:
     view = SettingsView(Settings(), make_services())
     qtbot.addWidget(view)
     for w in (view.input_combo, view.output_combo, view.model_combo, view.device_combo,

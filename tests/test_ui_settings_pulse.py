@@ -28,7 +28,7 @@ def _loud_seconds(path: Path) -> float:
                for i in range(0, len(audio) - block, block)) / 10
 
 
-def test_test_recording_on_the_real_microphone(qtbot, pulse_audio, tmp_path) -> None:  # noqa: ANN001
+def test_test_recording_on_the_real_microphone(qtbot, pulse_audio, tmp_path) -> None:
     view = SettingsView(Settings(), make_services(source_factory=MicrophoneFactory(None)))
     qtbot.addWidget(view)
     view.show()
@@ -52,7 +52,7 @@ def test_test_recording_on_the_real_microphone(qtbot, pulse_audio, tmp_path) -> 
     assert "hears you" in view.test_result.text()
 
 
-def test_test_sound_is_heard_on_the_real_speaker(qtbot, pulse_audio) -> None:  # noqa: ANN001
+def test_test_sound_is_heard_on_the_real_speaker(qtbot, pulse_audio) -> None:
     player = Player(None)
     view = SettingsView(Settings(), make_services(player=player))
     qtbot.addWidget(view)
@@ -63,13 +63,13 @@ def test_test_sound_is_heard_on_the_real_speaker(qtbot, pulse_audio) -> None:  #
     assert _loud_seconds(heard.path) >= 0.3
 
 
-def test_set_up_check_finds_the_real_devices(pulse_audio) -> None:  # noqa: ANN001
+def test_set_up_check_finds_the_real_devices(pulse_audio) -> None:
     mic = first_run.check_microphone(Settings(input_device="pulse"))
     assert mic.state == first_run.OK and "pulse" in mic.message
     assert first_run.check_speaker(Settings()).state == first_run.OK
 
 
-def test_speak_a_sample_with_the_real_voice(qtbot, pulse_audio) -> None:  # noqa: ANN001
+def test_speak_a_sample_with_the_real_voice(qtbot, pulse_audio) -> None:
     from mockinterviewer.tts import Pyttsx3Speaker
 
     speaker = Pyttsx3Speaker(rate=220)

@@ -33,7 +33,7 @@ def _close_boxes() -> None:
 
 
 @pytest.fixture
-def window(qtbot):  # noqa: ANN001, ANN201
+def window(qtbot):
     services = make_services(store=HistoryStore())
     w = MainWindow(Settings(), services, load_model=False)
     qtbot.addWidget(w)
@@ -44,7 +44,7 @@ def window(qtbot):  # noqa: ANN001, ANN201
     _close_boxes()
 
 
-def test_every_screen_is_reachable_with_ctrl_digits(window, qtbot, artifacts) -> None:  # noqa: ANN001
+def test_every_screen_is_reachable_with_ctrl_digits(window, qtbot, artifacts) -> None:
     keys = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6,
             Qt.Key.Key_7, Qt.Key.Key_8, Qt.Key.Key_9, Qt.Key.Key_0]
     for (key, _label, _tip), qkey in zip(SCREENS, keys, strict=False):
@@ -64,7 +64,7 @@ def test_every_screen_is_reachable_with_ctrl_digits(window, qtbot, artifacts) ->
     shoot(window, artifacts, "shell-home")
 
 
-def test_navigation_list_has_names_and_tooltips(window) -> None:  # noqa: ANN001
+def test_navigation_list_has_names_and_tooltips(window) -> None:
     assert window.nav.accessibleName() == "Screens"
     for i in range(window.nav.count()):
         item = window.nav.item(i)
@@ -73,7 +73,7 @@ def test_navigation_list_has_names_and_tooltips(window) -> None:  # noqa: ANN001
         assert widget is not None, key
 
 
-def test_status_line_reports_microphone_model_and_voice(qtbot) -> None:  # noqa: ANN001
+def test_status_line_reports_microphone_model_and_voice(qtbot) -> None:
     t = FakeTranscriber()
     w = MainWindow(Settings(), make_services(transcriber=t, speaker=FakeSpeaker(works=False)),
                    load_model=False)
@@ -92,7 +92,7 @@ def test_status_line_reports_microphone_model_and_voice(qtbot) -> None:  # noqa:
     assert w.mic_status.toolTip()
 
 
-def test_model_that_cannot_load_is_explained(qtbot) -> None:  # noqa: ANN001
+def test_model_that_cannot_load_is_explained(qtbot) -> None:
     message = "The speech model 'small.en' is not downloaded yet."
     w = MainWindow(Settings(model="small.en"),
                    make_services(transcriber=FakeTranscriber(fail=message)), load_model=False)
@@ -108,7 +108,7 @@ def test_model_that_cannot_load_is_explained(qtbot) -> None:  # noqa: ANN001
     _close_boxes()
 
 
-def test_open_mode_entry_points(window, monkeypatch) -> None:  # noqa: ANN001
+def test_open_mode_entry_points(window, monkeypatch) -> None:
     # Rehearse and Drill start recording sessions; here only the dispatch is checked (their own
     # tests drive the full flows with real audio).
     calls: list[tuple[str, str]] = []
@@ -122,7 +122,7 @@ def test_open_mode_entry_points(window, monkeypatch) -> None:  # noqa: ANN001
     window.open_mode("test", "dive-deep")
     assert window.current_screen() == "test"
     assert len(window.test.items) == 10
-    assert window.test.items[0].scenario_id or True
+    assert all(it.scenario_id for it in window.test.items)
     assert any(it.scenario_id == "dive-deep" for it in window.test.items)
     window.open_mode("rehearse", "customer-obsession")
     assert window.current_screen() == "rehearse"
@@ -137,7 +137,7 @@ def test_open_mode_entry_points(window, monkeypatch) -> None:  # noqa: ANN001
     assert any(b.windowTitle() == "Unknown scenario" for b in dialogs.open_boxes())
 
 
-def test_window_geometry_screen_and_level_persist(qtbot) -> None:  # noqa: ANN001
+def test_window_geometry_screen_and_level_persist(qtbot) -> None:
     w = MainWindow(Settings(), make_services(), load_model=False)
     qtbot.addWidget(w)
     w.show()
@@ -159,7 +159,7 @@ def test_window_geometry_screen_and_level_persist(qtbot) -> None:  # noqa: ANN00
     assert saved["level"] == "senior"
 
 
-def test_content_and_store_problems_are_told(qtbot) -> None:  # noqa: ANN001
+def test_content_and_store_problems_are_told(qtbot) -> None:
     lib = load_library()
     broken = LoadReport(lib.scenarios, ("content/x.toml: segments[2].target_seconds: expected "
                                         "a positive number",))
@@ -179,12 +179,12 @@ def test_content_and_store_problems_are_told(qtbot) -> None:  # noqa: ANN001
     _close_boxes()
 
 
-def test_unwritten_screen_does_not_break_the_window(window) -> None:  # noqa: ANN001
+def test_unwritten_screen_does_not_break_the_window(window) -> None:
     assert window._optional("no_such_screen", "NoSuchView") is None
     assert window._unavailable("Thing").accessibleName() == "Thing"
 
 
-def test_first_run_shown_once_and_from_the_menu(qtbot) -> None:  # noqa: ANN001
+def test_first_run_shown_once_and_from_the_menu(qtbot) -> None:
     w = MainWindow(Settings(), make_services(), load_model=False)
     qtbot.addWidget(w)
     w.show()
@@ -201,7 +201,7 @@ def test_first_run_shown_once_and_from_the_menu(qtbot) -> None:  # noqa: ANN001
     w.first_run_dialog.accept()
 
 
-def test_run_app_opens_the_window_and_quits(qtbot, monkeypatch) -> None:  # noqa: ANN001
+def test_run_app_opens_the_window_and_quits(qtbot, monkeypatch) -> None:
     """The ``mockinterviewer`` entry point's app factory starts cleanly offscreen."""
     from mockinterviewer.ui import app as app_module
     from mockinterviewer.ui import main_window as mw
@@ -209,7 +209,7 @@ def test_run_app_opens_the_window_and_quits(qtbot, monkeypatch) -> None:  # noqa
     made: list[MainWindow] = []
     real_init = mw.MainWindow.__init__
 
-    def init(self, settings, services=None, load_model=True):  # noqa: ANN001, ANN202
+    def init(self, settings, services=None, load_model=True):
         real_init(self, settings, make_services(), load_model=load_model)
         made.append(self)
 
@@ -230,7 +230,7 @@ def test_run_app_opens_the_window_and_quits(qtbot, monkeypatch) -> None:  # noqa
     assert not QApplication.windowIcon().isNull()
 
 
-def test_error_dialog_says_what_and_what_to_do(qtbot) -> None:  # noqa: ANN001
+def test_error_dialog_says_what_and_what_to_do(qtbot) -> None:
     box = dialogs.show_error(None, "Microphone not found", "No microphone is connected.",
                              "Connect one and press Refresh in Settings.")
     qtbot.addWidget(box)
@@ -241,7 +241,7 @@ def test_error_dialog_says_what_and_what_to_do(qtbot) -> None:  # noqa: ANN001
     assert box not in dialogs.open_boxes()
 
 
-def test_shell_dark_palette_screenshot(window, artifacts) -> None:  # noqa: ANN001
+def test_shell_dark_palette_screenshot(window, artifacts) -> None:
     with dark_palette():
         window.show_screen("home")
         shoot(window, artifacts, "shell-home-dark")
@@ -252,7 +252,7 @@ def test_shell_dark_palette_screenshot(window, artifacts) -> None:  # noqa: ANN0
 
 
 @pytest.mark.slow
-def test_real_model_loads_off_the_ui_thread_without_stalling(qtbot) -> None:  # noqa: ANN001
+def test_real_model_loads_off_the_ui_thread_without_stalling(qtbot) -> None:
     """Start-up with the real services: tiny.en loads in the background; the loop keeps ticking."""
     import time
 
@@ -284,7 +284,7 @@ def test_real_model_loads_off_the_ui_thread_without_stalling(qtbot) -> None:  # 
     _close_boxes()
 
 
-def test_large_system_font_scales_every_screen(qtbot, qapp, artifacts) -> None:  # noqa: ANN001
+def test_large_system_font_scales_every_screen(qtbot, qapp, artifacts) -> None:
     """With a 1.4x system font the screens still lay out (screenshots to look at)."""
     base = qapp.font()
     big = qapp.font()
@@ -306,7 +306,7 @@ def test_large_system_font_scales_every_screen(qtbot, qapp, artifacts) -> None: 
         qapp.setFont(base)
 
 
-def test_unexpected_error_becomes_a_message_and_a_log_entry(qtbot, monkeypatch) -> None:  # noqa: ANN001
+def test_unexpected_error_becomes_a_message_and_a_log_entry(qtbot, monkeypatch) -> None:
     import logging
     import sys
 
@@ -336,7 +336,7 @@ def test_unexpected_error_becomes_a_message_and_a_log_entry(qtbot, monkeypatch) 
     _close_boxes()
 
 
-def test_style_sheet_follows_a_palette_switch(window, qapp) -> None:  # noqa: ANN001
+def test_style_sheet_follows_a_palette_switch(window, qapp) -> None:
     from mockinterviewer.ui import theme
 
     light_sheet = qapp.styleSheet()

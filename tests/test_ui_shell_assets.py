@@ -39,7 +39,7 @@ def test_cue_sounds_are_short_soft_and_click_free() -> None:
         assets.cue_path("bang")
 
 
-def test_missing_asset_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # noqa: ANN001
+def test_missing_asset_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
     monkeypatch.setattr(assets, "assets_dir", lambda: tmp_path)
     with pytest.raises(UserError, match="installation is incomplete"):
         assets.asset_path("sounds/target.wav")
@@ -59,7 +59,7 @@ def _contrast(a: str, b: str) -> float:
 
 
 @pytest.mark.parametrize("dark", [False, True])
-def test_theme_colours_are_readable(qapp, dark: bool) -> None:  # noqa: ANN001
+def test_theme_colours_are_readable(qapp, dark: bool) -> None:
     from PySide6.QtGui import QPalette
 
     pal = theme.dark_palette() if dark else qapp.style().standardPalette()
@@ -74,7 +74,7 @@ def test_theme_colours_are_readable(qapp, dark: bool) -> None:  # noqa: ANN001
         assert _contrast(theme.segment_color(label, pal).name(), window) >= 2.0
 
 
-def test_fonts_scale_relative_to_the_application_font(qapp) -> None:  # noqa: ANN001
+def test_fonts_scale_relative_to_the_application_font(qapp) -> None:
     base = qapp.font()
     try:
         for size in (9.0, 14.0):

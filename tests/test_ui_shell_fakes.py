@@ -43,7 +43,8 @@ class FakeTranscriber:
 
         return Transcript()
 
-    def transcribe_array(self, audio: np.ndarray, offset: float = 0.0) -> list:
+    def transcribe_array(self, audio: np.ndarray, offset: float = 0.0, prompt=None,
+                         fast=False, speech_end=None) -> list:
         return []
 
     def load(self) -> None:

@@ -24,7 +24,7 @@ def _crashed_attempt(store: HistoryStore, tmp: Path, scenario: str = "ownership"
                                "tiny.en")
 
 
-def _window(qtbot, store: HistoryStore, transcriber=None) -> MainWindow:  # noqa: ANN001
+def _window(qtbot, store: HistoryStore, transcriber=None) -> MainWindow:
     w = MainWindow(Settings(), make_services(store=store, transcriber=transcriber),
                    load_model=False)
     qtbot.addWidget(w)
@@ -33,7 +33,7 @@ def _window(qtbot, store: HistoryStore, transcriber=None) -> MainWindow:  # noqa
 
 
 @pytest.mark.slow
-def test_unfinished_answer_is_analysed_at_start(qtbot, tmp_path) -> None:  # noqa: ANN001
+def test_unfinished_answer_is_analysed_at_start(qtbot, tmp_path) -> None:
     from mockinterviewer.stt.whisper import WhisperTranscriber
 
     store = HistoryStore()
@@ -55,7 +55,7 @@ def test_unfinished_answer_is_analysed_at_start(qtbot, tmp_path) -> None:  # noq
     assert w.offer_recovery() is False  # nothing left to offer
 
 
-def test_later_keeps_and_set_aside_stops_asking(qtbot, tmp_path) -> None:  # noqa: ANN001
+def test_later_keeps_and_set_aside_stops_asking(qtbot, tmp_path) -> None:
     store = HistoryStore()
     aid = _crashed_attempt(store, tmp_path)
     w = _window(qtbot, store)
@@ -70,7 +70,7 @@ def test_later_keeps_and_set_aside_stops_asking(qtbot, tmp_path) -> None:  # noq
     assert w.offer_recovery() is False
 
 
-def test_missing_recording_or_scenario_is_explained(qtbot, tmp_path) -> None:  # noqa: ANN001
+def test_missing_recording_or_scenario_is_explained(qtbot, tmp_path) -> None:
     store = HistoryStore()
     _crashed_attempt(store, tmp_path, "no-such-scenario")
     w = _window(qtbot, store)

@@ -60,7 +60,7 @@ def test_draw_handles_small_and_empty_libraries() -> None:
     assert draw_questions(None, [], rng=random.Random(1)) == []
 
 
-def test_answer_with_keys_and_score(qtbot, artifacts) -> None:  # noqa: ANN001
+def test_answer_with_keys_and_score(qtbot, artifacts) -> None:
     lib = load_library().scenarios
     view = TestView(lib, rng=random.Random(3))
     qtbot.addWidget(view)
@@ -112,7 +112,7 @@ def test_answer_with_keys_and_score(qtbot, artifacts) -> None:  # noqa: ANN001
     assert [it.question for it in view.items] == first
 
 
-def test_answer_by_click_and_new_set(qtbot) -> None:  # noqa: ANN001
+def test_answer_by_click_and_new_set(qtbot) -> None:
     lib = load_library().scenarios
     view = TestView(lib, rng=random.Random(5))
     qtbot.addWidget(view)

@@ -111,7 +111,8 @@ def _opened(path: Path) -> Iterator[tuple[Any, Iterator[np.ndarray]]]:
     """Opens the container; yields it and a generator of 16-bit mono 16 kHz sample blocks."""
     import av
 
-    resampler = av.audio.resampler.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
+    resampler: Any = av.audio.resampler.AudioResampler(format="s16", layout="mono",
+                                                       rate=SAMPLE_RATE)
     try:
         with av.open(str(path), mode="r", metadata_errors="ignore") as container:
             yield container, _resampled(container, resampler)
@@ -185,7 +186,7 @@ def decode_file(path: Path) -> np.ndarray:
             audio = samples.finish()
     except UserError:
         raise
-    except Exception as exc:  # noqa: BLE001 - PyAV raises many error types for bad files
+    except Exception as exc:
         raise _not_audio(path, exc) from exc
     if audio.size == 0:
         raise _no_samples(path)
@@ -232,7 +233,7 @@ def decode_blocks(path: Path, block_seconds: float = 60.0) -> Iterator[np.ndarra
         raise
     except GeneratorExit:
         raise
-    except Exception as exc:  # noqa: BLE001 - PyAV raises many error types for bad files
+    except Exception as exc:
         raise _not_audio(path, exc) from exc
     total += filled
     if total == 0:

@@ -68,7 +68,7 @@ def list_devices() -> list[DeviceInfo]:
     try:
         raw = sd.query_devices()
         apis = sd.query_hostapis()
-    except Exception as exc:  # noqa: BLE001 - PortAudio errors
+    except Exception as exc:
         raise AudioError(f"Could not list sound devices ({exc}).") from exc
     di, do = _defaults(sd)
     out: list[DeviceInfo] = []

@@ -148,12 +148,12 @@ class RecordingSession:
             end_of_audio = time.monotonic()
             try:
                 self.source.stop()
-            except Exception:  # noqa: BLE001 - a dead device may fail to stop
+            except Exception:
                 log.warning("stopping the source failed", exc_info=True)
             recorder.close()
         try:
             transcript = streamer.finish()
-        except Exception as exc:  # noqa: BLE001 - keep the recording, report the failure
+        except Exception as exc:
             log.error("transcription failed", exc_info=True)
             words = tuple(sorted(streamer.words, key=lambda w: w.start))
             transcript = Transcript(

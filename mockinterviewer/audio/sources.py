@@ -175,7 +175,7 @@ class MicrophoneSource:
                 finished_callback=self._on_finished,
             )
             self._stream.start()
-        except Exception as exc:  # noqa: BLE001 - PortAudioError and friends
+        except Exception as exc:
             self._stream = None
             notice = f"{self.device_notice} " if self.device_notice else ""
             raise AudioError(
@@ -222,7 +222,7 @@ class MicrophoneSource:
             try:
                 stream.stop()
                 stream.close()
-            except Exception:  # noqa: BLE001 - a vanished device can fail to close
+            except Exception:
                 log.warning("closing the input stream failed", exc_info=True)
 
 

@@ -125,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the output was piped into e.g. `head`, which has read enough
         _silence_stdout()
         return 0
-    except Exception as exc:  # noqa: BLE001 - the user gets one line, the log the traceback
+    except Exception as exc:
         log.exception("unexpected failure in %s", command)
         from mockinterviewer.logs import log_file
 

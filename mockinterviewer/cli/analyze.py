@@ -52,7 +52,7 @@ def _default_transcriber() -> FileTranscriber:
                               capture_fillers=s.capture_fillers)
 
 
-def register(sub: argparse._SubParsersAction, name: str) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
     """Adds the ``analyze`` command."""
     p = sub.add_parser(name, help="analyse a spoken or written answer",
                        description="Analyse an answer: STAR segments timed against their targets, "
@@ -78,7 +78,7 @@ def parse_marks(value: str | None) -> tuple[float, ...] | None:
     """
     if value is None or not value.strip():
         return None
-    marks = []
+    marks: list[float] = []
     for part in value.split(","):
         try:
             m = float(part.strip())
@@ -116,7 +116,7 @@ def _audio_seconds(path: Path) -> float | None:
 
         with av.open(str(path)) as container:
             return None if container.duration is None else container.duration / 1_000_000
-    except Exception:  # noqa: BLE001 - decoding reports unreadable files in words later
+    except Exception:
         log.debug("no duration for %s", path, exc_info=True)
         return None
 

@@ -21,8 +21,15 @@ import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from mockinterviewer.errors import UserError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from mockinterviewer.audio.session import SessionResult
+    from mockinterviewer.stt.whisper import WhisperTranscriber
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +98,7 @@ class BenchRow:
     fillers_stream: int
 
 
-def register(sub: argparse._SubParsersAction, name: str) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
     """Adds the ``bench`` command."""
     p = sub.add_parser(name, help="benchmark streaming and whole-file transcription")
     p.add_argument("paths", nargs="*", type=Path, metavar="AUDIO|DIR")
@@ -145,7 +152,7 @@ def _collect(paths: list[Path]) -> list[tuple[Path, str | None]]:
     return out
 
 
-def _stream(transcriber, audio, speed: float):
+def _stream(transcriber: WhisperTranscriber, audio: np.ndarray, speed: float) -> SessionResult:
     from mockinterviewer.audio.session import RecordingSession
     from mockinterviewer.audio.sources import FileSource
 
@@ -191,8 +198,8 @@ def run(args: argparse.Namespace) -> int:
     if transcriber.load_warning:
         print(f"warning: {transcriber.load_warning}", file=sys.stderr)
     rows: list[BenchRow] = []
-    totals: dict[str, list] = {"ref": [], "whole": [], "stream": [], "plain": []}
-    filler_totals = {"ref": 0, "matched": 0, "false": 0, "minutes": 0.0}
+    totals: dict[str, list[Any]] = {"ref": [], "whole": [], "stream": [], "plain": []}
+    filler_totals: dict[str, float] = {"ref": 0, "matched": 0, "false": 0, "minutes": 0.0}
     for path, ref in items:
         audio = decode_file(path)
         seconds = len(audio) / 16000
@@ -253,7 +260,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _corpus_wer(refs: list[str], hyps: list) -> float | None:
+def _corpus_wer(refs: list[str], hyps: list[Any]) -> float | None:
     import jiwer
 
     from mockinterviewer.stt.scoring import normalize, split_fillers
@@ -268,7 +275,8 @@ def _corpus_wer(refs: list[str], hyps: list) -> float | None:
     return round(float(jiwer.wer(r, h)), 4)
 
 
-def _summary(rows, totals, fillers, transcriber, load_s, speeds) -> dict:
+def _summary(rows: list[BenchRow], totals: dict[str, list[Any]], fillers: dict[str, float],
+             transcriber: WhisperTranscriber, load_s: float, speeds: list[float]) -> dict[str, Any]:
     by_speed = {}
     for speed in speeds:
         tails = [r.tail_latency for r in rows if r.speed == speed]
@@ -297,7 +305,7 @@ def _summary(rows, totals, fillers, transcriber, load_s, speeds) -> dict:
     }
 
 
-def answer_bar(rows: list[BenchRow]) -> list[dict]:
+def answer_bar(rows: list[BenchRow]) -> list[dict[str, Any]]:
     """Checks each answer-length file streamed at real time against the tail-latency bar.
 
     Args:
@@ -324,7 +332,7 @@ def _pct(x: float | None) -> str:
     return "-" if x is None else f"{x * 100:.1f}"
 
 
-def _print(rows: list[BenchRow], summary: dict) -> None:
+def _print(rows: list[BenchRow], summary: dict[str, Any]) -> None:
     head = (
         f"{'file':<44} {'audio s':>7} {'speed':>5} {'tail s':>6} {'tail/whole':>10} "
         f"{'whole s':>7} {'RTF':>6} {'peak MB':>7} {'WER plain':>9} {'WER whole':>9} "

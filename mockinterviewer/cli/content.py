@@ -13,7 +13,7 @@ from mockinterviewer.content.library import load_library
 from mockinterviewer.paths import content_dir
 
 
-def register(sub: argparse._SubParsersAction, name: str) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
     """Adds the ``content`` command."""
     p = sub.add_parser(name, help="check or list scenario files")
     csub = p.add_subparsers(dest="action", metavar="ACTION", required=True,

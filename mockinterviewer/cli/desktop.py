@@ -7,7 +7,7 @@ import argparse
 from mockinterviewer import desktop
 
 
-def register(sub: argparse._SubParsersAction, name: str) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
     """Adds the ``desktop`` command."""
     p = sub.add_parser(name, help="add or remove the app's desktop menu entry")
     dsub = p.add_subparsers(dest="action", required=True, metavar="ACTION")

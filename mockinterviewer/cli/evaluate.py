@@ -222,7 +222,7 @@ def meets_bar(scores: Sequence[AnswerScore]) -> bool:
             and t["strong_false_critical"] == 0)
 
 
-def register(sub: argparse._SubParsersAction, name: str) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
     """Adds the ``evaluate`` command."""
     p = sub.add_parser(
         name, help="score the coaching engine on the labelled answer set",

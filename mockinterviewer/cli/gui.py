@@ -10,7 +10,7 @@ from mockinterviewer.content.model import LEVELS
 from mockinterviewer.errors import UserError
 
 
-def register(sub: argparse._SubParsersAction, name: str) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
     """Adds one GUI command (``gui`` or a mode)."""
     help_text = "open the app" if name == "gui" else f"open the app in {name.title()} mode"
     p = sub.add_parser(name, help=help_text)

@@ -14,7 +14,7 @@ from mockinterviewer.store.export import render_attempt, render_csv, write_text
 from mockinterviewer.store.insights import report_findings, report_segments
 
 
-def register(sub: argparse._SubParsersAction, name: str) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
     """Adds the ``history`` command."""
     p = sub.add_parser(name, help="list, show or export past attempts")
     hsub = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
@@ -129,7 +129,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 def _plain(value: object) -> object:
     if hasattr(value, "items"):
-        return {k: _plain(v) for k, v in value.items()}  # type: ignore[attr-defined]
+        return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     return value

@@ -10,7 +10,7 @@ from pathlib import Path
 from mockinterviewer.content import stories
 
 
-def register(sub: argparse._SubParsersAction, name: str) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
     """Adds the ``story`` command and its actions."""
     p = sub.add_parser(name, help="import, export or list your own stories")
     ssub = p.add_subparsers(dest="action", metavar="ACTION", required=True,

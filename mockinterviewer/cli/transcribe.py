@@ -16,9 +16,12 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from mockinterviewer.stt.whisper import WhisperTranscriber
 
 from mockinterviewer.errors import UserError
 from mockinterviewer.transcript import Transcript, Word
@@ -34,7 +37,7 @@ _FRAME = SAMPLE_RATE // 50
 _SMOOTH_FRAMES = 15  # 300 ms
 
 
-def register(sub: argparse._SubParsersAction, name: str) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
     """Adds the ``transcribe`` command."""
     p = sub.add_parser(name, help="transcribe an audio file")
     p.add_argument("audio", type=Path, help="audio file (WAV, FLAC, MP3, OGG, M4A, ...)")
@@ -116,7 +119,7 @@ def _shifted(words: tuple[Word, ...], offset: float) -> list[Word]:
 
 
 def transcribe_windows(
-    transcriber: Any, pieces: Iterator[tuple[float, np.ndarray]]
+    transcriber: WhisperTranscriber, pieces: Iterator[tuple[float, np.ndarray]]
 ) -> Transcript:
     """Transcribes windows of one recording and joins them into one transcript.
 

@@ -79,7 +79,7 @@ def _passive_hands_over(verb: str, rest: str) -> bool:
     if verb in P.PASSIVE_NEEDS_FRAME:
         frame = P.PASSIVE_FRAME.match(rest)
         inf = frame.group("verb") if frame else None
-        return bool(frame) and not (inf and (inf in P.DETERMINERS or not _task_verb_ok(
+        return frame is not None and not (inf and (inf in P.DETERMINERS or not _task_verb_ok(
             inf, rest[frame.end("verb"):frame.end("verb") + 20]))) and not (
             P.FOR_GIFT.match(rest) or (verb in {"put", "made"} and P.ON_THE_SPOT.match(rest)))
     if verb in {"given", "handed", "assigned", "allocated", "allotted"}:

@@ -108,7 +108,7 @@ def train(rows: Sequence[Mapping[str, object]]) -> dict[str, dict[str, object]]:
         mine = [r for r in rows if r["check"] == check]
         vec = TfidfVectorizer(ngram_range=(1, 3), sublinear_tf=True, preprocessor=normalise)
         x = vec.fit_transform([str(r["text"]) for r in mine])
-        clf = LogisticRegression(C=4.0, max_iter=2000).fit(x, [int(r["label"]) for r in mine])
+        clf = LogisticRegression(C=4.0, max_iter=2000).fit(x, [int(str(r["label"])) for r in mine])
         coef = clf.coef_[0]
         out[check] = {
             "intercept": round(float(clf.intercept_[0]), 5),

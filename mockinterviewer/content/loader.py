@@ -69,7 +69,7 @@ def _printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
-def _describe(value: Any) -> str:
+def _describe(value: object) -> str:
     if isinstance(value, str):
         value = _printable(value)
         return f'"{value}"' if len(value) < 40 else f'"{value[:37]}..."'
@@ -142,7 +142,8 @@ class _Checker:
             self.err(full, f"expected at least {minimum} entries, got {len(v)}")
         return tuple(out)
 
-    def tables(self, d: dict[str, Any], key: str, path: str, required: bool) -> list[dict]:
+    def tables(self, d: dict[str, Any], key: str, path: str,
+               required: bool) -> list[dict[str, Any]]:
         full = f"{path}.{key}" if path else key
         if key not in d:
             if required:

@@ -28,13 +28,13 @@ SEGMENT_COLOURS: dict[str, str] = {"situation": "#e3f2fd", "task": "#f3e5f5", "a
                                    "result": "#fff8e1", "reflection": "#fce4ec"}
 
 
-def _num(value: Any, digits: int = 1) -> str:
+def _num(value: object, digits: int = 1) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return f"{value:.{digits}f}"
     return "-"
 
 
-def _clock(seconds: Any) -> str:
+def _clock(seconds: object) -> str:
     if not isinstance(seconds, int | float) or isinstance(seconds, bool):
         return ""
     m, s = divmod(int(round(seconds)), 60)
@@ -246,7 +246,7 @@ def render_html(attempt: Attempt) -> str:
     return "\n".join(h)
 
 
-def _md(text: Any) -> str:
+def _md(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
@@ -301,7 +301,7 @@ CSV_FIELDS: tuple[str, ...] = (
 )
 
 
-def _csv_safe(value: Any) -> Any:
+def _csv_safe(value: object) -> object:
     """Stops spreadsheet formula injection from text fields (a leading = + - @)."""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
         return "'" + value

@@ -8,6 +8,7 @@ analysis as JSON plus indexed columns (verdict, total seconds, words and fillers
 
 from __future__ import annotations
 
+import builtins
 import json
 import logging
 import sqlite3
@@ -16,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from mockinterviewer.content.model import kebab
 from mockinterviewer.paths import app_paths
@@ -43,14 +44,19 @@ def _parse_time(text: str | None) -> datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def _analysis_dict(analysis: Any) -> dict[str, Any]:
+class Storable(Protocol):
+    """What an attempt's analysis must offer to be stored (the coach's ``Analysis`` does)."""
+
+    def to_dict(self) -> Mapping[str, Any]:
+        """The analysis as JSON-ready data."""
+        ...
+
+
+def _analysis_dict(analysis: Storable | Mapping[str, Any]) -> dict[str, Any]:
     """Returns an analysis's JSON form (``to_dict()``, or a mapping as it is)."""
     if isinstance(analysis, Mapping):
         return dict(analysis)
-    to_dict = getattr(analysis, "to_dict", None)
-    if to_dict is None:
-        raise TypeError(f"cannot store {type(analysis).__name__}: it has no to_dict()")
-    return dict(to_dict())
+    return dict(analysis.to_dict())
 
 
 def _number(metrics: Mapping[str, Any], key: str) -> float | None:
@@ -237,7 +243,7 @@ class HistoryStore:
             conn.execute("INSERT INTO recordings (attempt_id, path, kind) VALUES (?, ?, ?)",
                          (attempt_id, str(path), kind))
 
-    def finish_attempt(self, attempt_id: int, analysis: Any) -> None:
+    def finish_attempt(self, attempt_id: int, analysis: Storable | Mapping[str, Any]) -> None:
         """Stores an attempt's analysis and marks it done.
 
         Args:
@@ -355,7 +361,7 @@ class HistoryStore:
         return found[0]
 
     def list(self, scenario_id: str | None = None, principle: str | None = None,
-             since: datetime | None = None, status: str | None = None) -> list[Attempt]:
+             since: datetime | None = None, status: str | None = None) -> builtins.list[Attempt]:
         """Returns attempts, newest first.
 
         Args:
@@ -367,8 +373,8 @@ class HistoryStore:
         Returns:
             The attempts.
         """
-        clauses: list[str] = []
-        params: list[Any] = []
+        clauses: builtins.list[str] = []
+        params: builtins.list[Any] = []
         if scenario_id is not None:
             clauses.append("a.scenario_id = ?")
             params.append(scenario_id)
@@ -385,7 +391,7 @@ class HistoryStore:
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         return self._attempts(where, tuple(params))
 
-    def unfinished(self) -> list[Attempt]:
+    def unfinished(self) -> builtins.list[Attempt]:
         """Attempts left unfinished (e.g. by a crash), oldest first; the app offers to analyse them.
 
         Returns:

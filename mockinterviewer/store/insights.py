@@ -190,7 +190,7 @@ def _refs(attempt: Attempt) -> dict[str, FindingRef]:
     return refs
 
 
-def _num(value: Any) -> float | None:
+def _num(value: object) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 

@@ -48,7 +48,7 @@ def make_summary(data: Mapping[str, Any]) -> dict[str, Any]:
             "segments": segments, "findings": findings}
 
 
-def freeze(value: Any) -> Any:
+def freeze(value: Any) -> Any:  # noqa: ANN401 - JSON data of any shape, returned as it came
     """A read-only copy of JSON data (mappings become MappingProxyType, lists tuples)."""
     if isinstance(value, dict):
         return MappingProxyType({k: freeze(v) for k, v in value.items()})

@@ -24,6 +24,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mockinterviewer.content.model import kebab
 from mockinterviewer.errors import UserError
@@ -89,7 +90,7 @@ def _v1(conn: sqlite3.Connection) -> None:
     )
 
 
-def _metric(data: dict, *keys: str) -> float | None:
+def _metric(data: dict[str, Any], *keys: str) -> float | None:
     """Reads a number from an analysis dict's ``metrics``."""
     metrics = data.get("metrics") or {}
     for key in keys:
@@ -135,7 +136,7 @@ def _v2(conn: sqlite3.Connection) -> None:
         " model, analysis_json, verdict FROM attempts"
     ).fetchall()
     for r in rows:
-        data: dict = {}
+        data: dict[str, Any] = {}
         if r[10]:
             try:
                 data = json.loads(r[10])
@@ -264,7 +265,7 @@ def _prepare(conn: sqlite3.Connection) -> None:
     """
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise _TooNew(version)
+        raise _TooNewError(version)
     check = conn.execute("PRAGMA quick_check").fetchone()[0]
     if check != "ok":
         raise _Damaged(f"integrity check failed: {check}")
@@ -280,7 +281,7 @@ class _Damaged(sqlite3.DatabaseError):
     """``quick_check`` found damage."""
 
 
-class _TooNew(Exception):
+class _TooNewError(Exception):
     def __init__(self, version: int) -> None:
         super().__init__(version)
         self.version = version
@@ -315,8 +316,9 @@ def open_database(path: Path, timeout: float = 5.0) -> OpenResult:
             conn = _connect(path, timeout)
             _prepare(conn)
             return OpenResult(conn, notice, backup)
-        except _TooNew as exc:
-            conn.close()
+        except _TooNewError as exc:
+            if conn is not None:
+                conn.close()
             if attempt == 2:
                 raise StoreError(f"cannot start a new history database at {path}") from exc
             backup = set_aside(path, f"v{exc.version}")

@@ -70,6 +70,15 @@ class Transcriber(Protocol):
         """Transcribes a whole audio file."""
         ...
 
-    def transcribe_array(self, audio: np.ndarray, offset: float = 0.0) -> list[Word]:
-        """Transcribes one utterance; ``offset`` is added to every word time."""
+    def transcribe_array(self, audio: np.ndarray, offset: float = 0.0, prompt: str | None = None,
+                         fast: bool = False, speech_end: float | None = None) -> list[Word]:
+        """Transcribes one utterance.
+
+        Args:
+            audio: the samples.
+            offset: added to every word time.
+            prompt: text said just before (an engine may ignore it).
+            fast: the user is waiting: decode once, without retries.
+            speech_end: seconds into ``audio`` where the voice ends, if known.
+        """
         ...

@@ -145,7 +145,7 @@ def download(
             huggingface_hub.hf_hub_download(REPOS[name], filename, local_dir=str(partial))
             if progress:
                 progress((i + 1) / len(files))
-    except Exception as exc:  # noqa: BLE001 - network failures come in many types
+    except Exception as exc:
         log.warning("download of %s failed", name, exc_info=True)
         raise UserError(
             f"Could not download the {name} model ({type(exc).__name__}). Check the internet "

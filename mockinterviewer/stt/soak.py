@@ -40,6 +40,7 @@ import time
 import wave
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -113,8 +114,8 @@ def soak(
     transcriber: Transcriber | None = None,
     chunk_seconds: float = 0.1,
     max_backlog: int = 0,
-    on_minute: Callable[[dict], None] | None = None,
-) -> dict:
+    on_minute: Callable[[dict[str, Any]], None] | None = None,
+) -> dict[str, Any]:
     """Feeds ``minutes`` of looped speech through the recording and streaming path.
 
     Args:
@@ -151,7 +152,7 @@ def soak(
         total = int(minutes * 60 * SAMPLE_RATE)
         block = max(1, int(chunk_seconds * SAMPLE_RATE))
         stream = StreamingTranscriber(transcriber)
-        samples: list[dict] = []
+        samples: list[dict[str, Any]] = []
         t0 = time.monotonic()
         fed = 0
         next_sample = 60 * SAMPLE_RATE
@@ -172,6 +173,7 @@ def soak(
                 if fed >= next_sample:
                     sample = {"minute": round(fed / SAMPLE_RATE / 60, 2),
                               "rss_mb": round(rss_mb(), 1), "words": len(stream.words),
+                              "held_audio_s": round(stream.held_seconds, 1),
                               "wall_s": round(time.monotonic() - t0, 1)}
                     samples.append(sample)
                     log.info("soak: %s", sample)
@@ -228,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
 
             speech = decode_file(args.audio)
 
-        def show(sample: dict) -> None:
+        def show(sample: dict[str, Any]) -> None:
             print(f"  minute {sample['minute']:6.1f}: RSS {sample['rss_mb']:7.1f} MB, "
                   f"{sample['words']} words, {sample['wall_s']:.0f} s", flush=True)
 

@@ -160,7 +160,7 @@ class StreamingTranscriber:
             try:
                 if not self._closed and self._error is None:
                     self._run(job)
-            except BaseException as exc:  # noqa: BLE001 - reported by finish()
+            except BaseException as exc:
                 log.error("streaming transcription failed", exc_info=True)
                 self._error = exc
             finally:
@@ -178,11 +178,8 @@ class StreamingTranscriber:
         prompt = self._prompt(job.cut if job.final else job.spans[0][0] / SAMPLE_RATE)
         engine = self.transcriber
         speech_end = job.speech_end / SAMPLE_RATE
-        if getattr(engine, "supports_prompt", False):
-            raw = engine.transcribe_array(job.audio, 0.0, prompt=prompt, fast=job.final,
-                                          speech_end=job.to_clip(speech_end))
-        else:
-            raw = engine.transcribe_array(job.audio, 0.0)
+        raw = engine.transcribe_array(job.audio, 0.0, prompt=prompt, fast=job.final,
+                                      speech_end=job.to_clip(speech_end))
         words = []
         for w in raw:
             start = job.to_recording(w.start)
@@ -236,7 +233,7 @@ class StreamingTranscriber:
         if fresh and self.on_words is not None:
             try:
                 self.on_words(list(fresh))
-            except Exception:  # noqa: BLE001 - a listener bug must not stop transcription
+            except Exception:
                 log.exception("on_words listener failed")
 
     def _unseen(self, words: list[Word]) -> list[Word]:
@@ -333,6 +330,11 @@ class StreamingTranscriber:
     def seconds(self) -> float:
         """Seconds of audio fed."""
         return self._total / SAMPLE_RATE
+
+    @property
+    def held_seconds(self) -> float:
+        """Seconds of audio the transcriber still holds (the open region and its padding)."""
+        return len(self._buffer) / SAMPLE_RATE
 
     @property
     def backlog(self) -> int:

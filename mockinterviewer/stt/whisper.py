@@ -118,7 +118,7 @@ def _preload_vad() -> None:
         from faster_whisper.vad import get_vad_model
 
         _in_background_thread(get_vad_model)
-    except Exception:  # noqa: BLE001 - streaming loads it on first use and reports failures then
+    except Exception:
         log.warning("preloading the voice detector failed", exc_info=True)
 
 
@@ -209,7 +209,7 @@ class WhisperTranscriber:
                     self._warning = warning
                     _preload_vad()
                     return
-                except Exception as exc:  # noqa: BLE001 - CUDA/cuDNN failures vary widely
+                except Exception as exc:
                     log.warning("loading %s on CUDA failed", path, exc_info=True)
                     warning = gpu_failure_message(exc)
             compute = (
@@ -225,7 +225,7 @@ class WhisperTranscriber:
                     cpu_threads=self.cpu_threads,
                     num_workers=2,  # a live answer and a whole-file job may overlap
                 ))
-            except Exception as exc:  # noqa: BLE001 - corrupt files raise RuntimeError/ValueError
+            except Exception as exc:
                 log.error("loading %s failed", path, exc_info=True)
                 raise UserError(
                     f"The speech model in {path} could not be loaded; it may be damaged or "
@@ -236,8 +236,6 @@ class WhisperTranscriber:
             if warning:
                 log.warning("%s", warning)
             _preload_vad()
-
-    supports_prompt = True  # transcribe_array takes ``prompt``, ``fast`` and ``speech_end``
 
     def _options(self, context: str | None = None) -> dict[str, Any]:
         """Decoding options of the word pass: no hesitation prompt (it costs words)."""

@@ -81,7 +81,7 @@ def _synchronize(engine: Any) -> None:
     if sync is not None:
         try:
             sync()
-        except Exception:  # noqa: BLE001 - a missing symbol only loses this safety net
+        except Exception:
             log.debug("espeak Synchronize failed", exc_info=True)
 
 
@@ -223,7 +223,7 @@ class Pyttsx3Speaker:
             try:
                 self.render("Ready.")
                 self._available = True
-            except Exception:  # noqa: BLE001 - any failure means "no speech": show text
+            except Exception:
                 log.warning("no text-to-speech engine works", exc_info=True)
                 self._available = False
         return self._available
@@ -233,7 +233,7 @@ class Pyttsx3Speaker:
         try:
             with _ENGINE_LOCK:
                 raw = self._engine().getProperty("voices") or []
-        except Exception:  # noqa: BLE001
+        except Exception:
             log.info("listing voices failed", exc_info=True)
             return []
         out = []
@@ -272,7 +272,7 @@ class Pyttsx3Speaker:
         for name, fn in engines:
             try:
                 fn(text, tmp)
-            except Exception as exc:  # noqa: BLE001 - try the next engine
+            except Exception as exc:
                 errors.append(f"{name}: {exc}")
                 log.info("%s failed to render", name, exc_info=True)
                 continue
@@ -306,7 +306,7 @@ class Pyttsx3Speaker:
             path = self.render(text)
             if not cancel.is_set():
                 self.player.play_file(path)
-        except Exception as exc:  # noqa: BLE001 - reported to the UI, never raised on a thread
+        except Exception as exc:
             log.warning("speaking failed", exc_info=True)
             self.error = str(exc) if isinstance(exc, TtsError) or str(exc) else NO_TTS_MESSAGE
             if self.on_error is not None:

@@ -228,7 +228,7 @@ class AnswerCapture(QObject):
         if speaker is not None:
             try:
                 speaker.stop()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.warning("stopping speech failed", exc_info=True)
 
     # -- recording --------------------------------------------------------------------------------
@@ -245,7 +245,7 @@ class AnswerCapture(QObject):
             return
         try:
             source = self.services.source_factory()
-        except Exception as exc:  # noqa: BLE001 - e.g. PortAudio missing
+        except Exception as exc:
             log.warning("cannot create the audio source", exc_info=True)
             self._set_state("waiting")
             self.failed.emit(f"The microphone cannot be used ({exc}). Check it is connected, or "

@@ -8,6 +8,7 @@ import signal
 import sys
 from functools import partial
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtGui import QIcon
@@ -16,6 +17,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from mockinterviewer import assets
 from mockinterviewer.settings import Settings, load_settings
 from mockinterviewer.ui import dialogs, theme
+
+if TYPE_CHECKING:
+    from mockinterviewer.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +85,7 @@ def _close_on_signals(window: QWidget) -> None:
 
 def build_window(settings: Settings | None = None, mode: str | None = None,
                  scenario_id: str | None = None, level: str | None = None,
-                 first_run: bool = True):  # noqa: ANN201 - MainWindow, imported lazily
+                 first_run: bool = True) -> MainWindow:
     """Creates and shows the main window, optionally straight into a mode.
 
     Args:

@@ -82,5 +82,5 @@ def stop(player: Any) -> None:
         return
     try:
         player.stop()
-    except Exception:  # noqa: BLE001
+    except Exception:
         log.warning("stopping playback failed", exc_info=True)

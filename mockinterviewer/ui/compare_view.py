@@ -190,7 +190,7 @@ class CompareView(QWidget):
         if self.comparison is None:
             try:
                 self.refresh()
-            except Exception as exc:  # noqa: BLE001 - an exception here would take the app down
+            except Exception as exc:
                 log.exception("compare view refresh failed")
                 self.warning.setText(f"Could not load your attempts: {exc}")
                 self.warning.show()

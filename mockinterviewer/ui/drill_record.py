@@ -208,7 +208,7 @@ class DrillHistory:
                                                   prompt, None, model)
             if path is not None:
                 self.store.add_recording(attempt_id, path, recording_kind(mode, detail))
-        except Exception as exc:  # noqa: BLE001 - practice goes on; the file is still written
+        except Exception as exc:
             log.warning("could not save the drill try", exc_info=True)
             return None, (f"This try cannot be saved to your history ({exc}); the recording is "
                           f"still kept in {path}.")
@@ -220,7 +220,7 @@ class DrillHistory:
             return ""
         try:
             self.store.finish_attempt(attempt_id, dict(result))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             log.warning("could not save the drill result", exc_info=True)
             return f"The result could not be saved to your history ({exc})."
         return ""
@@ -231,5 +231,5 @@ class DrillHistory:
             return
         try:
             self.store.abandon(attempt_id)
-        except Exception:  # noqa: BLE001 - the recording is on disk either way
+        except Exception:
             log.warning("could not mark drill attempt %s abandoned", attempt_id, exc_info=True)

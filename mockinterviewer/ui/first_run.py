@@ -66,7 +66,7 @@ def check_microphone(settings: Settings) -> Check:
                          "Connect a microphone or headset, then press Check again.",
                          "none found")
         device = resolve_input(settings.input_device)
-    except Exception as exc:  # noqa: BLE001 - AudioError carries the words; others get ours
+    except Exception as exc:
         log.info("microphone check failed", exc_info=True)
         return Check("Microphone", FAIL, str(exc),
                      "Fix the sound set-up, then press Check again.", "unavailable")
@@ -117,7 +117,7 @@ def check_voice(speaker: Any) -> Check:
                      "restart the app.", "off (text only)")
     try:
         available = speaker.available()
-    except Exception as exc:  # noqa: BLE001 - engine failures come in many types
+    except Exception as exc:
         log.info("voice check failed", exc_info=True)
         available, detail = False, f" ({exc})"
     else:

@@ -87,18 +87,22 @@ class AttemptTableModel(QAbstractTableModel):
         return self._rows[row]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Qt model API: one row per attempt."""
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Qt model API: the table's columns."""
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Qt model API: the column titles."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Qt model API: a cell's text, sort key or attempt id."""
         if not index.isValid():
             return None
         a = self._rows[index.row()]
@@ -163,6 +167,7 @@ class AttemptFilter(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: _Index) -> bool:  # noqa: N802
+        """Qt proxy API: whether a row passes the principle, mode and text filters."""
         model = self.sourceModel()
         if not isinstance(model, AttemptTableModel):
             return True

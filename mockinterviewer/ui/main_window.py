@@ -253,7 +253,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
             if callable(refresh):
                 try:
                     refresh()
-                except Exception:  # noqa: BLE001 - a stale view is better than no window
+                except Exception:
                     log.warning("refreshing %s failed", key, exc_info=True)
         self.nav.setCurrentRow(keys.index(key))
         # the report page is outside the list: leaving it must switch the stack even when the
@@ -268,7 +268,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
             return
         try:
             self.home.set_last_results(last_results(store))
-        except Exception:  # noqa: BLE001 - StoreError; the list keeps its old values
+        except Exception:
             log.warning("last results unavailable", exc_info=True)
         bank = self.screens.get("bank")
         if bank is not None and callable(getattr(bank, "refresh_stats", None)):
@@ -344,6 +344,6 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         if store is not None and callable(getattr(store, "close", None)):
             try:
                 store.close()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.warning("closing the store failed", exc_info=True)
         super().closeEvent(event)

@@ -237,7 +237,7 @@ class QuestionBankView(QWidget):
         if self.stats_provider is not None:
             try:
                 self._stats = dict(self.stats_provider() or {})
-            except Exception as exc:  # noqa: BLE001 - history is optional here
+            except Exception as exc:
                 log.warning("question bank: practice history unavailable", exc_info=True)
                 self.status.setText(f"Practice history is unavailable ({exc}); questions are "
                                     "shown without counts.")

@@ -105,7 +105,7 @@ class Recovery(QObject):
             return []
         try:
             return [a for a in store.unfinished() if a.has_audio]
-        except Exception:  # noqa: BLE001 - StoreError: nothing to offer
+        except Exception:
             log.warning("unfinished attempts unavailable", exc_info=True)
             return []
 
@@ -139,7 +139,7 @@ class Recovery(QObject):
             for a in self.attempts:
                 try:
                     self.services.store.abandon(a.id)
-                except Exception:  # noqa: BLE001
+                except Exception:
                     log.warning("could not set attempt %s aside", a.id, exc_info=True)
             self.finished.emit(0, 0)
         else:
@@ -159,7 +159,7 @@ class Recovery(QObject):
                     done += 1
                 except UserError as exc:
                     problems.append(f"{a.principle} ({a.created_at:%d %b %H:%M}): {exc}")
-                except Exception as exc:  # noqa: BLE001 - one bad file must not stop the rest
+                except Exception as exc:
                     log.exception("recovering attempt %s failed", a.id)
                     problems.append(f"{a.principle}: unexpected problem ({type(exc).__name__})")
                 progress((i + 1) / len(attempts))

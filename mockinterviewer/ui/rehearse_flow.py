@@ -78,7 +78,7 @@ class RehearseFlow:
             self.attempt_id = store.start_attempt(
                 self.scenario.id, self.scenario.principle, self.level, "rehearse", self.prompt,
                 self.capture.path, str(model))
-        except Exception as exc:  # noqa: BLE001 - practice goes on; the file is still written
+        except Exception as exc:
             log.warning("could not save the attempt", exc_info=True)
             self.show_message(f"This attempt cannot be saved to your history ({exc}); the "
                               f"recording is still kept in {self.capture.path}.")
@@ -118,7 +118,7 @@ class RehearseFlow:
             return
         try:
             store.finish_attempt(self.attempt_id, analysis)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             log.warning("could not save the analysis", exc_info=True)
             self.show_message(f"The report could not be saved to your history ({exc}).")
 
@@ -136,7 +136,7 @@ class RehearseFlow:
         if store is not None and self.attempt_id is not None:
             try:
                 store.add_recording(self.attempt_id, path, f"probe:{probe.id}")
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.warning("could not register the probe recording", exc_info=True)
         self.recordings[f"probe:{probe.id}"] = path
         self.capture.ask(probe.question, path)

@@ -216,7 +216,7 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
         if self.attempt_id is not None and self._store() is not None:
             try:
                 self._store().abandon(self.attempt_id)
-            except Exception:  # noqa: BLE001 - the recording is on disk either way
+            except Exception:
                 log.warning("could not mark attempt %s abandoned", self.attempt_id, exc_info=True)
         self._set_phase("idle")
         self.abandoned.emit(self.scenario.id if self.scenario else "")

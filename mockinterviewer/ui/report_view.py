@@ -292,7 +292,7 @@ class ReportView(FindingCardsMixin, QWidget):
             return {}
         try:
             attempt = store.get(attempt_id)
-        except Exception:  # noqa: BLE001 - a report without playback is still a report
+        except Exception:
             log.warning("cannot read attempt %s", attempt_id, exc_info=True)
             return {}
         kinds = attempt.recording_kinds or ("answer",) * len(attempt.recordings)

@@ -46,7 +46,7 @@ def optional_class(module: str, cls: str) -> type | None:
         return getattr(importlib.import_module(f"mockinterviewer.ui.{module}"), cls)
     except ModuleNotFoundError:
         log.info("screen %s.%s not installed", module, cls)
-    except Exception:  # noqa: BLE001 - a broken screen must not stop the window
+    except Exception:
         log.warning("screen %s.%s unavailable", module, cls, exc_info=True)
     return None
 
@@ -85,7 +85,7 @@ def prompt_stats(store: Any) -> dict[str, tuple[int, str | None]]:
         return {}
     try:
         return {p: (s.count, s.best_verdict) for p, s in store.prompt_stats().items()}
-    except Exception:  # noqa: BLE001 - stats are optional decoration
+    except Exception:
         log.warning("prompt stats unavailable", exc_info=True)
         return {}
 

@@ -55,7 +55,7 @@ def _build_transcriber(settings: Settings) -> Any:
             compute_type=settings.compute_type,
             capture_fillers=settings.capture_fillers,
         )
-    except Exception:  # noqa: BLE001 - a missing engine leaves None; the UI explains it
+    except Exception:
         log.warning("speech-to-text engine unavailable", exc_info=True)
         return None
 
@@ -77,14 +77,14 @@ def _build_speaker(settings: Settings) -> Any:
                 return cls(**kwargs)
             except TypeError:
                 continue
-    except Exception:  # noqa: BLE001
+    except Exception:
         log.warning("text-to-speech engine unavailable", exc_info=True)
     return None
 
 
 def _build_player(settings: Settings) -> Any:
     try:
-        from mockinterviewer.audio import playback  # type: ignore[attr-defined]
+        from mockinterviewer.audio import playback
 
         cls = getattr(playback, "Player", None)
         if cls is None:
@@ -93,7 +93,7 @@ def _build_player(settings: Settings) -> Any:
             return cls(settings.output_device)
         except TypeError:
             return cls()
-    except Exception:  # noqa: BLE001
+    except Exception:
         log.info("audio playback unavailable", exc_info=True)
         return None
 
@@ -111,7 +111,7 @@ def _build_store(settings: Settings) -> tuple[Any, str]:
     except ImportError:
         log.warning("history store unavailable", exc_info=True)
         return None, ""
-    except Exception as exc:  # noqa: BLE001 - the user is told; practice still works
+    except Exception as exc:
         log.warning("history store unavailable", exc_info=True)
         return None, (f"Your practice history cannot be opened: {exc} Practice still works, "
                       "but this session's attempts are not saved.")

@@ -274,7 +274,7 @@ class SettingsView(QWidget):
                 return []
             try:
                 return voice_items(speaker.voices())
-            except Exception:  # noqa: BLE001 - no voices listed: the engine default is kept
+            except Exception:
                 log.info("listing voices failed", exc_info=True)
                 return []
 

@@ -246,7 +246,7 @@ class StoryEditor(QWidget):
             # the built-in scenario's proportions guide the split (generic ones without it)
             parts = split_story(text, stories.builtin_for(self.principle.currentText(),
                                                           self.scenarios))
-        except Exception as exc:  # noqa: BLE001 - any engine failure becomes a message
+        except Exception as exc:
             log.exception("split_story failed")
             self.show_message("The answer could not be split", str(exc),
                               "Copy each part into its box by hand instead.")
@@ -272,7 +272,7 @@ class StoryEditor(QWidget):
             from mockinterviewer.coach import propose_signal_phrases
 
             phrases = [p for p in propose_signal_phrases(text, label) if p.strip()]
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             log.exception("propose_signal_phrases failed")
             if not quiet:
                 self.show_message("No phrases proposed", str(exc), "Type the phrases yourself.")

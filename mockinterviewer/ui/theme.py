@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
@@ -120,7 +121,10 @@ def scaled_font(base: QFont | None = None, factor: float = 1.0, bold: bool = Fal
     return font
 
 
-def style_heading(widget: QWidget, factor: float = 1.5, bold: bool = True) -> QWidget:
+_W = TypeVar("_W", bound=QWidget)
+
+
+def style_heading(widget: _W, factor: float = 1.5, bold: bool = True) -> _W:
     """Makes a widget's text a heading, relative to the application font; returns the widget."""
     widget.setFont(scaled_font(None, factor, bold))
     return widget

@@ -49,7 +49,7 @@ class Job(QRunnable):
             log.info("%s failed: %s", self.name, exc)
             self.signals.failed.emit(str(exc))
             return
-        except Exception as exc:  # noqa: BLE001 - reported as a message, traceback to the log
+        except Exception as exc:
             log.exception("%s failed", self.name)
             self.signals.failed.emit(f"{self.name} failed unexpectedly ({type(exc).__name__}: "
                                      f"{exc}). Details are in the log file.")

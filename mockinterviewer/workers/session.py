@@ -10,11 +10,16 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from mockinterviewer.errors import UserError
+
+if TYPE_CHECKING:
+    from mockinterviewer.audio.session import RecordingSession
+    from mockinterviewer.audio.sources import AudioSource
+    from mockinterviewer.stt.base import Transcriber
 
 log = logging.getLogger(__name__)
 
@@ -36,13 +41,14 @@ class SessionWorker(QObject):
     finished = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, source: Any, recording_path: Path, transcriber: Any) -> None:
+    def __init__(self, source: AudioSource, recording_path: Path,
+                 transcriber: Transcriber) -> None:
         super().__init__()
         self._source = source
         self._path = recording_path
         self._transcriber = transcriber
         self._stop = threading.Event()
-        self._session: Any = None
+        self._session: RecordingSession | None = None
 
     @Slot()
     def run(self) -> None:
@@ -62,7 +68,7 @@ class SessionWorker(QObject):
         except UserError as exc:
             self.failed.emit(str(exc))
             return
-        except Exception as exc:  # noqa: BLE001 - message to the user, traceback to the log
+        except Exception as exc:
             log.exception("recording session failed")
             self.failed.emit(f"Recording failed unexpectedly ({type(exc).__name__}: {exc}). "
                              "What was captured is kept; details are in the log file.")
@@ -87,7 +93,8 @@ class SessionWorker(QObject):
 class SessionRunner:
     """Owns a :class:`SessionWorker` and its QThread; starts and tears them down."""
 
-    def __init__(self, source: Any, recording_path: Path, transcriber: Any) -> None:
+    def __init__(self, source: AudioSource, recording_path: Path,
+                 transcriber: Transcriber) -> None:
         self.thread = QThread()
         self.thread.setObjectName("recording-session")
         self.worker = SessionWorker(source, recording_path, transcriber)
