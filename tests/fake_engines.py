@@ -19,6 +19,7 @@ class StubEngine:
     model_name = "fake"
     device = "cpu"
     load_warning = None
+    loaded = True
 
     def load(self) -> None:
         pass

@@ -18,7 +18,7 @@ from ui_flow_support import InstantSpeaker
 from mockinterviewer.content.library import load_library
 from mockinterviewer.settings import Settings
 from mockinterviewer.ui import dialogs
-from mockinterviewer.ui.rehearse_view import RehearseView
+from mockinterviewer.ui.rehearse.rehearse_view import RehearseView
 from mockinterviewer.ui.services import MicrophoneFactory, Services
 
 

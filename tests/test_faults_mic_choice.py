@@ -106,8 +106,8 @@ def test_rehearse_screen_tells_the_user_once(
     from mockinterviewer.content.library import load_library
     from mockinterviewer.settings import Settings
     from mockinterviewer.store import HistoryStore
-    from mockinterviewer.ui import answer_capture
-    from mockinterviewer.ui.rehearse_view import RehearseView
+    from mockinterviewer.ui.capture import answer_capture
+    from mockinterviewer.ui.rehearse.rehearse_view import RehearseView
     from mockinterviewer.ui.services import MicrophoneFactory, Services
 
     monkeypatch.setattr(answer_capture, "_ANNOUNCED", set())

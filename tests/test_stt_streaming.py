@@ -27,6 +27,7 @@ class FakeEngine:
     model_name = "fake"
     device = "cpu"
     load_warning = None
+    loaded = True
 
     def __init__(self) -> None:
         self.calls: list[float] = []  # seconds of audio per call

@@ -21,6 +21,7 @@ class FakeEngine:
     model_name = "fake"
     device = "cpu"
     load_warning = None
+    loaded = True
 
     def __init__(self) -> None:
         self.calls: list[tuple[float, float]] = []

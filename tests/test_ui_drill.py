@@ -16,7 +16,7 @@ from mockinterviewer.assets import load_cue
 from mockinterviewer.content.library import load_library
 from mockinterviewer.settings import Settings
 from mockinterviewer.store import HistoryStore
-from mockinterviewer.ui.drill_view import DrillView, countdown_text, speaking_rate
+from mockinterviewer.ui.drill.drill_view import DrillView, countdown_text, speaking_rate
 from mockinterviewer.ui.services import Services
 
 SCENARIO = "customer-obsession"
@@ -172,7 +172,7 @@ def test_probe_drill_asks_answers_and_reads(qtbot, whisper_tiny, artifacts) -> N
 
 def _check_history_lists(qtbot, store: HistoryStore, attempt_id: int, mode: str,
                          artifacts) -> None:
-    from mockinterviewer.ui.history_view import COLUMNS, HistoryView
+    from mockinterviewer.ui.history.history_view import COLUMNS, HistoryView
 
     history = HistoryView(store)
     qtbot.addWidget(history)
@@ -222,8 +222,8 @@ def test_a_drill_try_left_by_a_crash_is_recovered_as_a_drill(whisper_tiny, tmp_p
     """An unfinished drill try is analysed as the drill it was, not as a whole answer."""
     require_tools()
     from mockinterviewer.audio.recorder import WavRecorder
-    from mockinterviewer.ui.drill_record import DrillHistory, drill_summary
-    from mockinterviewer.ui.recovery import analyse_attempt
+    from mockinterviewer.store.drill_records import DrillHistory, drill_summary
+    from mockinterviewer.ui.startup.crash_recovery import analyse_attempt
 
     store = HistoryStore()
     scenario = load_library().by_id(SCENARIO)
@@ -248,8 +248,8 @@ def test_drill_tries_are_listed_but_are_not_results(qtbot) -> None:
     from history_support import analysis_from_text, seed_scenario
 
     from mockinterviewer.coach.text import words_from_text
-    from mockinterviewer.ui.drill_record import DrillHistory, last_results, segment_result
-    from mockinterviewer.ui.progress_view import ProgressView
+    from mockinterviewer.store.drill_records import DrillHistory, last_results, segment_result
+    from mockinterviewer.ui.history.progress_view import ProgressView
 
     store = HistoryStore()
     scenario = seed_scenario()

@@ -16,8 +16,8 @@ from mockinterviewer.audio import devices
 from mockinterviewer.audio.devices import DeviceInfo
 from mockinterviewer.audio.errors import AudioError
 from mockinterviewer.settings import Settings
-from mockinterviewer.ui import first_run
-from mockinterviewer.ui.first_run import FAIL, OK, WARN, FirstRunDialog
+from mockinterviewer.ui.startup import first_run
+from mockinterviewer.ui.startup.first_run import FAIL, OK, WARN, FirstRunDialog
 
 
 def _mic(name: str = "USB Headset Mic") -> DeviceInfo:

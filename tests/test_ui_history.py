@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QMessageBox
 from mockinterviewer.content.library import load_library
 from mockinterviewer.paths import app_paths
 from mockinterviewer.store import HistoryStore
-from mockinterviewer.ui.compare_view import CompareView
-from mockinterviewer.ui.coverage_view import CoverageView
-from mockinterviewer.ui.history_view import ID_ROLE, HistoryView
-from mockinterviewer.ui.progress_view import ProgressView
+from mockinterviewer.ui.history.compare_view import CompareView
+from mockinterviewer.ui.history.coverage_view import CoverageView
+from mockinterviewer.ui.history.history_view import ID_ROLE, HistoryView
+from mockinterviewer.ui.history.progress_view import ProgressView
 
 
 @pytest.fixture()

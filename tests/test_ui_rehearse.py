@@ -17,10 +17,10 @@ from mockinterviewer.content.library import load_library
 from mockinterviewer.settings import Settings
 from mockinterviewer.store import HistoryStore
 from mockinterviewer.ui import dialogs
-from mockinterviewer.ui.level_meter import FLOOR_DB, LevelMeter, db_fraction
-from mockinterviewer.ui.rehearse_view import RehearseView
+from mockinterviewer.ui.rehearse.rehearse_view import RehearseView
 from mockinterviewer.ui.services import Services
-from mockinterviewer.ui.star_strip import NEAR_FRACTION, StarStrip, segment_widths, zone
+from mockinterviewer.ui.widgets.level_meter import FLOOR_DB, LevelMeter, db_fraction
+from mockinterviewer.ui.widgets.star_strip import NEAR_FRACTION, StarStrip, segment_widths, zone
 
 SCENARIO = "customer-obsession"
 

@@ -29,7 +29,7 @@ from mockinterviewer.content.library import load_library
 from mockinterviewer.settings import Settings
 from mockinterviewer.store import HistoryStore
 from mockinterviewer.ui import dialogs
-from mockinterviewer.ui.rehearse_view import RehearseView
+from mockinterviewer.ui.rehearse.rehearse_view import RehearseView
 from mockinterviewer.ui.services import Services
 
 SCENARIO = "customer-obsession"

@@ -23,9 +23,9 @@ from mockinterviewer.coach.probes import analyze_probe_answer
 from mockinterviewer.coach.text import words_from_text
 from mockinterviewer.content.library import load_library
 from mockinterviewer.store import HistoryStore
-from mockinterviewer.ui import audio_out
-from mockinterviewer.ui.finding_card import highlight_phrases
-from mockinterviewer.ui.report_view import ReportView
+from mockinterviewer.ui.capture import audio_out
+from mockinterviewer.ui.report.finding_card import highlight_phrases
+from mockinterviewer.ui.report.report_view import ReportView
 from mockinterviewer.ui.services import Services
 
 WEAK = ("While working on another project I noticed the webhook service was dropping deliveries. "
@@ -220,7 +220,7 @@ def test_report_highlights_the_screen_it_belongs_to(qtbot, analysis, artifacts) 
 
 def _drill_attempt(store: HistoryStore, kind: str) -> int:
     """A drill try saved the way the Drill screen saves one (real coaching of a typed answer)."""
-    from mockinterviewer.ui import drill_record
+    from mockinterviewer.store import drill_records as drill_record
 
     scenario = load_library().by_id("customer-obsession")
     if kind == "segment":

@@ -28,7 +28,7 @@ from mockinterviewer.stt import models
 from mockinterviewer.ui import dialogs
 from mockinterviewer.ui.main_window import MainWindow
 from mockinterviewer.ui.services import MicrophoneFactory
-from mockinterviewer.ui.settings_view import SettingsView
+from mockinterviewer.ui.settings.settings_view import SettingsView
 
 
 def _dev(i: int, name: str, inp: int, out: int, default_in: bool = False) -> DeviceInfo:

@@ -14,9 +14,9 @@ from mockinterviewer.audio.level import measure
 from mockinterviewer.audio.player import Player
 from mockinterviewer.audio.recorder import read_wav
 from mockinterviewer.settings import Settings
-from mockinterviewer.ui import first_run
 from mockinterviewer.ui.services import MicrophoneFactory
-from mockinterviewer.ui.settings_view import SettingsView
+from mockinterviewer.ui.settings.settings_view import SettingsView
+from mockinterviewer.ui.startup import first_run
 
 pytestmark = [pytest.mark.slow, pytest.mark.pulse]
 

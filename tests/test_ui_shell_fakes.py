@@ -63,6 +63,10 @@ class FakeSpeaker:
     def __init__(self, works: bool = True) -> None:
         self.works = works
         self.spoken: list[str] = []
+        self.error: str | None = None
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return True
 
     def available(self) -> bool:
         return self.works

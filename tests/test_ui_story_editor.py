@@ -13,7 +13,7 @@ from mockinterviewer.content import SEGMENT_LABELS, load_all, stories
 from mockinterviewer.content.library import find_scenario
 from mockinterviewer.paths import content_dir
 from mockinterviewer.ui import dialogs
-from mockinterviewer.ui.story_editor import StoryEditor
+from mockinterviewer.ui.stories.story_editor import StoryEditor
 
 BUILTIN = load_all([content_dir()]).scenarios
 MINE = {

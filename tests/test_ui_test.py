@@ -10,7 +10,7 @@ from test_ui_shell_fakes import app_theme, dark_palette, shoot  # noqa: F401 - a
 
 from mockinterviewer.content.checks import is_principle_question
 from mockinterviewer.content.library import load_library
-from mockinterviewer.ui.test_view import TestView, draw_questions
+from mockinterviewer.ui.quiz_view import TestView, draw_questions
 
 
 def test_draw_starts_with_the_scenario_and_tops_up_balanced() -> None:

@@ -163,6 +163,10 @@ class InstantSpeaker:
     def __init__(self) -> None:
         self.spoken: list[str] = []
         self.stopped = 0
+        self.error: str | None = None
+
+    def voices(self) -> list:
+        return []
 
     def available(self) -> bool:
         return True

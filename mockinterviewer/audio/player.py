@@ -111,7 +111,7 @@ class Player:
                 finished_callback=self._done.set,
             )
             self._stream.start()
-        except Exception as exc:  # noqa: BLE001 - PortAudioError and friends
+        except Exception as exc:
             self._done.set()
             self._stream = None
             raise AudioError(
@@ -134,7 +134,7 @@ class Player:
             try:
                 stream.abort()
                 stream.close()
-            except Exception:  # noqa: BLE001 - a vanished device can fail to close
+            except Exception:
                 log.warning("closing the output stream failed", exc_info=True)
         self._done.set()
 
@@ -145,6 +145,6 @@ class Player:
             stream, self._stream = self._stream, None
             try:
                 stream.close()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.debug("closing a finished stream failed", exc_info=True)
         return finished

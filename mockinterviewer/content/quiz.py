@@ -1,7 +1,7 @@
 """Drawing a practice test: which questions, from which scenarios, in which order.
 
 Pure functions over the content model (no Qt): used by the Test screen
-(:mod:`mockinterviewer.ui.test_view`).
+(:mod:`mockinterviewer.ui.quiz_view`).
 
 "Which principle" questions are drawn from the whole library: on a page about one principle, a
 "which principle" question from that page would always have the page's own principle as its

@@ -60,6 +60,11 @@ class Transcriber(Protocol):
         """A message for the user when loading fell back (e.g. from CUDA to the CPU)."""
         ...
 
+    @property
+    def loaded(self) -> bool:
+        """Whether :meth:`load` has succeeded."""
+        ...
+
     def load(self) -> None:
         """Loads the model (idempotent, slow: call it off the UI thread)."""
         ...

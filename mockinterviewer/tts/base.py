@@ -35,7 +35,13 @@ class Voice:
 
 @runtime_checkable
 class Speaker(Protocol):
-    """Text to speech, rendered to a WAV file and played on the chosen output device."""
+    """Text to speech, rendered to a WAV file and played on the chosen output device.
+
+    Attributes:
+        error: why the last sentence could not be spoken, or None.
+    """
+
+    error: str | None
 
     def available(self) -> bool:
         """Whether an engine works (False: show questions as text)."""

@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from mockinterviewer.settings import Settings
+from mockinterviewer.store.drill_records import last_results
 from mockinterviewer.ui import dialogs, screens, theme
-from mockinterviewer.ui.drill_record import last_results
 from mockinterviewer.ui.home_view import HomeView
 from mockinterviewer.ui.learn_view import LearnView
+from mockinterviewer.ui.quiz_view import TestView
 from mockinterviewer.ui.report_routing import ReportRoutingMixin
 from mockinterviewer.ui.screen_list import LAZY_SCREENS, SCREENS
 from mockinterviewer.ui.services import Services
-from mockinterviewer.ui.settings_view import SettingsView
-from mockinterviewer.ui.test_view import TestView
+from mockinterviewer.ui.settings.settings_view import SettingsView
 from mockinterviewer.ui.window_chrome import WindowChromeMixin, ui_state
 
 __all__ = ["LAZY_SCREENS", "SCREENS", "MainWindow", "ui_state"]
@@ -104,13 +104,11 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
                 self.show_rehearse),
             "stories": lambda: screens.story_editor(self.services,
                                                     lambda _sid: self.reload_library()),
-            "history": lambda: screens.store_view(self.services, "history_view", "HistoryView",
-                                                  self.open_attempt),
-            "progress": lambda: screens.store_view(self.services, "progress_view",
-                                                   "ProgressView"),
+            "history": lambda: screens.store_view(self.services, "history", self.open_attempt),
+            "progress": lambda: screens.store_view(self.services, "progress"),
             "coverage": lambda: screens.coverage_view(
                 self.services, lambda sid: self.open_mode("rehearse", sid)),
-            "compare": lambda: screens.store_view(self.services, "compare_view", "CompareView"),
+            "compare": lambda: screens.store_view(self.services, "compare"),
             "settings": lambda: self.settings_view,
         }
         self.file_menu = self.menuBar().addMenu("&File")
@@ -161,18 +159,11 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
 
     # -- building -------------------------------------------------------------------------------
 
-    def _optional(self, module: str, cls: str) -> type | None:
-        """Imports an optional screen class; None while it is not written yet."""
-        return screens.optional_class(module, cls)
-
-    def _unavailable(self, title: str, why: str = "") -> QWidget:
-        return screens.unavailable(title, why)
-
-    # ---- slots for the Rehearse / Report / Drill screens (filled in by their author) ----------
+    # ---- the Rehearse / Report / Drill screens ---------------------------------------------------
 
     def _build_rehearse(self) -> QWidget:
-        """REHEARSE SLOT: returns the Rehearse screen (ui/rehearse_view.py)."""
-        from mockinterviewer.ui.rehearse_view import RehearseView
+        """Returns the Rehearse screen."""
+        from mockinterviewer.ui.rehearse.rehearse_view import RehearseView
 
         view = RehearseView(self.services, self.settings)
         view.report_ready.connect(self._rehearsal_done)
@@ -180,13 +171,13 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         return view
 
     def _build_drill(self) -> QWidget:
-        """DRILL SLOT: returns the Drill screen (ui/drill_view.py)."""
-        from mockinterviewer.ui.drill_view import DrillView
+        """Returns the Drill screen."""
+        from mockinterviewer.ui.drill.drill_view import DrillView
 
         return DrillView(self.services, self.settings)
 
     def show_rehearse(self, scenario_id: str, prompt: str | None = None) -> None:
-        """REHEARSE SLOT: opens Rehearse for a scenario (optionally with a given phrasing)."""
+        """Opens Rehearse for a scenario (optionally with a given phrasing)."""
         log.info("rehearse %s (%s)", scenario_id, prompt)
         scenario = self.services.scenario(scenario_id)
         self.show_screen("rehearse")
@@ -194,7 +185,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
             self.screens["rehearse"].start(scenario, self.settings.level, prompt)
 
     def show_drill(self, scenario_id: str, kind: str = "segment") -> None:
-        """DRILL SLOT: opens the Drill screen for a scenario.
+        """Opens the Drill screen for a scenario.
 
         Args:
             scenario_id: the scenario.

@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
+from mockinterviewer.store.drill_records import drill_summary, is_drill, report_owner
 from mockinterviewer.ui import dialogs
-from mockinterviewer.ui.drill_record import drill_summary, is_drill, report_owner
 from mockinterviewer.ui.screen_list import SCREENS
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ class ReportRoutingMixin:
         self.show_report(attempt.analysis, attempt_id, owner=report_owner(attempt.mode))
 
     def _build_report(self) -> QWidget:
-        from mockinterviewer.ui.report_view import ReportView
+        from mockinterviewer.ui.report.report_view import ReportView
 
         view = ReportView(self.services)
         view.filled.connect(self._report_filled)

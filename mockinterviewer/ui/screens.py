@@ -1,14 +1,13 @@
-"""Builders for the screens other modules provide (history, progress, coverage, compare, question
-bank, story editor), each guarded so that a missing or broken module shows a note instead of
-stopping the window.
+"""Builders for the screens made on their first visit (history, progress, coverage, compare,
+question bank, story editor). Each is imported when first shown, so start-up stays quick; a screen
+that needs the history shows a note when the history cannot be opened.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -35,47 +34,50 @@ def notice_page(title: str, text: str) -> QWidget:
     return page
 
 
-def unavailable(title: str, why: str = "") -> QWidget:
-    """The note shown in place of a screen that is missing."""
-    return notice_page(title, why or f"{title} is not available in this version.")
+def unavailable(title: str, why: str) -> QWidget:
+    """The note shown in place of a screen that cannot work now (e.g. no history)."""
+    return notice_page(title, why)
 
 
-def optional_class(module: str, cls: str) -> type | None:
-    """Imports ``mockinterviewer.ui.<module>.<cls>``; None when it is missing or broken."""
-    try:
-        return getattr(importlib.import_module(f"mockinterviewer.ui.{module}"), cls)
-    except ModuleNotFoundError:
-        log.info("screen %s.%s not installed", module, cls)
-    except Exception:
-        log.warning("screen %s.%s unavailable", module, cls, exc_info=True)
-    return None
+StoreViewKind = Literal["history", "progress", "compare"]
 
 
-def store_view(services: Services, module: str, cls_name: str,
+def store_view(services: Services, kind: StoreViewKind,
                open_attempt: Callable[[int], None] | None = None) -> QWidget:
-    """Builds a history screen taking the store (HistoryView, ProgressView, CompareView)."""
-    cls = optional_class(module, cls_name)
-    title = cls_name.removesuffix("View")
-    if cls is None:
-        return unavailable(title)
+    """Builds a screen that reads the history store (History, Progress or Compare).
+
+    Args:
+        services: the engines; without a store the screen is a note saying why.
+        kind: which screen.
+        open_attempt: where History's "Open report" requests go.
+    """
+    title = kind.title()
     if services.store is None:
         return unavailable(title, NO_HISTORY)
-    view = cls(services.store)
-    if open_attempt is not None and hasattr(view, "open_attempt"):
-        view.open_attempt.connect(open_attempt)
-    return view
+    if kind == "history":
+        from mockinterviewer.ui.history.history_view import HistoryView
+
+        history = HistoryView(services.store)
+        if open_attempt is not None:
+            history.open_attempt.connect(open_attempt)
+        return history
+    if kind == "progress":
+        from mockinterviewer.ui.history.progress_view import ProgressView
+
+        return ProgressView(services.store)
+    from mockinterviewer.ui.history.compare_view import CompareView
+
+    return CompareView(services.store)
 
 
 def coverage_view(services: Services, practise: Callable[[str], None]) -> QWidget:
     """Builds the Coverage screen; its "practise" requests go to ``practise``."""
-    cls = optional_class("coverage_view", "CoverageView")
-    if cls is None:
-        return unavailable("Coverage")
     if services.store is None:
         return unavailable("Coverage", NO_HISTORY)
-    view = cls(services.store, list(services.scenarios))
-    if hasattr(view, "practise"):
-        view.practise.connect(practise)
+    from mockinterviewer.ui.history.coverage_view import CoverageView
+
+    view = CoverageView(services.store, list(services.scenarios))
+    view.practise.connect(practise)
     return view
 
 
@@ -93,19 +95,17 @@ def prompt_stats(store: Any) -> dict[str, tuple[int, str | None]]:
 def question_bank(services: Services, stats: Callable[[], Any],
                   rehearse: Callable[[str, str], None]) -> QWidget:
     """Builds the question bank; its "rehearse" requests go to ``rehearse``."""
-    cls = optional_class("question_bank", "QuestionBankView")
-    if cls is None:
-        return unavailable("Question bank")
-    view = cls(list(services.scenarios), stats)
+    from mockinterviewer.ui.question_bank import QuestionBankView
+
+    view = QuestionBankView(list(services.scenarios), stats)
     view.rehearse.connect(rehearse)
     return view
 
 
 def story_editor(services: Services, saved: Callable[[str], None]) -> QWidget:
     """Builds the story editor; ``saved`` runs after a story was saved or imported."""
-    cls = optional_class("story_editor", "StoryEditor")
-    if cls is None:
-        return unavailable("My stories")
-    view = cls(list(services.scenarios))
+    from mockinterviewer.ui.stories.story_editor import StoryEditor
+
+    view = StoryEditor(list(services.scenarios))
     view.saved.connect(saved)
     return view

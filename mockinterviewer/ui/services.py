@@ -11,14 +11,52 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from mockinterviewer.content import LoadReport, Scenario
 from mockinterviewer.settings import Settings
 
+if TYPE_CHECKING:
+    import numpy as np
+
+    from mockinterviewer.audio.sources import AudioSource
+    from mockinterviewer.store import HistoryStore
+    from mockinterviewer.stt.base import Transcriber
+    from mockinterviewer.tts.base import Speaker
+
 log = logging.getLogger(__name__)
 
-_CHOSEN = object()
+_CHOSEN: Any = object()
+
+
+class AudioPlayer(Protocol):
+    """Plays recordings and cues on the chosen output device (``audio.player.Player``)."""
+
+    @property
+    def is_playing(self) -> bool:
+        """Whether something is playing now."""
+        ...
+
+    def play_file(self, path: Path, start: float = 0.0) -> None:
+        """Plays a file from ``start`` seconds."""
+        ...
+
+    def play_array(self, audio: np.ndarray, sample_rate: int) -> None:
+        """Plays samples."""
+        ...
+
+    def stop(self) -> None:
+        """Stops playing."""
+        ...
+
+
+class SourceFactory(Protocol):
+    """Makes an audio source: the chosen input device, or the one named."""
+
+    def __call__(self, device: str | None = ...) -> AudioSource:
+        """A new, not yet started source."""
+        ...
 
 
 class MicrophoneFactory:
@@ -31,7 +69,7 @@ class MicrophoneFactory:
     def __init__(self, device: str | None = None) -> None:
         self.device = device
 
-    def __call__(self, device: Any = _CHOSEN) -> Any:
+    def __call__(self, device: str | None = _CHOSEN) -> AudioSource:
         """Returns a new (not yet started) MicrophoneSource.
 
         Args:
@@ -45,7 +83,7 @@ class MicrophoneFactory:
         return f"MicrophoneFactory({self.device!r})"
 
 
-def _build_transcriber(settings: Settings) -> Any:
+def _build_transcriber(settings: Settings) -> Transcriber | None:
     try:
         from mockinterviewer.stt.whisper import WhisperTranscriber
 
@@ -60,54 +98,35 @@ def _build_transcriber(settings: Settings) -> Any:
         return None
 
 
-def _build_speaker(settings: Settings) -> Any:
+def _build_speaker(settings: Settings) -> Speaker | None:
     try:
-        from mockinterviewer import tts
+        from mockinterviewer.tts import Pyttsx3Speaker
 
-        cls = getattr(tts, "Pyttsx3Speaker", None)
-        if cls is None:
-            return None
-        for kwargs in (
-            {"voice": settings.voice, "rate": settings.speech_rate,
-             "output_device": settings.output_device},
-            {"voice": settings.voice, "rate": settings.speech_rate},
-            {},
-        ):
-            try:
-                return cls(**kwargs)
-            except TypeError:
-                continue
+        return Pyttsx3Speaker(voice=settings.voice, rate=settings.speech_rate,
+                              output_device=settings.output_device)
     except Exception:
         log.warning("text-to-speech engine unavailable", exc_info=True)
-    return None
+        return None
 
 
-def _build_player(settings: Settings) -> Any:
+def _build_player(settings: Settings) -> AudioPlayer | None:
     try:
-        from mockinterviewer.audio import playback
+        from mockinterviewer.audio.player import Player
 
-        cls = getattr(playback, "Player", None)
-        if cls is None:
-            return None
-        try:
-            return cls(settings.output_device)
-        except TypeError:
-            return cls()
+        return Player(settings.output_device)
     except Exception:
         log.info("audio playback unavailable", exc_info=True)
         return None
 
 
-def _build_store(settings: Settings) -> tuple[Any, str]:
+def _build_store(settings: Settings) -> tuple[HistoryStore | None, str]:
     """Opens the history store; returns it (or None) and a message for the user ("" if none)."""
     try:
-        from pathlib import Path
-
         from mockinterviewer.store import HistoryStore
 
         path = Path(settings.data_dir) / "history.sqlite3" if settings.data_dir else None
         store = HistoryStore(path)
-        return store, str(getattr(store, "notice", "") or "")
+        return store, store.notice or ""
     except ImportError:
         log.warning("history store unavailable", exc_info=True)
         return None, ""
@@ -139,11 +158,11 @@ class Services:
             database set aside).
     """
 
-    transcriber: Any = None
-    speaker: Any = None
-    source_factory: Callable[..., Any] = field(default_factory=MicrophoneFactory)
-    player: Any = None
-    store: Any = None
+    transcriber: Transcriber | None = None
+    speaker: Speaker | None = None
+    source_factory: Callable[..., AudioSource] = field(default_factory=MicrophoneFactory)
+    player: AudioPlayer | None = None
+    store: HistoryStore | None = None
     library: LoadReport = field(default_factory=LoadReport)
     notices: tuple[str, ...] = ()
 
@@ -187,10 +206,14 @@ class Services:
             old: the settings these services were built for.
             new: the new settings.
         """
+        from mockinterviewer.audio.player import Player
+        from mockinterviewer.stt.whisper import WhisperTranscriber
+        from mockinterviewer.tts import Pyttsx3Speaker
+
         changes: dict[str, Any] = {}
-        stt_keys = ("model", "stt_device", "compute_type", "capture_fillers")
-        if any(getattr(old, k) != getattr(new, k) for k in stt_keys) and (
-            type(self.transcriber).__name__ == "WhisperTranscriber"
+        stt = (old.model, old.stt_device, old.compute_type, old.capture_fillers)
+        if stt != (new.model, new.stt_device, new.compute_type, new.capture_fillers) and (
+            isinstance(self.transcriber, WhisperTranscriber)
         ):
             changes["transcriber"] = _build_transcriber(new)
         if isinstance(self.source_factory, MicrophoneFactory) and (
@@ -199,8 +222,8 @@ class Services:
             changes["source_factory"] = MicrophoneFactory(new.input_device)
         if (old.voice, old.speech_rate, old.output_device) != (
             new.voice, new.speech_rate, new.output_device
-        ) and type(self.speaker).__name__ == "Pyttsx3Speaker":
+        ) and isinstance(self.speaker, Pyttsx3Speaker):
             changes["speaker"] = _build_speaker(new)
-        if old.output_device != new.output_device and type(self.player).__name__ == "Player":
+        if old.output_device != new.output_device and isinstance(self.player, Player):
             changes["player"] = _build_player(new)
         return replace(self, **changes) if changes else self

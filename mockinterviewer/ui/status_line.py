@@ -1,8 +1,8 @@
 """The readiness line in the status bar: microphone, speech model and voice.
 
-It runs the checks from :mod:`mockinterviewer.ui.first_run` and loads the speech model, all through
-the workers layer, and shows each result as a coloured mark with a few words (the full message and
-what to do are in the tooltip and the accessible description).
+It runs the checks from :mod:`mockinterviewer.ui.startup.first_run` and loads the speech model,
+all through the workers layer, and shows each result as a coloured mark with a few words (the
+full message and what to do are in the tooltip and the accessible description).
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from mockinterviewer.settings import Settings
-from mockinterviewer.ui import first_run, theme
-from mockinterviewer.ui.first_run import FAIL, OK, WARN, Check
+from mockinterviewer.ui import theme
+from mockinterviewer.ui.startup import first_run
+from mockinterviewer.ui.startup.first_run import FAIL, OK, WARN, Check
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +79,8 @@ class StatusLine(QWidget):
         """Loads the speech model once, in the background; ``model_loaded`` reports the end."""
         from mockinterviewer.workers.jobs import run_job
 
-        if transcriber is None or not callable(getattr(transcriber, "load", None)):
-            self.model_ready = transcriber is not None
+        if transcriber is None:
+            self.model_ready = False
             self.show_check(self.model, first_run.check_model(settings, transcriber))
             return
         self.model_ready = False

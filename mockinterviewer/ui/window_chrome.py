@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QApplication
 
 from mockinterviewer.paths import app_paths, ensure
 from mockinterviewer.settings import save_settings
-from mockinterviewer.ui import dialogs, first_run, theme
+from mockinterviewer.ui import dialogs, theme
 from mockinterviewer.ui.screen_list import SCREENS
+from mockinterviewer.ui.startup import first_run
 from mockinterviewer.ui.status_line import StatusLine
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,8 @@ class WindowChromeMixin:
 
     def _model_done(self, ok: bool, message: str) -> None:
         if ok:
-            warning = getattr(self.services.transcriber, "load_warning", None)
+            transcriber = self.services.transcriber
+            warning = transcriber.load_warning if transcriber is not None else None
             if warning:
                 dialogs.show_message(self, "Speech model", warning)
         else:
@@ -111,7 +113,7 @@ class WindowChromeMixin:
 
     def offer_recovery(self) -> bool:
         """Offers answers left unanalysed by a crash for analysis (non-blocking)."""
-        from mockinterviewer.ui.recovery import Recovery
+        from mockinterviewer.ui.startup.crash_recovery import Recovery
 
         self.recovery = Recovery(self, self.services, self.settings, self.refresh_history)
         return self.recovery.offer()

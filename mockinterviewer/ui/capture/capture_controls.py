@@ -17,7 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from mockinterviewer.settings import Settings
-from mockinterviewer.ui.answer_capture import AnswerCapture
+from mockinterviewer.ui.capture.answer_capture import AnswerCapture
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mockinterviewer.ui.star_strip import format_seconds
+from mockinterviewer.ui.widgets.star_strip import format_seconds
 from mockinterviewer.workers import run_job
 
 log = logging.getLogger(__name__)

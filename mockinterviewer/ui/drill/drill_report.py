@@ -1,8 +1,8 @@
 """A stored drill try on the Report screen (opened from History).
 
-Fills :class:`mockinterviewer.ui.report_view.ReportView` from what the Drill screen saved (see
-:mod:`mockinterviewer.ui.drill_record`): the result as the headline, pace and fillers, the one
-segment against its target on the timeline, the follow-up's findings as cards that play the
+Fills :class:`mockinterviewer.ui.report.report_view.ReportView` from what the Drill screen saved
+(see :mod:`mockinterviewer.store.drill_records`): the result as the headline, pace and fillers,
+the one segment against its target on the timeline, the follow-up's findings as cards that play the
 recording, what was said, and the strong example (or strong answer) beside it.
 """
 
@@ -16,15 +16,15 @@ from typing import Any
 from mockinterviewer.coach import Finding
 from mockinterviewer.content.model import LEVEL_NAMES, Scenario
 from mockinterviewer.ui import theme
-from mockinterviewer.ui.finding_card import hint_text
-from mockinterviewer.ui.report_html import (
+from mockinterviewer.ui.report.finding_card import hint_text
+from mockinterviewer.ui.report.report_html import (
     bullet_list_html,
     set_role,
     strong_answer_html,
     strong_example_html,
 )
-from mockinterviewer.ui.star_strip import format_seconds
-from mockinterviewer.ui.timeline_chart import STATUS_WORDS, Bar
+from mockinterviewer.ui.widgets.star_strip import format_seconds
+from mockinterviewer.ui.widgets.timeline_chart import STATUS_WORDS, Bar
 
 log = logging.getLogger(__name__)
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from mockinterviewer.store import Attempt, HistoryStore, StoreError
+from mockinterviewer.store.drill_records import without_drills
 from mockinterviewer.store.insights import Comparison, FindingRef, compare
 from mockinterviewer.ui import theme
-from mockinterviewer.ui.drill_record import without_drills
 
 log = logging.getLogger(__name__)
 

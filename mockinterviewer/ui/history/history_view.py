@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 from mockinterviewer.content.model import LEVEL_NAMES, kebab
 from mockinterviewer.errors import UserError
 from mockinterviewer.store import Attempt, HistoryStore, StoreError, verdict_rank
+from mockinterviewer.store.drill_records import mode_label
 from mockinterviewer.store.export import render_attempt, render_csv, write_text
 from mockinterviewer.ui import theme
-from mockinterviewer.ui.drill_record import mode_label
 
 log = logging.getLogger(__name__)
 

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from mockinterviewer.content.model import Scenario
 from mockinterviewer.store import HistoryStore, StoreError
+from mockinterviewer.store.drill_records import without_drills
 from mockinterviewer.store.insights import PrincipleCoverage, coverage
-from mockinterviewer.ui.drill_record import without_drills
-from mockinterviewer.ui.history_view import verdict_color
+from mockinterviewer.ui.history.history_view import verdict_color
 
 log = logging.getLogger(__name__)
 

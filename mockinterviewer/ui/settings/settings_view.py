@@ -34,8 +34,8 @@ from mockinterviewer.paths import app_paths
 from mockinterviewer.settings import Settings, save_settings
 from mockinterviewer.ui import dialogs, theme
 from mockinterviewer.ui.services import Services
-from mockinterviewer.ui.settings_audio import AudioSettings, select_data
-from mockinterviewer.ui.settings_model import ModelSettings, buddy, settings_combo
+from mockinterviewer.ui.settings.audio_section import AudioSettings, select_data
+from mockinterviewer.ui.settings.speech_section import ModelSettings, buddy, settings_combo
 
 log = logging.getLogger(__name__)
 
@@ -315,16 +315,16 @@ class SettingsView(QWidget):
 
         def work(_p: Any) -> None:
             from mockinterviewer.errors import UserError
+            from mockinterviewer.tts import Pyttsx3Speaker
 
             sp = speaker
-            if type(speaker).__name__ == "Pyttsx3Speaker":  # try the unsaved choices
-                sp = type(speaker)(voice=voice, rate=rate, output_device=output)
+            if isinstance(speaker, Pyttsx3Speaker):  # try the unsaved choices
+                sp = Pyttsx3Speaker(voice=voice, rate=rate, output_device=output)
             sp.speak(SAMPLE_TEXT)
-            wait = getattr(sp, "wait", None)
-            if callable(wait) and not wait(60):
+            if not sp.wait(60):
                 sp.stop()
                 raise UserError("The sample took too long to play and was stopped.")
-            if getattr(sp, "error", None):
+            if sp.error:
                 raise UserError(str(sp.error))
 
         self.sample_button.setEnabled(False)

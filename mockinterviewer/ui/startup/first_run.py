@@ -87,9 +87,9 @@ def check_model(settings: Settings, transcriber: Any) -> Check:
         return Check("Speech model", FAIL, "The speech recogniser could not be started.",
                      "Reinstall the app (make setup); the log file has the details.",
                      "unavailable")
-    warning = getattr(transcriber, "load_warning", None)
-    if getattr(transcriber, "loaded", False):
-        device = getattr(transcriber, "device", "cpu")
+    warning = transcriber.load_warning
+    if transcriber.loaded:
+        device = transcriber.device
         if warning:
             return Check("Speech model", WARN, f"{settings.model} is loaded on the {device}. "
                          f"{warning}", "Choose the CPU in Settings to hide this note.",

@@ -17,9 +17,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from mockinterviewer.audio.counting_source import CountingSource
 from mockinterviewer.errors import UserError
 from mockinterviewer.transcript import Word
-from mockinterviewer.ui.counting_source import CountingSource
 from mockinterviewer.workers import SessionRunner, run_job
 
 log = logging.getLogger(__name__)
@@ -164,7 +164,7 @@ class AnswerCapture(QObject):
     def _speaker(self) -> Any:
         if not self.speak_enabled or self.voice_failed:
             return None
-        return getattr(self.services, "speaker", None)
+        return self.services.speaker
 
     def _speak(self, then_record: bool) -> None:
         speaker = self._speaker()
@@ -187,15 +187,12 @@ class AnswerCapture(QObject):
 
         def work(_progress: Any) -> None:
             # Checking, rendering and playing all happen here, off the UI thread.
-            if callable(getattr(speaker, "available", None)) and not speaker.available():
+            if not speaker.available():
                 raise UserError("no text-to-speech engine works on this computer")
             speaker.speak(text)
-            wait = getattr(speaker, "wait", None)
-            if callable(wait):
-                wait(_SPEECH_TIMEOUT)
-            error = getattr(speaker, "error", None)
-            if error:
-                raise UserError(str(error))
+            speaker.wait(_SPEECH_TIMEOUT)
+            if speaker.error:
+                raise UserError(str(speaker.error))
 
         def done(_result: Any) -> None:
             if token != self._speech_token or self.state != "speaking":
@@ -224,7 +221,7 @@ class AnswerCapture(QObject):
         run_job(work, on_done=done, on_error=failed, name="speaking the question")
 
     def _stop_speaker(self) -> None:
-        speaker = getattr(self.services, "speaker", None)
+        speaker = self.services.speaker
         if speaker is not None:
             try:
                 speaker.stop()
@@ -237,7 +234,7 @@ class AnswerCapture(QObject):
         """Starts recording the answer (after the question, or on the user's key)."""
         if self.state not in ("idle", "waiting", "speaking") or self.path is None:
             return
-        transcriber = getattr(self.services, "transcriber", None)
+        transcriber = self.services.transcriber
         if transcriber is None:
             self._set_state("waiting")
             self.failed.emit("Speech recognition is not available, so the answer cannot be "

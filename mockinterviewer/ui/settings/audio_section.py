@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QL
 
 from mockinterviewer.settings import Settings
 from mockinterviewer.ui import dialogs
-from mockinterviewer.ui.level_meter import LevelMeter
 from mockinterviewer.ui.services import Services
-from mockinterviewer.ui.settings_model import buddy, settings_combo
+from mockinterviewer.ui.settings.speech_section import buddy, settings_combo
+from mockinterviewer.ui.widgets.level_meter import LevelMeter
 
 log = logging.getLogger(__name__)
 
@@ -237,7 +237,7 @@ class AudioSettings(QGroupBox):
 
     def play_test_sound(self) -> None:
         """Plays a cue on the output device so the user can hear it works."""
-        from mockinterviewer.ui.audio_out import play_cue
+        from mockinterviewer.ui.capture.audio_out import play_cue
 
         if not play_cue(self.services.player, "target", self._sound_failed):
             self._sound_failed("No sound output is available.")

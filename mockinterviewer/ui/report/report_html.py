@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
-from mockinterviewer.ui.finding_card import highlight_phrases, hint_text
-from mockinterviewer.ui.star_strip import format_seconds
-from mockinterviewer.ui.timeline_chart import STATUS_WORDS
-from mockinterviewer.ui.transcript_view import word_html
+from mockinterviewer.ui.report.finding_card import highlight_phrases, hint_text
+from mockinterviewer.ui.widgets.star_strip import format_seconds
+from mockinterviewer.ui.widgets.timeline_chart import STATUS_WORDS
+from mockinterviewer.ui.widgets.transcript_view import word_html
 
 if TYPE_CHECKING:
     from mockinterviewer.coach import Analysis, Metrics, ProbeAnalysis, SegmentResult

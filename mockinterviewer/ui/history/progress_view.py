@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBox
 
 from mockinterviewer.content.model import SEGMENT_LABELS
 from mockinterviewer.store import VERDICTS, Attempt, HistoryStore, StoreError, verdict_rank
+from mockinterviewer.store.drill_records import without_drills
 from mockinterviewer.store.insights import report_segments
 from mockinterviewer.ui import theme
-from mockinterviewer.ui.drill_record import without_drills
 
 log = logging.getLogger(__name__)
 

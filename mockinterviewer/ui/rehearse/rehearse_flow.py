@@ -1,6 +1,7 @@
 """The Rehearse flow behind the screen: saving the attempt, analysing the answer, the follow-ups.
 
-:class:`RehearseFlow` is mixed into :class:`mockinterviewer.ui.rehearse_view.RehearseView`; it holds
+:class:`RehearseFlow` is mixed into
+:class:`mockinterviewer.ui.rehearse.rehearse_view.RehearseView`; it holds
 the steps that follow a captured answer (each long step runs as a one-shot job, off the UI
 thread) and keeps the history store up to date, so the view file keeps to layout and keys.
 """
@@ -18,7 +19,7 @@ from mockinterviewer.content.model import Scenario
 from mockinterviewer.paths import app_paths, ensure
 from mockinterviewer.settings import Settings
 from mockinterviewer.ui import dialogs
-from mockinterviewer.ui.answer_capture import Capture
+from mockinterviewer.ui.capture.answer_capture import Capture
 from mockinterviewer.workers import run_job
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ class RehearseFlow:
     _stamp: str
 
     def _store(self) -> Any:
-        return getattr(self.services, "store", None)
+        return self.services.store
 
     def _choose_prompt(self, scenario: Scenario) -> str:
         prompts = list(scenario.prompts) or [scenario.title]
@@ -73,7 +74,7 @@ class RehearseFlow:
         store = self._store()
         if store is None or self.scenario is None:
             return
-        model = getattr(getattr(self.services, "transcriber", None), "model_name", "") or ""
+        model = (self.services.transcriber.model_name if self.services.transcriber else "")
         try:
             self.attempt_id = store.start_attempt(
                 self.scenario.id, self.scenario.principle, self.level, "rehearse", self.prompt,

@@ -15,7 +15,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mockinterviewer.ui import theme
-from mockinterviewer.ui.star_strip import format_seconds
+from mockinterviewer.ui.widgets.star_strip import format_seconds
 
 log = logging.getLogger(__name__)
 

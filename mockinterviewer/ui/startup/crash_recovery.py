@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mockinterviewer.errors import UserError
 from mockinterviewer.settings import Settings
-from mockinterviewer.ui import dialogs, drill_record
+from mockinterviewer.store import drill_records as drill_record
+from mockinterviewer.ui import dialogs
 from mockinterviewer.ui.services import Services
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,9 @@ def analyse_attempt(attempt: Any, services: Services, settings: Settings) -> Any
     """
     from mockinterviewer.coach import analyze
 
+    store = services.store
+    if store is None:
+        raise UserError("the practice history cannot be opened")
     scenario = services.scenario(attempt.scenario_id)
     if scenario is None:
         raise UserError(f"the scenario {attempt.scenario_id!r} no longer exists")
@@ -52,11 +56,11 @@ def analyse_attempt(attempt: Any, services: Services, settings: Settings) -> Any
     transcript = services.transcriber.transcribe_file(path)
     if drill_record.is_drill(attempt.mode):
         result = _drill_result(attempt, scenario, transcript.words, settings)
-        services.store.finish_attempt(attempt.id, result)
+        store.finish_attempt(attempt.id, result)
         return result
     analysis = analyze(transcript.words, scenario, attempt.level or settings.level,
                        tolerance=settings.tolerance, duration=transcript.duration)
-    services.store.finish_attempt(attempt.id, analysis)
+    store.finish_attempt(attempt.id, analysis)
     return analysis
 
 
@@ -136,9 +140,11 @@ class Recovery(QObject):
         if button is self.analyse_button:
             self.analyse()
         elif button is self.aside_button:
+            store = self.services.store
             for a in self.attempts:
                 try:
-                    self.services.store.abandon(a.id)
+                    if store is not None:
+                        store.abandon(a.id)
                 except Exception:
                     log.warning("could not set attempt %s aside", a.id, exc_info=True)
             self.finished.emit(0, 0)

@@ -27,7 +27,7 @@ from mockinterviewer.content import stories
 from mockinterviewer.content.model import SEGMENT_LABELS, Scenario, kebab
 from mockinterviewer.content.stories import StoryDraft, StoryError
 from mockinterviewer.ui import dialogs
-from mockinterviewer.ui.story_segment_box import SegmentBox, action_button, text_box
+from mockinterviewer.ui.stories.story_segment_box import SegmentBox, action_button, text_box
 
 log = logging.getLogger(__name__)
 

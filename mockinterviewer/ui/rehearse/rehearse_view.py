@@ -26,12 +26,12 @@ from mockinterviewer.content.model import LEVEL_NAMES, SEGMENT_LABELS, Scenario
 from mockinterviewer.settings import Settings
 from mockinterviewer.transcript import Word
 from mockinterviewer.ui import dialogs, theme
-from mockinterviewer.ui.answer_capture import Capture
-from mockinterviewer.ui.capture_controls import CAPTURE_STATUS, CaptureScreen
-from mockinterviewer.ui.level_meter import LevelMeter
-from mockinterviewer.ui.rehearse_flow import RehearseFlow, recordings_dir
-from mockinterviewer.ui.star_strip import StarStrip, format_seconds
-from mockinterviewer.ui.transcript_view import LiveTranscript
+from mockinterviewer.ui.capture.answer_capture import Capture
+from mockinterviewer.ui.capture.capture_controls import CAPTURE_STATUS, CaptureScreen
+from mockinterviewer.ui.rehearse.rehearse_flow import RehearseFlow, recordings_dir
+from mockinterviewer.ui.widgets.level_meter import LevelMeter
+from mockinterviewer.ui.widgets.star_strip import StarStrip, format_seconds
+from mockinterviewer.ui.widgets.transcript_view import LiveTranscript
 
 log = logging.getLogger(__name__)
 

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from mockinterviewer.content.model import LEVEL_NAMES, Scenario
-from mockinterviewer.ui import audio_out, theme
-from mockinterviewer.ui.finding_cards import FindingCardsMixin
-from mockinterviewer.ui.report_html import (
+from mockinterviewer.ui import theme
+from mockinterviewer.ui.capture import audio_out
+from mockinterviewer.ui.report.finding_list import FindingCardsMixin
+from mockinterviewer.ui.report.report_html import (
     bullet_list_html,
     metric_texts,
     probes_html,
@@ -39,8 +40,8 @@ from mockinterviewer.ui.report_html import (
     set_role,
     strong_example_html,
 )
-from mockinterviewer.ui.timeline_chart import TimelineChart, bars_from_segments
-from mockinterviewer.ui.transcript_view import segments_html
+from mockinterviewer.ui.widgets.timeline_chart import TimelineChart, bars_from_segments
+from mockinterviewer.ui.widgets.transcript_view import segments_html
 
 log = logging.getLogger(__name__)
 
@@ -248,13 +249,13 @@ class ReportView(FindingCardsMixin, QWidget):
         self.tabs.setTabEnabled(3, True)
 
     def show_drill(self, attempt: Any, scenario: Scenario | None = None) -> None:
-        """Fills the report with a stored drill try (see :mod:`mockinterviewer.ui.drill_report`).
+        """Fills the report with a stored drill try (see ``ui.drill.drill_report``).
 
         Args:
             attempt: the history's ``Attempt`` of a drill try.
             scenario: its scenario (default: looked up in the services' library).
         """
-        from mockinterviewer.ui.drill_report import fill_drill_report
+        from mockinterviewer.ui.drill.drill_report import fill_drill_report
 
         if scenario is None and self.services is not None:
             scenario = self.services.scenario(attempt.scenario_id)
@@ -280,14 +281,14 @@ class ReportView(FindingCardsMixin, QWidget):
         """
         path = self.recordings.get(kind)
         self.played.append((kind, seconds))
-        message = audio_out.play_file(getattr(self.services, "player", None), path, seconds,
+        message = audio_out.play_file(self.services.player, path, seconds,
                                       on_error=self.status.setText)
         self.status.setText(message)
 
     # -- helpers ----------------------------------------------------------------------------------
 
     def _stored_recordings(self, attempt_id: int | None) -> dict[str, Path]:
-        store = getattr(self.services, "store", None)
+        store = self.services.store
         if attempt_id is None or store is None:
             return {}
         try:

@@ -1,6 +1,6 @@
 """The report's finding cards, built a few at a time so a long report never stalls the window.
 
-A mixin for :class:`~mockinterviewer.ui.report_view.ReportView`: :meth:`FindingCardsMixin.
+A mixin for :class:`~mockinterviewer.ui.report.report_view.ReportView`: :meth:`FindingCardsMixin.
 show_cards` queues the cards, each event-loop turn builds as many as fit in a few milliseconds,
 and cards built while the page was hidden are shown a few a turn once it appears.
 """
@@ -15,7 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from mockinterviewer.ui.finding_card import FindingCard
+from mockinterviewer.ui.report.finding_card import FindingCard
 
 log = logging.getLogger(__name__)
 

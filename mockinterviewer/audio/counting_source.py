@@ -1,6 +1,6 @@
 """An audio source wrapper that counts the seconds of audio it delivered.
 
-The answer's clock (:class:`mockinterviewer.ui.answer_capture.AnswerCapture`) runs on audio
+The answer's clock (:class:`mockinterviewer.ui.capture.answer_capture.AnswerCapture`) runs on audio
 seconds (samples actually captured), not on wall time, so that marks and segment clocks line up
 with the recording and its word times even when a file is played faster than real time.
 """
@@ -8,9 +8,12 @@ with the recording and its word times even when a file is played faster than rea
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from mockinterviewer.audio.sources import AudioSource
 
 log = logging.getLogger(__name__)
 
@@ -23,9 +26,9 @@ class CountingSource:
         source: the audio source to wrap (``start``, ``read``, ``stop``, ``sample_rate``...).
     """
 
-    def __init__(self, source: Any) -> None:
+    def __init__(self, source: AudioSource) -> None:
         self.source = source
-        self.sample_rate = int(getattr(source, "sample_rate", 16000))
+        self.sample_rate = int(source.sample_rate)
         self.samples = 0
         self.paused = False
         self.paused_samples = 0

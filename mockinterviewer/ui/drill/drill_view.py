@@ -9,7 +9,7 @@ Keys: Space starts (or moves to the next probe), Enter ends the answer, Esc stop
 result. Recordings are kept under the recordings folder like every other answer, and every try is
 saved to the practice history (mode ``drill-segment`` or ``drill-probe``): as ``unfinished`` before
 recording starts, so a crash never loses it, then with its result (see
-:mod:`mockinterviewer.ui.drill_record`); a stopped try is marked abandoned.
+:mod:`mockinterviewer.store.drill_records`); a stopped try is marked abandoned.
 """
 
 from __future__ import annotations
@@ -33,13 +33,14 @@ from PySide6.QtWidgets import (
 from mockinterviewer.coach.probes import analyze_probe_answer
 from mockinterviewer.content.model import LEVEL_NAMES, SEGMENT_LABELS, Probe, Scenario
 from mockinterviewer.settings import Settings
-from mockinterviewer.ui import audio_out, drill_record, theme
-from mockinterviewer.ui.answer_capture import Capture
-from mockinterviewer.ui.capture_controls import CAPTURE_STATUS, CaptureScreen
-from mockinterviewer.ui.drill_record import speaking_rate
-from mockinterviewer.ui.level_meter import LevelMeter
-from mockinterviewer.ui.rehearse_flow import recordings_dir
-from mockinterviewer.ui.report_html import (
+from mockinterviewer.store import drill_records as drill_record
+from mockinterviewer.store.drill_records import speaking_rate
+from mockinterviewer.ui import theme
+from mockinterviewer.ui.capture import audio_out
+from mockinterviewer.ui.capture.answer_capture import Capture
+from mockinterviewer.ui.capture.capture_controls import CAPTURE_STATUS, CaptureScreen
+from mockinterviewer.ui.rehearse.rehearse_flow import recordings_dir
+from mockinterviewer.ui.report.report_html import (
     countdown_text,
     probe_result_html,
     rate_text,
@@ -47,8 +48,9 @@ from mockinterviewer.ui.report_html import (
     segment_try_html,
     set_role,
 )
-from mockinterviewer.ui.star_strip import format_seconds, zone
-from mockinterviewer.ui.transcript_view import LiveTranscript
+from mockinterviewer.ui.widgets.level_meter import LevelMeter
+from mockinterviewer.ui.widgets.star_strip import format_seconds, zone
+from mockinterviewer.ui.widgets.transcript_view import LiveTranscript
 from mockinterviewer.workers import run_job
 
 log = logging.getLogger(__name__)
@@ -253,7 +255,7 @@ class DrillView(CaptureScreen, QWidget):
     # -- helpers ----------------------------------------------------------------------------------
 
     def _next_probe(self) -> tuple[Scenario, Probe] | None:
-        scenarios = list(getattr(self.services, "scenarios", ()) or ())
+        scenarios = list(self.services.scenarios)
         pool = [(s, p) for s in scenarios for p in s.probes]
         if self.scenario is not None:
             own = [(self.scenario, p) for p in self.scenario.probes]
@@ -320,7 +322,7 @@ class DrillView(CaptureScreen, QWidget):
                 if not self.cue_played and target > 0 and elapsed >= target:
                     self.cue_played = True
                     self.cues.append(("target", round(elapsed, 2)))
-                    audio_out.play_cue(getattr(self.services, "player", None), "target",
+                    audio_out.play_cue(self.services.player, "target",
                                        on_error=self._warn)
         else:
             self.probe_clock.setText(f"Answer {format_seconds(elapsed)}"
@@ -329,11 +331,13 @@ class DrillView(CaptureScreen, QWidget):
     # -- history ----------------------------------------------------------------------------------
 
     def _history(self) -> drill_record.DrillHistory:
-        return drill_record.DrillHistory(getattr(self.services, "store", None))
+        return drill_record.DrillHistory(self.services.store)
 
     def _start_attempt(self) -> None:
         mode, prompt, detail, scenario = self._try or ("", "", "", self.scenario)
-        model = getattr(getattr(self.services, "transcriber", None), "model_name", "") or ""
+        if scenario is None:
+            return
+        model = (self.services.transcriber.model_name if self.services.transcriber else "")
         self.attempt_id, problem = self._history().start(
             mode, scenario, self.level, prompt, self.capture.path, detail, str(model))
         if problem:

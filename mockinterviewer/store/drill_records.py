@@ -12,9 +12,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from mockinterviewer.store.model import Attempt
 from mockinterviewer.transcript import Word, is_filler
+
+if TYPE_CHECKING:
+    from mockinterviewer.coach.types import ProbeAnalysis
+    from mockinterviewer.content.model import Scenario
+    from mockinterviewer.store.history import HistoryStore
 
 log = logging.getLogger(__name__)
 
@@ -41,12 +48,12 @@ def mode_label(mode: str) -> str:
     return _MODE_LABELS.get(mode, mode)
 
 
-def without_drills(attempts: Sequence[Any]) -> list[Any]:
+def without_drills(attempts: Sequence[Attempt]) -> list[Attempt]:
     """The attempts that are whole answers (drills left out), in the same order."""
-    return [a for a in attempts if not is_drill(getattr(a, "mode", ""))]
+    return [a for a in attempts if not is_drill(a.mode)]
 
 
-def last_results(store: Any) -> dict[str, Any]:
+def last_results(store: HistoryStore) -> dict[str, Attempt]:
     """The latest finished whole answer of each scenario (a drill try is not a result).
 
     Raises:
@@ -55,7 +62,7 @@ def last_results(store: Any) -> dict[str, Any]:
     last = store.last_by_scenario()
     if not any(is_drill(a.mode) for a in last.values()):
         return last
-    result: dict[str, Any] = {}
+    result: dict[str, Attempt] = {}
     for attempt in store.list(status="done"):
         if not is_drill(attempt.mode):
             result.setdefault(attempt.scenario_id, attempt)
@@ -130,7 +137,7 @@ def segment_result(words: Sequence[Word], label: str, target: float,
     }
 
 
-def probe_result(words: Sequence[Word], answer: Any) -> dict[str, Any]:
+def probe_result(words: Sequence[Word], answer: ProbeAnalysis) -> dict[str, Any]:
     """The stored result of a follow-up try.
 
     Args:
@@ -152,9 +159,9 @@ def probe_result(words: Sequence[Word], answer: Any) -> dict[str, Any]:
     }
 
 
-def drill_summary(attempt: Any) -> str:
+def drill_summary(attempt: Attempt) -> str:
     """A few lines saying how a stored drill try went (for History's "Open report")."""
-    report: Mapping[str, Any] = getattr(attempt, "report", None) or {}
+    report: Mapping[str, Any] = attempt.report or {}
     drill = report.get("drill") or {}
     metrics = report.get("metrics") or {}
     if not drill:
@@ -182,10 +189,11 @@ class DrillHistory:
         store: the :class:`mockinterviewer.store.HistoryStore` (None: nothing is saved).
     """
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: HistoryStore | None) -> None:
         self.store = store
 
-    def start(self, mode: str, scenario: Any, level: str, prompt: str, path: Any, detail: str,
+    def start(self, mode: str, scenario: Scenario, level: str, prompt: str, path: Path | None,
+              detail: str,
               model: str) -> tuple[int | None, str]:
         """Saves a try as ``unfinished`` with its recording, before recording starts.
 

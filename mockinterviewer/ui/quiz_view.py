@@ -28,7 +28,7 @@ from mockinterviewer.content import Scenario
 from mockinterviewer.content.model import DIFFICULTIES
 from mockinterviewer.content.quiz import QUIZ_LENGTH, QuizItem, draw_questions
 from mockinterviewer.ui import theme
-from mockinterviewer.ui.option_card import CARD_STYLE, OptionCard
+from mockinterviewer.ui.widgets.option_card import CARD_STYLE, OptionCard
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""The Drill screen: one segment against its target, or rapid follow-up probes, and their report."""

@@ -1,0 +1,1 @@
+"""The Rehearse screen: a question, a spoken answer with live STAR timing, follow-up probes."""

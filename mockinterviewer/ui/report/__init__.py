@@ -1,0 +1,1 @@
+"""The report of one answer: timing, findings, transcript, the strong example, exports."""

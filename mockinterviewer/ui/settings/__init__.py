@@ -1,0 +1,1 @@
+"""The Settings screen and its sections (audio devices, the speech model)."""

@@ -1,0 +1,1 @@
+"""What runs as the app opens: the first-run check and crash recovery."""

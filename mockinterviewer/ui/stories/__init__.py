@@ -1,0 +1,1 @@
+"""The user's own stories: the editor and its per-segment boxes."""

@@ -1,0 +1,1 @@
+"""Reusable widgets shared by several screens (meters, the STAR strip, charts, the transcript)."""
