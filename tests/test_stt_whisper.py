@@ -123,3 +123,55 @@ def test_live_words_neither_repeat_nor_drop_where_passes_meet(whisper_tiny, tmp_
     live_text = " ".join(split_fillers(normalize(" ".join(shown)))[0])
     final_text = " ".join(split_fillers(normalize(final.text))[0])
     assert jiwer.wer(final_text, live_text) <= 0.1, (live_text, final_text)
+
+
+SPEECH = Path(__file__).resolve().parent.parent.parent / "shared" / "speech"
+
+
+def test_real_voices_keep_plain_whisper_words_and_gain_fillers(whisper_tiny) -> None:
+    """Real recordings (../shared/speech, when present): the words score at least as well as
+    plain faster-whisper on the same model, the spontaneous monologue's "um"/"uh" are found, and
+    the read or prompted recordings get none."""
+    from mockinterviewer.stt.scoring import filler_score, load_references
+    from mockinterviewer.stt.whisper import decode_file
+
+    refs = load_references(SPEECH)
+    if not refs:
+        pytest.skip("no real recordings beside the project (../shared/speech)")
+    ours_err = plain_err = 0.0
+    found = reference = false = 0
+    for name, text in sorted(refs.items()):
+        audio = decode_file(SPEECH / name)
+        words = whisper_tiny.transcribe_audio(audio).words
+        plain = whisper_tiny.transcribe_plain(audio)
+        n = len(text.split())
+        ours_err += wer(text, words) * n
+        plain_err += wer(text, plain) * n
+        score = filler_score(text, words, len(audio) / 16000)
+        reference += score.reference
+        found += score.matched
+        false += score.false
+    assert ours_err <= plain_err + 1e-9, (ours_err, plain_err)
+    assert reference and found / reference >= 0.85 and false == 0, (found, reference, false)
+
+
+@pytest.mark.parametrize("voice", ["espeak-ng", "flite"])
+def test_filler_pass_adds_no_fillers_to_fluent_speech(whisper_tiny, tmp_path, voice) -> None:
+    """Fluent synthetic speech with pauses between clauses: the filler pass decodes the voiced
+    gaps and must not invent hesitations there (two voices, different timbres)."""
+    import shutil
+    import subprocess
+
+    from mockinterviewer.stt.whisper import decode_file
+
+    if shutil.which(voice) is None:
+        pytest.skip(f"{voice} is not installed")
+    text = " ".join(LONG_ANSWER[:4])
+    wav = tmp_path / f"{voice}.wav"
+    if voice == "flite":
+        subprocess.run(["flite", "-t", text, "-o", str(wav)], check=True)
+    else:
+        espeak_wav("|".join(LONG_ANSWER[:4]), wav, gap=0.6)
+    words = whisper_tiny.transcribe_audio(decode_file(wav)).words
+    assert wer(text, words) < 0.3, " ".join(w.word for w in words)
+    assert [w.word for w in words if w.filler] == []
