@@ -4,9 +4,13 @@ a real user's data or settings, and Qt runs offscreen."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
+
+# Shared fakes and helpers live in tests/support/ (imported by name from any test folder).
+sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -14,9 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
-# pulse: the pulse_audio fixture (private PulseAudio virtual mic); coach_helpers: the coaching
-# tests' library and ownership fixtures.
-pytest_plugins = ["pulse", "coach_helpers"]
+# pulse: the pulse_audio and whisper_tiny fixtures (private PulseAudio virtual mic, the real
+# model); coach_helpers: the coaching tests' library and ownership fixtures; qt_theme: app_theme.
+pytest_plugins = ["pulse", "coach_helpers", "qt_theme"]
 
 
 @pytest.fixture(autouse=True)

@@ -75,6 +75,20 @@ class Transcriber(Protocol):
         """Transcribes a whole audio file."""
         ...
 
+    def find_fillers(self, audio: np.ndarray, words: list[Word],
+                     offset: float = 0.0) -> list[Word]:
+        """Hesitations ("um", "uh") in the voiced stretches that ``words`` leave uncovered.
+
+        Args:
+            audio: the samples the words came from.
+            words: their words, recording time.
+            offset: recording time of ``audio[0]``.
+
+        Returns:
+            New filler words, recording time (an engine without a filler pass returns none).
+        """
+        ...
+
     def transcribe_array(self, audio: np.ndarray, offset: float = 0.0, prompt: str | None = None,
                          fast: bool = False, speech_end: float | None = None) -> list[Word]:
         """Transcribes one utterance.

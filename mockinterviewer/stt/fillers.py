@@ -130,6 +130,7 @@ def recover_fillers(
 
 
 GAP_MIN = 0.25  # seconds between words before the stretch can hold a filler
+GAP_EDGE = 0.05  # seconds next to a word where voice is the word's own onset or tail
 GAP_VOICE_MIN = 0.3  # seconds of voice inside a stretch before it is decoded (a held "um")
 GAP_PAD = 0.12  # seconds of audio kept either side of a stretch in the clip
 GAP_SEPARATOR = 0.4  # seconds of silence between stretches in the clip
@@ -176,6 +177,7 @@ def filler_gaps(words: list[Word], speech: list[tuple[float, float]], duration: 
             if edges[i + 1] - edges[i] >= GAP_MIN]
     out = []
     for a, b in gaps:
+        a, b = a + GAP_EDGE, b - GAP_EDGE
         voiced = [(max(a, s), min(b, e)) for s, e in speech if min(b, e) > max(a, s)]
         if sum(e - s for s, e in voiced) >= GAP_VOICE_MIN:
             out.append((voiced[0][0], voiced[-1][1]))

@@ -35,6 +35,7 @@ from mockinterviewer.stt.base import (
     Transcriber,
     lower_thread_priority,
 )
+from mockinterviewer.stt.fillers import merge
 from mockinterviewer.stt.stream_parts import (
     CUT_SLACK,
     TAIL_SLACK,
@@ -217,6 +218,8 @@ class StreamingTranscriber:
                     # by start time: Whisper's word ends drift into what follows
                     commit = [w for w in words if w.start < boundary]
                     first = k + 1
+                    if commit:  # these words are final now: look once for their fillers
+                        commit = merge(commit, self._fillers_in(job, commit, boundary))
                     break
         settled = [w for w in words if w.end <= stable and w not in commit]
         with self._lock:
@@ -235,6 +238,26 @@ class StreamingTranscriber:
                 self.on_words(list(fresh))
             except Exception:
                 log.exception("on_words listener failed")
+
+    def _fillers_in(self, job: Pass, words: list[Word], until: float | None = None) -> list[Word]:
+        """The engine's filler pass over a pass's audio, for words that are final.
+
+        Args:
+            job: the pass whose audio holds the words.
+            words: the words (recording time).
+            until: recording time after which the audio is not searched (default: all of it).
+
+        Returns:
+            New filler words, recording time.
+        """
+        clip = [Word(w.word, job.to_clip(w.start), job.to_clip(w.end), w.filler, w.probability)
+                for w in words]
+        audio = job.audio
+        if until is not None:
+            audio = audio[: int(job.to_clip(until) * SAMPLE_RATE)]
+        found = self.transcriber.find_fillers(audio, clip, 0.0)
+        return [Word(f.word, job.to_recording(f.start), job.to_recording(f.end), True,
+                     f.probability) for f in found]
 
     def _unseen(self, words: list[Word]) -> list[Word]:
         """The words the live view has not been given yet.
@@ -409,6 +432,7 @@ class StreamingTranscriber:
                     self._submit(job)
                     self.wait_idle()
             self._jobs.put(None)
+            self._add_last_fillers()
         if self._frozen:  # a pass may still run; its result is not needed (nor its error)
             if self._worker.is_alive():
                 _LEFT_RUNNING.add(self._worker)
@@ -422,6 +446,27 @@ class StreamingTranscriber:
             self.transcriber.model_name,
             self.transcriber.device,
         )
+
+    def _add_last_fillers(self) -> None:
+        """Looks once for fillers among the words not yet committed (the last region)."""
+        if self._error is not None:
+            return
+        with self._lock:
+            first = self._first
+            settled = list(self._settled)
+        if not settled:
+            return
+        job = self._make_pass(self._region(first, self._total), first)
+        if job is None:
+            return
+        try:
+            extra = self._fillers_in(job, settled)
+        except Exception:
+            log.warning("the filler pass over the last region failed", exc_info=True)
+            return
+        if extra:
+            with self._lock:
+                self._settled = merge(self._settled, extra)
 
     def close(self) -> None:
         """Abandons pending work (used when a session is cancelled)."""

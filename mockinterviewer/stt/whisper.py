@@ -130,7 +130,7 @@ class WhisperTranscriber:
         device: ``auto``, ``cpu`` or ``cuda``.
         compute_type: ``auto`` (int8 on CPU, float16 on GPU) or a CTranslate2 compute type.
         download_root: where downloaded models live (default: the app's model cache).
-        capture_fillers: prompt Whisper with hesitations and recover uncovered "um"s.
+        capture_fillers: find "um"s and "uh"s in a second, small pass (:meth:`find_fillers`).
         beam_size: decoder beam width (1 is fastest).
         cpu_threads: CTranslate2 threads per decode (0: every core, up to 4).
     """
@@ -247,19 +247,24 @@ class WhisperTranscriber:
             "condition_on_previous_text": False,
         }
 
-    def _fillers(self, audio: np.ndarray, words: list[Word], offset: float) -> list[Word]:
+    def find_fillers(self, audio: np.ndarray, words: list[Word],
+                     offset: float = 0.0) -> list[Word]:
         """The filler pass: decodes only the voiced stretches the word pass left uncovered.
 
         Args:
             audio: the audio the words came from.
-            words: the word pass's words (recording time).
+            words: the word pass's words (recording time), fillers included.
             offset: recording time of ``audio[0]``.
 
         Returns:
-            The fillers found, recording time, not yet merged into ``words``.
+            The fillers found, recording time, not yet merged into ``words`` (none when filler
+            capture is off).
         """
         from faster_whisper.vad import VadOptions, get_speech_timestamps
 
+        if not self.capture_fillers or audio.size < SAMPLE_RATE // 10:
+            return []
+        self.load()
         chunks = get_speech_timestamps(audio, VadOptions(
             threshold=0.5, min_silence_duration_ms=100, speech_pad_ms=0))
         speech = [(offset + c["start"] / SAMPLE_RATE, offset + c["end"] / SAMPLE_RATE)
@@ -321,7 +326,8 @@ class WhisperTranscriber:
                 the end of the clip).
 
         Returns:
-            The words in time order, fillers marked (and recovered when enabled).
+            The words in time order; fillers Whisper wrote are marked (the filler pass is
+            :meth:`find_fillers`).
         """
         self.load()
         audio = np.asarray(audio, dtype=np.float32).reshape(-1)
@@ -342,10 +348,9 @@ class WhisperTranscriber:
         clip = audio.size / SAMPLE_RATE
         end = clip if speech_end is None else min(clip, max(0.0, speech_end))
         segments, _info = self._model.transcribe(audio, vad_filter=False, **options)
-        words = mark_fillers(self._words(segments, offset, None, end))
-        if self.capture_fillers:
-            words = merge(words, self._fillers(audio, words, offset))
-        return words
+        # Words only: the streaming transcriber asks for the fillers of a region once its words
+        # are final (find_fillers), not on every pass over it.
+        return mark_fillers(self._words(segments, offset, None, end))
 
     def transcribe_plain(self, audio: np.ndarray) -> list[Word]:
         """Transcribes with faster-whisper's own defaults: the yardstick for the app's words.
@@ -397,8 +402,7 @@ class WhisperTranscriber:
 
         segments, _info = self._model.transcribe(audio, vad_filter=True, **self._options())
         words = mark_fillers(self._words(segments, 0.0, on_segment))
-        if self.capture_fillers:
-            words = merge(words, self._fillers(audio, words, 0.0))
+        words = merge(words, self.find_fillers(audio, words, 0.0))
         if progress is not None:
             progress(1.0)
         return Transcript(tuple(words), duration, self.model_name, self.device)

@@ -1,0 +1,84 @@
+"""Start-up recovery of answers left unanalysed by a crash (real SQLite, real Whisper)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pulse import espeak_wav
+from ui_fakes import make_services
+
+from mockinterviewer.paths import app_paths, ensure
+from mockinterviewer.settings import Settings
+from mockinterviewer.store import HistoryStore
+from mockinterviewer.ui import dialogs
+from mockinterviewer.ui.main_window import MainWindow
+
+
+def _crashed_attempt(store: HistoryStore, tmp: Path, scenario: str = "ownership") -> int:
+    rec = ensure(app_paths().recordings) / f"{scenario}.wav"
+    espeak_wav("I noticed the certificate had expired and nobody owned it, so I took it on. "
+               "I wrote a script that renewed every certificate and the outages went to zero.",
+               rec)
+    return store.start_attempt(scenario, "Ownership", "sde2", "rehearse", "Tell me...", rec,
+                               "tiny.en")
+
+
+def _window(qtbot, store: HistoryStore, transcriber=None) -> MainWindow:
+    w = MainWindow(Settings(), make_services(store=store, transcriber=transcriber),
+                   load_model=False)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+@pytest.mark.slow
+def test_unfinished_answer_is_analysed_at_start(qtbot, tmp_path) -> None:
+    from mockinterviewer.stt.whisper import WhisperTranscriber
+
+    store = HistoryStore()
+    aid = _crashed_attempt(store, tmp_path)
+    w = _window(qtbot, store, WhisperTranscriber())
+    assert w.offer_recovery() is True
+    box = w.recovery.box
+    assert "1 recorded answer was not analysed" in box.text()
+    with qtbot.waitSignal(w.recovery.finished, timeout=120000) as sig:
+        w.recovery.analyse_button.click()
+    assert sig.args == [1, 0]
+    attempt = store.get(aid)
+    assert attempt.status == "done" and attempt.verdict
+    assert "certificate" in " ".join(str(x) for x in [attempt.report]).lower()
+    assert w.home.select("ownership") and w.home.tree.currentItem().text(1) != "Not yet"
+    assert any(b.windowTitle() == "Answers analysed" for b in dialogs.open_boxes())
+    for b in dialogs.open_boxes():
+        b.done(0)
+    assert w.offer_recovery() is False  # nothing left to offer
+
+
+def test_later_keeps_and_set_aside_stops_asking(qtbot, tmp_path) -> None:
+    store = HistoryStore()
+    aid = _crashed_attempt(store, tmp_path)
+    w = _window(qtbot, store)
+    assert w.offer_recovery()
+    with qtbot.waitSignal(w.recovery.finished):
+        w.recovery.later_button.click()
+    assert store.get(aid).status == "unfinished"
+    assert w.offer_recovery()
+    with qtbot.waitSignal(w.recovery.finished):
+        w.recovery.aside_button.click()
+    assert store.get(aid).status == "abandoned" and store.get(aid).has_audio
+    assert w.offer_recovery() is False
+
+
+def test_missing_recording_or_scenario_is_explained(qtbot, tmp_path) -> None:
+    store = HistoryStore()
+    _crashed_attempt(store, tmp_path, "no-such-scenario")
+    w = _window(qtbot, store)
+    assert w.offer_recovery()
+    with qtbot.waitSignal(w.recovery.finished, timeout=30000) as sig:
+        w.recovery.analyse_button.click()
+    assert sig.args == [0, 1]
+    box = next(b for b in dialogs.open_boxes()
+               if b.windowTitle() == "Some answers could not be analysed")
+    assert "no longer exists" in box.informativeText() and "What to do" in box.informativeText()
+    box.done(0)
