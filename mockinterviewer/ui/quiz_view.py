@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from mockinterviewer.content import Scenario
+from mockinterviewer.content.checks import is_principle_question
 from mockinterviewer.content.model import DIFFICULTIES
 from mockinterviewer.content.quiz import QUIZ_LENGTH, QuizItem, draw_questions
 from mockinterviewer.ui import theme
@@ -254,8 +255,11 @@ class TestView(QWidget):
             return
         item = self.items[self.index]
         q = item.question
-        where = f" · from {item.principle}" if self.scenario is None or \
-            item.scenario_id != self.scenario.id else ""
+        # A "which principle" question drawn from another page would be answered by its source
+        # ("from Ownership"): its source is never shown.
+        where = f" · from {item.principle}" if (
+            self.scenario is None or item.scenario_id != self.scenario.id
+        ) and not is_principle_question(q) else ""
         self.progress_label.setText(f"Question {self.index + 1} of {len(self.items)} · "
                                     f"{q.difficulty}{where}")
         self.prompt.setText(q.prompt)

@@ -136,3 +136,20 @@ def test_answer_by_click_and_new_set(qtbot) -> None:
     view.cards[1].setFocus()
     qtbot.keyClick(view.cards[1], Qt.Key.Key_Space)
     assert view.answers[0] == 1
+
+
+def test_the_header_never_names_the_answer_of_a_which_principle_question(qtbot) -> None:
+    """Before an answer, nothing on screen gives a "which principle" question away (its source
+    page is that principle)."""
+    lib = load_library().scenarios
+    for seed in range(6):
+        view = TestView(lib, rng=random.Random(seed))
+        qtbot.addWidget(view)
+        view.start("customer-obsession")
+        for item in view.items:
+            if is_principle_question(item.question):
+                key = item.question.options[item.question.answer]
+                assert key not in view.progress_label.text(), view.progress_label.text()
+                assert item.principle not in view.progress_label.text()
+            view.answer(0)
+            view.next_question()
