@@ -29,7 +29,7 @@ def load_audio(path: Path) -> tuple[np.ndarray, int]:
             return read_wav(path)
         except AudioError:
             log.info("%s: not a plain WAV, decoding with PyAV", path)
-    from mockinterviewer.stt.whisper import decode_file
+    from mockinterviewer.audio.decode import decode_file
 
     return decode_file(path), 16000
 

@@ -28,7 +28,7 @@ from mockinterviewer.errors import UserError
 if TYPE_CHECKING:
     import numpy as np
 
-    from mockinterviewer.audio.session import SessionResult
+    from mockinterviewer.stt.session import SessionResult
     from mockinterviewer.stt.whisper import WhisperTranscriber
 
 log = logging.getLogger(__name__)
@@ -153,8 +153,8 @@ def _collect(paths: list[Path]) -> list[tuple[Path, str | None]]:
 
 
 def _stream(transcriber: WhisperTranscriber, audio: np.ndarray, speed: float) -> SessionResult:
-    from mockinterviewer.audio.session import RecordingSession
     from mockinterviewer.audio.sources import FileSource
+    from mockinterviewer.stt.session import RecordingSession
 
     with tempfile.TemporaryDirectory() as tmp:
         session = RecordingSession(

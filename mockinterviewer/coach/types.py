@@ -19,6 +19,14 @@ SEVERITIES: tuple[str, ...] = ("info", "warning", "critical")
 VERDICTS: tuple[str, ...] = ("Strong Hire", "Hire", "Leaning No Hire", "No Hire")
 STATUSES: tuple[str, ...] = ("under", "ok", "over", "missing")
 TimingStatus = Literal["under", "ok", "over"]
+SegmentStatus = Literal["under", "ok", "over", "missing"]
+"""A segment's timing, or ``missing`` when the answer never told it."""
+_SEGMENT_STATUSES: tuple[SegmentStatus, ...] = ("under", "ok", "over", "missing")
+
+
+def _segment_status(value: object) -> SegmentStatus:
+    """Reads a stored status; an unknown one (a newer app's) reads as ``ok``."""
+    return next((s for s in _SEGMENT_STATUSES if s == value), "ok")
 
 
 def _r(value: float | None, digits: int = 2) -> float | None:
@@ -104,7 +112,7 @@ class SegmentResult:
     end: float
     seconds: float
     target_seconds: float
-    status: str
+    status: SegmentStatus
     text: str
     words_per_minute: float
     fillers: int
@@ -138,7 +146,7 @@ class SegmentResult:
             end=end,
             seconds=float(d.get("seconds", 0.0)),
             target_seconds=float(d.get("target_seconds", 0.0)),
-            status=str(d.get("status", "ok")),
+            status=_segment_status(d.get("status", "ok")),
             text=str(d.get("text", "")),
             words_per_minute=float(d.get("words_per_minute", 0.0)),
             fillers=int(d.get("fillers", 0)),

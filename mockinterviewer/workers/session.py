@@ -1,6 +1,6 @@
 """The streaming recording job: a worker QObject living on its own QThread.
 
-It adapts :class:`mockinterviewer.audio.session.RecordingSession` (Qt-free) to Qt signals: live
+It adapts :class:`mockinterviewer.stt.session.RecordingSession` (Qt-free) to Qt signals: live
 levels for the meter, words as they are transcribed, warnings (such as a microphone that hears only
 silence), and the final result.
 """
@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from mockinterviewer.errors import UserError
 
 if TYPE_CHECKING:
-    from mockinterviewer.audio.session import RecordingSession
     from mockinterviewer.audio.sources import AudioSource
     from mockinterviewer.stt.base import Transcriber
+    from mockinterviewer.stt.session import RecordingSession
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ class SessionWorker(QObject):
     @Slot()
     def run(self) -> None:
         """Runs the session until :meth:`stop` (called from the thread's ``started``)."""
-        from mockinterviewer.audio.session import RecordingSession
+        from mockinterviewer.stt.session import RecordingSession
 
         try:
             self._session = RecordingSession(

@@ -15,9 +15,9 @@ from mockinterviewer.audio.devices import list_input_devices, list_output_device
 from mockinterviewer.audio.level import measure
 from mockinterviewer.audio.player import Player
 from mockinterviewer.audio.recorder import read_wav
-from mockinterviewer.audio.session import RecordingSession
 from mockinterviewer.audio.sources import MicrophoneSource
 from mockinterviewer.stt.scoring import wer
+from mockinterviewer.stt.session import RecordingSession
 from mockinterviewer.tts import Pyttsx3Speaker
 
 pytestmark = [pytest.mark.slow, pytest.mark.pulse]

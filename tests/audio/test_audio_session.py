@@ -14,9 +14,9 @@ from pulse import espeak_wav
 from mockinterviewer.audio.errors import AudioError
 from mockinterviewer.audio.level import FLOOR_DB, SilenceWatch, VoiceDetector, measure
 from mockinterviewer.audio.recorder import read_wav
-from mockinterviewer.audio.session import SILENT_MIC_WARNING, RecordingSession
 from mockinterviewer.audio.sources import FileSource, Resampler
 from mockinterviewer.stt.scoring import wer
+from mockinterviewer.stt.session import SILENT_MIC_WARNING, RecordingSession
 from mockinterviewer.transcript import Word
 
 TEXT = "I led the migration to the new billing system and we finished two weeks early."

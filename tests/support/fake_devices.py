@@ -16,7 +16,7 @@ from fake_engines import EchoEngine
 from pulse import espeak_wav
 
 from mockinterviewer.audio.recorder import read_wav
-from mockinterviewer.audio.session import RecordingSession
+from mockinterviewer.stt.session import RecordingSession
 
 RATE = 16000
 BLOCK = RATE // 10

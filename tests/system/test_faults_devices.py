@@ -29,8 +29,8 @@ from mockinterviewer.audio import sources
 from mockinterviewer.audio.errors import AudioError
 from mockinterviewer.audio.player import Player
 from mockinterviewer.audio.recorder import read_wav
-from mockinterviewer.audio.session import RecordingSession
 from mockinterviewer.audio.sources import FileSource, MicrophoneSource
+from mockinterviewer.stt.session import RecordingSession
 
 RATE = 16000
 BLOCK = RATE // 10

@@ -74,7 +74,7 @@ def test_no_empty_recording_is_left_when_no_microphone_exists(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Real PortAudio on a computer that lists no microphone: the session cannot start, says why,
     and leaves no empty 44-byte WAV behind."""
-    from mockinterviewer.audio.session import RecordingSession
+    from mockinterviewer.stt.session import RecordingSession
 
     monkeypatch.setattr(devices, "list_input_devices", lambda: [])
 

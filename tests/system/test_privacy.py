@@ -47,12 +47,12 @@ def full_session(folder: Path) -> dict[str, Any]:
     Returns:
         The paths and objects the caller checks.
     """
-    from mockinterviewer.audio.session import RecordingSession
     from mockinterviewer.audio.sources import FileSource
     from mockinterviewer.coach import analyze
     from mockinterviewer.content.library import load_library
     from mockinterviewer.settings import load_settings
     from mockinterviewer.store.export import render_html, write_text
+    from mockinterviewer.stt.session import RecordingSession
     from mockinterviewer.ui.services import Services
 
     settings = load_settings()

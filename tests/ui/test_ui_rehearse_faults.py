@@ -22,10 +22,10 @@ from ui_flow_support import (
 )
 
 from mockinterviewer.audio.errors import AudioError
-from mockinterviewer.audio.session import SILENT_MIC_WARNING
 from mockinterviewer.content.library import load_library
 from mockinterviewer.settings import Settings
 from mockinterviewer.store import HistoryStore
+from mockinterviewer.stt.session import SILENT_MIC_WARNING
 from mockinterviewer.ui import dialogs
 from mockinterviewer.ui.rehearse.rehearse_view import RehearseView
 from mockinterviewer.ui.services import Services

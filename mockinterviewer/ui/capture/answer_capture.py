@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtCore import QObject, Signal
 
@@ -23,6 +23,11 @@ from mockinterviewer.transcript import Word
 from mockinterviewer.workers import SessionRunner, run_job
 
 log = logging.getLogger(__name__)
+
+CaptureState = Literal["idle", "speaking", "waiting", "starting", "recording", "paused",
+                       "finishing"]
+"""Where a capture is: speaking the question, waiting for the user, opening the microphone,
+recording, paused, or finishing the transcript."""
 
 __all__ = ["STATES", "AnswerCapture", "Capture", "CountingSource", "result_words"]
 
@@ -100,7 +105,7 @@ class AnswerCapture(QObject):
         super().__init__(parent)
         self.services = services
         self.speak_enabled = speak
-        self.state = "idle"
+        self.state: CaptureState = "idle"
         self.question = ""
         self.path: Path | None = None
         self.marks: list[float] = []
@@ -370,7 +375,7 @@ class AnswerCapture(QObject):
     def _runner_done(self) -> None:
         self._runner = None
 
-    def _set_state(self, state: str) -> None:
+    def _set_state(self, state: CaptureState) -> None:
         if state != self.state:
             self.state = state
             self.state_changed.emit(state)
