@@ -54,7 +54,7 @@ bundle-check: $(VENV)/.stamp-dev
 	rm -rf build/bundle-check && mkdir -p build/bundle-check
 	tar -C build/bundle-check -xzf $$(ls -t dist/mockinterviewer-*-linux-*.tar.gz | head -n 1)
 	MOCKINTERVIEWER_BUNDLE=$$(ls -d build/bundle-check/*/mockinterviewer) QT_QPA_PLATFORM=offscreen \
-		$(VPY) -m pytest -q -p no:cacheprovider -s tests/test_packaging.py -k bundle
+		$(VPY) -m pytest -q -p no:cacheprovider -s tests/system/test_packaging.py -k bundle
 
 # A menu entry and icon for this checkout's venv install (the bundle's install.sh does its own).
 install-desktop: $(VENV)/.stamp-run
