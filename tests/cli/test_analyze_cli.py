@@ -20,7 +20,6 @@ ANSWER_KEYS = {"scenario", "level", "transcript", "words", "segments", "findings
 class FakeTranscriber:
     """Returns fixed words for any file (the real engine is tested in test_eval and below)."""
 
-
     def find_fillers(self, audio, words, offset=0.0) -> list:
         return []
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fake_engines import StubEngine
 from pulse import espeak_wav
 
 from mockinterviewer.audio.recorder import read_wav
@@ -21,26 +22,11 @@ from mockinterviewer.transcript import Word
 RATE = 16000
 
 
-class FakeEngine:
+class FakeEngine(StubEngine):
     """Records each call; returns a word for every second of audio (at clip times)."""
-
-    model_name = "fake"
-    device = "cpu"
-    load_warning = None
-    loaded = True
-
-
-    def find_fillers(self, audio, words, offset=0.0) -> list:
-        return []
 
     def __init__(self) -> None:
         self.calls: list[float] = []  # seconds of audio per call
-
-    def load(self) -> None:
-        pass
-
-    def transcribe_file(self, path, progress=None):  # pragma: no cover - unused
-        raise NotImplementedError
 
     def transcribe_array(self, audio: np.ndarray, offset: float = 0.0, prompt=None,
                          fast=False, speech_end=None) -> list[Word]:
@@ -53,7 +39,6 @@ class FakeEngine:
 
 class PromptEngine(FakeEngine):
     """Also records the prompt and the ``fast`` flag the streaming layer passes."""
-
 
     def __init__(self) -> None:
         super().__init__()

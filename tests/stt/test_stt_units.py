@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fake_engines import StubEngine
 
 from mockinterviewer.errors import UserError
 from mockinterviewer.stt import Transcriber, models
@@ -15,26 +16,11 @@ from mockinterviewer.stt.whisper import WhisperTranscriber
 from mockinterviewer.transcript import Word
 
 
-class FakeEngine:
+class FakeEngine(StubEngine):
     """Records what the streaming layer asks for; returns one word per utterance."""
-
-    model_name = "fake"
-    device = "cpu"
-    load_warning = None
-    loaded = True
-
-
-    def find_fillers(self, audio, words, offset=0.0) -> list:
-        return []
 
     def __init__(self) -> None:
         self.calls: list[tuple[float, float]] = []
-
-    def load(self) -> None:
-        pass
-
-    def transcribe_file(self, path, progress=None):  # pragma: no cover - unused
-        raise NotImplementedError
 
     def transcribe_array(self, audio: np.ndarray, offset: float = 0.0, prompt=None,
                          fast=False, speech_end=None) -> list[Word]:

@@ -21,7 +21,6 @@ class StubEngine:
     load_warning = None
     loaded = True
 
-
     def find_fillers(self, audio, words, offset=0.0) -> list:
         return []
 

@@ -23,7 +23,6 @@ from mockinterviewer.ui.services import Services
 class FakeTranscriber:
     """Loads instantly (or fails, when told) and transcribes nothing."""
 
-
     def find_fillers(self, audio, words, offset=0.0) -> list:
         return []
 
