@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from mockinterviewer.content.model import LEVEL_NAMES, Scenario
 from mockinterviewer.ui import theme
 from mockinterviewer.ui.capture import audio_out
-from mockinterviewer.ui.report.finding_list import FindingCardsMixin
+from mockinterviewer.ui.report.finding_card import FindingCard
+from mockinterviewer.ui.report.finding_list import FindingList, PendingCard
 from mockinterviewer.ui.report.report_html import (
     bullet_list_html,
     metric_texts,
@@ -50,12 +51,12 @@ _VERDICT_ROLE = {"Strong Hire": "good", "Hire": "good", "Leaning No Hire": "warn
 _ORDER = {"critical": 0, "warning": 1, "info": 2}
 
 
-class ReportView(FindingCardsMixin, QWidget):
+class ReportView(QWidget):
     """The report screen.
 
     Finding cards are built a few at a time over the event-loop turns after :meth:`show_analysis`
-    (so a long report never stalls the window); :attr:`filling` is True until they all are, and
-    :attr:`filled` follows.
+    by the :class:`FindingList` it owns (so a long report never stalls the window);
+    :attr:`filling` is True until they all are, and :attr:`filled` follows.
 
     Signals:
         retry_requested: scenario id, to answer the same scenario again.
@@ -77,7 +78,6 @@ class ReportView(FindingCardsMixin, QWidget):
         self.played: list[tuple[str, float]] = []
         #: the stored drill try shown (None for a whole answer's report)
         self.drill: Any = None
-        self._init_cards()  # cards, filling (True while they are being built, see filled)
 
         # PySide builds QStyle's Python enums on the first style() call (tens of milliseconds):
         # pay that here, at start-up, rather than when the first report appears
@@ -132,17 +132,12 @@ class ReportView(FindingCardsMixin, QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Report details")
-        self.findings_box = QWidget()
-        self.findings_layout = QVBoxLayout(self.findings_box)
-        self.findings_layout.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        # a scroll bar that comes and goes changes the cards' width, and laying them all out
-        # again at the new width costs a visible stall: keep it (disabled when all fits)
-        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        scroll.setWidget(self.findings_box)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.tabs.addTab(scroll, "&Findings")
+        self.finding_list = FindingList()
+        self.finding_list.play_requested.connect(self.play)
+        self.finding_list.filled.connect(self.filled)
+        self.finding_list.count_changed.connect(
+            lambda n: self.tabs.setTabText(0, f"&Findings ({n})"))
+        self.tabs.addTab(self.finding_list, "&Findings")
         self.transcript = QTextBrowser()
         self.transcript.setAccessibleName("Transcript coloured by segment")
         self.tabs.addTab(self.transcript, "Tra&nscript")
@@ -298,6 +293,21 @@ class ReportView(FindingCardsMixin, QWidget):
             return {}
         kinds = attempt.recording_kinds or ("answer",) * len(attempt.recordings)
         return {k: Path(p) for k, p in zip(kinds, attempt.recordings, strict=False)}
+
+    @property
+    def cards(self) -> list[FindingCard]:
+        """The finding cards built so far (see :class:`FindingList`)."""
+        return self.finding_list.cards
+
+    @property
+    def filling(self) -> bool:
+        """Whether finding cards are still being built (``filled`` follows)."""
+        return self.finding_list.filling
+
+    def show_cards(self, pending: list[PendingCard],
+                   empty: str = "No findings: nothing to fix in this answer.") -> None:
+        """Shows these finding cards (built over the next event-loop turns)."""
+        self.finding_list.show_cards(pending, empty)
 
     def _show_findings(self) -> None:
         """Queues the analysis's finding cards, the answer's first, then the follow-ups'."""
