@@ -10,7 +10,7 @@ from fake_engines import StubEngine
 
 from mockinterviewer.errors import UserError
 from mockinterviewer.stt import Transcriber, models
-from mockinterviewer.stt.fillers import mark_fillers, recover_fillers
+from mockinterviewer.stt.fillers import mark_fillers
 from mockinterviewer.stt.scoring import filler_score, normalize, wer
 from mockinterviewer.stt.whisper import WhisperTranscriber
 from mockinterviewer.transcript import Word
@@ -91,26 +91,6 @@ def test_scoring() -> None:
 def test_mark_fillers() -> None:
     marked = mark_fillers([Word("Um,", 0, 1), Word("umbrella", 1, 2), Word("uh", 2, 3)])
     assert [w.filler for w in marked] == [True, False, True]
-
-
-def test_recover_fillers_finds_held_hum_between_words() -> None:
-    rate = 16000
-    t = np.arange(int(0.6 * rate)) / rate
-    hum = (0.3 * np.sin(2 * np.pi * 140 * t) + 0.1 * np.sin(2 * np.pi * 280 * t)).astype(np.float32)
-    rng = np.random.default_rng(0)
-    audio = np.concatenate(
-        [
-            0.3 * rng.standard_normal(rate).astype(np.float32),  # "word" 0..1 s
-            np.zeros(rate // 2, dtype=np.float32),
-            hum,  # 1.5..2.1 s, no word covers it
-            np.zeros(rate // 2, dtype=np.float32),
-        ]
-    ) + 0.001 * rng.standard_normal(int(2.6 * rate)).astype(np.float32)
-    found = recover_fillers(audio, [Word("word", 0.0, 1.0)], offset=10.0)
-    assert len(found) == 1 and found[0].filler and found[0].word == "um"
-    assert 11.4 <= found[0].start <= 11.6 and 11.9 <= found[0].end <= 12.2
-    # noise (a dropped real word is not steady) is not a filler
-    assert recover_fillers(audio[: rate + rate // 2], [], offset=0.0) == []
 
 
 def test_model_failing_on_cuda_falls_back_to_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
