@@ -98,3 +98,29 @@ HANDED = re.compile(
     r"|\b(?:director|manager|lead|boss|head|cfo|ceo|vp|chief|supervisor|owner|client) (?:\w+ )?"
     r"wanted (?:me |us |the \w+ |[\w-]+ )?(?:to|under)\b"
 )
+
+
+# --- vetoes and gates for the sentence model's vote (see detectors.py) -------------------------
+
+# The scope model's vote counts only with a word that can name a remit or who owns the work.
+REMIT_WORD = re.compile(
+    r"\b(?:jobs?|roles?|remit|responsib\w*|areas?|department|dept|teams?|turf|patch|lane|mandate|"
+    r"brief|scope|own|owned|owners?|belong\w*|asked|duty|duties|plate|theirs|mine|business|"
+    r"concern|problem|headache|call|pay ?grade|desk|domain|territory|side|contract|spare|weekend|"
+    r"evening|lunch|free time|volunteer\w*|initiative|bat|accord|off|outside|beyond|another|other|"
+    r"else's|nobody's|no one's|someone)\b")
+
+
+# Senses the rules never needed a pattern for, because none of theirs matched them.
+TOLD_NEWS = re.compile(r"\btold (?:me|us) (?:that |the |about |how |what |it |they |he |she |we |"
+                       r"there |our |my )")
+SPEAKER_ACTS = re.compile(r"^(?:so |and |then |um |uh )*i (?!was\b|got\b|were\b|had been\b|"
+                           r"ended up\b|found myself\b|'d been\b|am\b|'m\b|wasn't\b)[a-z]+ed\b")
+HONOUR = re.compile(r"\b(?:award|prize|employee of the (?:month|year)|promotion|pay rise|raise|"
+                     r"bonus|medal|commendation|shout-?out)\b|\bwith (?:a |one |an )?(?:quick )?"
+                     r"(?:question|query)\b")
+MINE = re.compile(r"\b(?:my|our)(?: [a-z]+'s)? (?:job|jobs|role|remit|responsibilit\w*|area|"
+                   r"department|unit|team|scope|problem|patch|lane|duty|duties|"
+                   r"job description)\b|\b(?:our|my) (?:department|team|unit|ward|store|shift)\b")
+BECAME_TROUBLE = re.compile(r"\bbecame (?:a |an |the )?(?:real |big |bigger |huge )?(?:problem|"
+                             r"issue|headache|nightmare|mess|bottleneck|risk|worry|concern)")

@@ -36,7 +36,9 @@ ANSWER_FINDINGS: tuple[str, ...] = (
 FINDING_SETS = {"dev": CORPUS_DIR / "findings-dev.jsonl",
                 "dev2": CORPUS_DIR / "findings-dev2.jsonl",
                 "dev3": CORPUS_DIR / "findings-dev3.jsonl",
-                "test": CORPUS_DIR / "findings-test.jsonl"}
+                "dev4": CORPUS_DIR / "findings-dev4.jsonl",
+                "test": CORPUS_DIR / "findings-test.jsonl",
+                "test2": CORPUS_DIR / "findings-test2.jsonl"}
 
 
 @dataclass(frozen=True)

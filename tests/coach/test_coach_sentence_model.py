@@ -19,8 +19,9 @@ def _rows(name: str) -> list[dict]:
 def test_shipped_weights_match_the_development_sets() -> None:
     d = sentence_model.shipped_file()
     assert d["trained_on"] == list(sentence_model.TRAIN_FILES)
-    files = [sentence_model.CORPUS / n for n in sentence_model.TRAIN_FILES]
-    assert d["data"] == data_hash(files), "rebuild: python -m mockinterviewer.coach.sentence_model"
+    assert d["data"] == data_hash(sentence_model.data_files()), (
+        "rebuild: python -m mockinterviewer.coach.sentence_model")
+    assert d["thresholds"] == {c: s.threshold for c, s in sentence_model.SPECS.items()}
     assert set(sentence_model.shipped()) == set(sentence_model.CHECKS)
 
 
@@ -29,7 +30,7 @@ def test_scoring_without_scikit_learn_matches_it() -> None:
     from sklearn.linear_model import LogisticRegression
 
     rows = [r for r in _rows("findings-dev.jsonl") if r["check"] == "quantified"]
-    weights = sentence_model.train(rows)["quantified"]
+    weights = sentence_model.train(rows, ("quantified",))["quantified"]
     vec = TfidfVectorizer(ngram_range=(1, 3), sublinear_tf=True,
                           preprocessor=sentence_model.normalise)
     x = vec.fit_transform([r["text"] for r in rows])
@@ -53,4 +54,52 @@ def test_quantity_is_rules_or_a_sure_model(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_blind_validation_set_meets_the_bar_for_quantities() -> None:
     r = detectors.evaluate_file(sentence_model.CORPUS / "findings-dev3.jsonl")["quantified"]
+    assert r["precision"] >= 0.9 and r["recall"] >= 0.9
+
+
+def test_answer_sentences_come_from_the_training_split_only() -> None:
+    from mockinterviewer.coach.corpus import load_corpus, split
+
+    _, test = split(load_corpus())
+    ordinary = set(sentence_model.answer_sentences())
+    assert len(ordinary) > 1500
+    for a in test:
+        first = a.text.split(". ")[0]
+        if len(first.split()) >= 6:
+            assert not any(s.startswith(first) for s in ordinary), a.id
+
+
+def test_the_model_carries_a_paraphrase_the_rules_miss() -> None:
+    text = "It sat with the night crew, it was never part of my role."
+    assert not detectors.RULES["scope_boundary"](text)
+    assert detectors.states_scope_boundary(text)
+
+
+def test_each_check_is_rules_or_a_sure_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sentence_model, "says", lambda check, t: True)
+    assert detectors.is_assigned("We had lunch.")
+    assert detectors.states_lasting_effect("We had lunch.")
+    assert detectors.states_scope_boundary("That one was sort of their area.")
+    # The scope model's vote needs a word that can name a remit.
+    assert not detectors.states_scope_boundary("When I got there it wasn't the tank.")
+    monkeypatch.setattr(sentence_model, "says", lambda check, t: False)
+    assert detectors.is_assigned("My manager asked me to take over the rota.")  # the rules
+    assert not detectors.is_assigned("I asked my manager for the day off.")
+
+
+@pytest.mark.parametrize(("check", "text"), [
+    # Ordinary story sentences the model once flagged, before it learned from answer sentences.
+    ("scope_boundary", "When I got there, it wasn't the tank, it was the relief valve."),
+    ("scope_boundary", "It was hard but we did it."),
+    ("lasting_effect", "We kept every other listing."),
+    ("lasting_effect", "Forty-one containers and all the vehicles made it by the deadline."),
+    ("assigned", "I stopped having him read aloud to me."),
+])
+def test_ordinary_story_sentences_stay_negative(check: str, text: str) -> None:
+    assert not detectors.CHECKS[check](text)
+
+
+@pytest.mark.parametrize("name", ["findings-test.jsonl", "findings-test2.jsonl"])
+def test_assignment_meets_the_bar_on_both_blind_sets(name: str) -> None:
+    r = detectors.evaluate_file(sentence_model.CORPUS / name)["assigned"]
     assert r["precision"] >= 0.9 and r["recall"] >= 0.9
