@@ -182,18 +182,31 @@ def find_pet_phrases(words: Sequence[str]) -> dict[str, list[int]]:
     toks = [clean(w) for w in words]
     spoken = [(i, t) for i, t in enumerate(toks) if t and not is_filler(t)]
     seq = [t for _, t in spoken]
+    # set off by commas ("it was, like, slow"): a spoken aside, never the literal word
+    aside = [words[i].rstrip().endswith(",") or (k > 0 and words[spoken[k - 1][0]].rstrip()
+                                                 .endswith(","))
+             for k, (i, _) in enumerate(spoken)]
     where: dict[str, list[int]] = {}
     for pet in PETS:
         n = len(pet)
         at = [spoken[i][0] for i in range(len(seq) - n + 1)
-              if tuple(seq[i: i + n]) == pet and pet_sense_ok(seq, i, pet)]
+              if tuple(seq[i: i + n]) == pet and (aside[i] or pet_sense_ok(seq, i, pet))]
         if len(at) >= PET_KNOWN_MIN:
             where[" ".join(pet)] = at
+    # a word used literally ("looks like", "the right call") carries the story here
+    literal = [False] * len(seq)
+    for i in range(len(seq)):
+        for pet in PETS:
+            if (tuple(seq[i: i + len(pet)]) == pet and not aside[i]
+                    and not pet_sense_ok(seq, i, pet)):
+                for j in range(i, i + len(pet)):
+                    literal[j] = True
     grams: Counter[tuple[str, ...]] = Counter()
     for n in range(1, MAX_N + 1):
         for i in range(len(seq) - n + 1):
             g = tuple(seq[i: i + n])
-            if any(_content(t) for t in g) or not any(t in DISCOURSE for t in g):
+            if (any(_content(t) or literal[i + j] for j, t in enumerate(g))
+                    or not any(t in DISCOURSE for t in g)):
                 continue
             grams[g] += 1
     for g, c in sorted(grams.items(), key=lambda kv: (-len(kv[0]), -kv[1])):
@@ -204,7 +217,7 @@ def find_pet_phrases(words: Sequence[str]) -> dict[str, list[int]]:
             continue
         n = len(g)
         where[phrase] = [spoken[i][0] for i in range(len(seq) - n + 1)
-                         if tuple(seq[i: i + n]) == g]
+                         if tuple(seq[i: i + n]) == g and not any(literal[i: i + n])]
     # a counted phrase inside a longer counted one is the longer one's echo
     return {p: at for p, at in where.items()
             if not any(p != q and f" {p} " in f" {q} " and len(where[q]) >= len(at) - 1
