@@ -103,8 +103,8 @@ def test_hedge_rate_and_hedgy_threshold() -> None:
 
 def test_known_pet_phrase_counted_with_its_count() -> None:
     text = _w("So basically the queue was full. Basically I drained it. We basically rebuilt the "
-            "consumer, and basically it has not failed since.")
-    assert pet_phrases(text.split()) == {"basically": 4}
+              "consumer, and basically it has not failed since.")
+    assert pet_phrases(text) == {"basically": 4}
 
 
 def test_repeated_discourse_phrase_is_a_pet_but_content_repetition_is_not() -> None:
