@@ -21,16 +21,17 @@ are the metrics.
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from mockinterviewer.coach.language_baseline import baseline, is_grammar
 from mockinterviewer.coach.language_lexicon import (
     DISCOURSE,
-    FUNCTION,
+    HEDGE_VERBS,
     HEDGES,
     HINDSIGHT,
+    PARTICIPLES,
     PETS,
     QUOTE_VERBS,
     TRADE_OFF,
@@ -47,8 +48,12 @@ HEDGES_PER_100 = 1.5  # hedges per 100 words above which the answer sounds unsur
 MIN_HEDGES = 2  # and at least this many hedges
 PET_KNOWN_MIN = 3  # a known pet phrase said this many times is noticed
 PET_ANY_MIN = 4  # any other non-content phrase needs this many
+PET_FACTOR = 3.0  # and this many times its normal rate (see language_baseline)
 MAX_N = 4  # longest phrase looked for
 QUOTED_HEDGES = 3  # hedges quoted in a finding
+
+# Connectives too common alone to call a habit ("so I called", "so bad", "so that").
+_TOO_COMMON = frozenset({("so",), ("well",), ("right",), ("sure",), ("yes",)})
 
 MarkKind = Literal["hedge", "pet_phrase"]
 
@@ -84,6 +89,29 @@ def _sentences(toks: Sequence[str], words: Sequence[str]) -> list[tuple[int, int
 
 def _has(toks: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bool:
     return any(tuple(toks[i: i + len(p)]) == p for p in phrases for i in range(len(toks)))
+
+
+_ADVERBS = frozenset({"probably", "likely", "still", "also", "definitely", "maybe", "just",
+                      "actually", "then", "now", "honestly", "first", "rather"})
+
+
+def _conditional(toks: Sequence[str]) -> bool:
+    """Whether a sentence plans in hindsight with "I'd" / "I would" ("I'd split the rollout",
+    "I would probably involve them"), not "I'd say" (a hedge) or "I'd done" ("I had")."""
+    for k, t in enumerate(toks):
+        if t in ("i'd", "we'd"):
+            j = k + 1
+        elif t in ("i", "we") and k + 1 < len(toks) and toks[k + 1] == "would":
+            j = k + 2
+        else:
+            continue
+        while j < len(toks) and toks[j] in _ADVERBS:
+            j += 1
+        verb = toks[j] if j < len(toks) else ""
+        if verb and verb not in HEDGE_VERBS and verb not in PARTICIPLES and not (
+                t in ("i'd", "we'd") and verb.endswith("ed")):
+            return True
+    return False
 
 
 def _quoted(words: Sequence[str], toks: Sequence[str], first: int, end: int) -> list[bool]:
@@ -129,8 +157,9 @@ def find_hedges(words: Sequence[str], labels: Sequence[str] | None = None
     excused: list[tuple[int, int]] = []
     for first, end in _sentences(toks, words):
         sent = toks[first:end]
-        hindsight = _has(sent, HINDSIGHT)
-        in_reflection = any(_label_at(labels, k) == "reflection" for k in range(first, end))
+        hindsight = _has(sent, HINDSIGHT) or _conditional(sent)
+        in_reflection = labels is None or any(_label_at(labels, k) == "reflection"
+                                              for k in range(first, end))
         weighs = in_reflection and _has(sent, TRADE_OFF)
         quoted = _quoted(words, toks, first, end)
         k = first
@@ -165,19 +194,26 @@ def is_hedgy(words: Sequence[str], labels: Sequence[str] | None = None) -> bool:
     return len(counted) >= MIN_HEDGES and n > 0 and 100.0 * len(counted) / n > HEDGES_PER_100
 
 
-def _content(tok: str) -> bool:
-    return tok not in FUNCTION and tok not in DISCOURSE
+def _sub(short: str, long: str) -> bool:
+    """Whether phrase ``short`` is a proper part of phrase ``long``."""
+    return short != long and f" {short} " in f" {long} "
 
 
 def find_pet_phrases(words: Sequence[str]) -> dict[str, list[int]]:
     """Finds pet phrases.
 
+    A known phrase counts when said :data:`PET_KNOWN_MIN` times in its habit sense; any other
+    1-4-word phrase made only of grammar and discourse words counts when said
+    :data:`PET_ANY_MIN` times and :data:`PET_FACTOR` times more often than normal use (see
+    :mod:`~mockinterviewer.coach.language_baseline`). A phrase with a content word, a name or a
+    number carries the story and never counts.
+
     Args:
         words: the answer's words as said.
 
     Returns:
-        Phrase -> the word indexes where each saying of it starts (only phrases said often
-        enough; a phrase inside a longer counted one is left out).
+        Phrase -> the word indexes where each saying of it starts (a phrase that is only part
+        of a longer counted one is left out).
     """
     toks = [clean(w) for w in words]
     spoken = [(i, t) for i, t in enumerate(toks) if t and not is_filler(t)]
@@ -187,41 +223,90 @@ def find_pet_phrases(words: Sequence[str]) -> dict[str, list[int]]:
                                                  .endswith(","))
              for k, (i, _) in enumerate(spoken)]
     where: dict[str, list[int]] = {}
+    literal = [False] * len(seq)  # a word used literally ("looks like", "the right call")
     for pet in PETS:
         n = len(pet)
-        at = [spoken[i][0] for i in range(len(seq) - n + 1)
-              if tuple(seq[i: i + n]) == pet and (aside[i] or pet_sense_ok(seq, i, pet))]
+        at = []
+        for i in range(len(seq) - n + 1):
+            if tuple(seq[i: i + n]) != pet:
+                continue
+            if aside[i] or pet_sense_ok(seq, i, pet):
+                at.append(i)
+            else:
+                literal[i: i + n] = [True] * n
         if len(at) >= PET_KNOWN_MIN:
             where[" ".join(pet)] = at
-    # a word used literally ("looks like", "the right call") carries the story here
-    literal = [False] * len(seq)
-    for i in range(len(seq)):
-        for pet in PETS:
-            if (tuple(seq[i: i + len(pet)]) == pet and not aside[i]
-                    and not pet_sense_ok(seq, i, pet)):
-                for j in range(i, i + len(pet)):
-                    literal[j] = True
-    grams: Counter[tuple[str, ...]] = Counter()
-    for n in range(1, MAX_N + 1):
-        for i in range(len(seq) - n + 1):
+    # a known phrase inside a longer counted one ("you know" in "you know what I mean")
+    where = {p: at for p, at in where.items()
+             if not any(_sub(p, q) and len(where[q]) >= len(at) - 1 for q in where)}
+    known = dict(where)
+    rates = baseline()
+    total = len(seq)
+    grams: dict[tuple[str, ...], list[int]] = {}
+    for n in range(MAX_N, 0, -1):
+        for i in range(total - n + 1):
             g = tuple(seq[i: i + n])
-            if (any(_content(t) or literal[i + j] for j, t in enumerate(g))
-                    or not any(t in DISCOURSE for t in g)):
+            if any(literal[i: i + n]) or not all(is_grammar(t) for t in g):
                 continue
-            grams[g] += 1
-    for g, c in sorted(grams.items(), key=lambda kv: (-len(kv[0]), -kv[1])):
+            grams.setdefault(g, []).append(i)
+    taken = [False] * total  # words inside a counted saying
+    for p, at in where.items():
+        for i in at:
+            taken[i: i + len(p.split())] = [True] * len(p.split())
+    for g, found in sorted(grams.items(), key=lambda kv: (-len(kv[0]), -len(kv[1]))):
         phrase = " ".join(g)
-        if c < PET_ANY_MIN or phrase in where:
+        at = [i for i in found if not any(taken[i: i + len(g)])]
+        if (len(at) < PET_ANY_MIN or phrase in where or not any(t in DISCOURSE for t in g)
+                or g in _TOO_COMMON):
             continue
-        if any(f" {phrase} " in f" {longer} " for longer in where):
+        expected = rates.get(phrase, 0.0) * total / 1000.0
+        if len(at) < PET_FACTOR * expected:
             continue
-        n = len(g)
-        where[phrase] = [spoken[i][0] for i in range(len(seq) - n + 1)
-                         if tuple(seq[i: i + n]) == g and not any(literal[i: i + n])]
-    # a counted phrase inside a longer counted one is the longer one's echo
-    return {p: at for p, at in where.items()
-            if not any(p != q and f" {p} " in f" {q} " and len(where[q]) >= len(at) - 1
-                       for q in where)}
+        if any(_sub(phrase, q) and len(where[q]) >= len(at) - 1 for q in where):
+            continue  # part of a longer counted phrase
+        if any(_sub(p, phrase) for p in known):
+            continue  # a known pet phrase with a neighbour ("was super")
+        where[phrase] = at
+        for i in at:
+            taken[i: i + len(g)] = [True] * len(g)
+    where.update(_asides(words, spoken, taken, where))
+    return {p: [spoken[i][0] for i in at] for p, at in where.items()}
+
+
+def _set_off(words: Sequence[str], first: int, last: int) -> bool:
+    """Whether words[first..last] stand apart: a clause break or the start before, and a comma
+    or sentence end after ("..., long story short, we...")."""
+    tag = clean(words[first]) in ("and", "or")  # a trailing tag: "pallets and whatnot."
+    before = tag or first == 0 or words[first - 1].rstrip().endswith(
+        (",", ".", "?", "!", ";", ":"))
+    return before and words[last].rstrip().endswith((",", ".", "?", "!", ";", ":"))
+
+
+def _asides(words: Sequence[str], spoken: Sequence[tuple[int, str]], taken: Sequence[bool],
+            counted: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Stock phrases said as asides: a 2-4-word phrase said :data:`PET_ANY_MIN` times or more,
+    set off by commas at least three times in four ("long story short", "so to speak", "and
+    whatnot"). Story words are not set off like that; a phrase with a number never counts."""
+    seq = [t for _, t in spoken]
+    out: dict[str, list[int]] = {}
+    busy = list(taken)
+    for n in range(MAX_N, 1, -1):
+        grams: dict[tuple[str, ...], list[int]] = {}
+        for k in range(len(seq) - n + 1):
+            g = tuple(seq[k: k + n])
+            if any(c.isdigit() for t in g for c in t) or any(busy[k: k + n]):
+                continue
+            grams.setdefault(g, []).append(k)
+        for g, at in grams.items():
+            phrase = " ".join(g)
+            if len(at) < PET_ANY_MIN or phrase in counted or any(_sub(phrase, q) for q in out):
+                continue
+            off = sum(_set_off(words, spoken[k][0], spoken[k + n - 1][0]) for k in at)
+            if off >= 0.75 * len(at):
+                out[phrase] = at
+                for k in at:
+                    busy[k: k + n] = [True] * n
+    return out
 
 
 def pet_phrases(words: Sequence[str]) -> dict[str, int]:
@@ -278,7 +363,13 @@ def _clock(t: float) -> str:
 
 
 def _context(texts: Sequence[str], a: int, b: int, before: int = 3, after: int = 3) -> str:
-    return " ".join(w.strip() for w in texts[max(0, a - before): b + 1 + after])
+    """The words a..b with a few either side, within their sentence."""
+    lo, hi = a, b
+    while lo > 0 and a - lo < before and not ends_sentence(texts[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(texts) and hi - b < after and not ends_sentence(texts[hi]):
+        hi += 1
+    return " ".join(w.strip() for w in texts[lo: hi + 1])
 
 
 def language_findings(words: Sequence[Word], labels: Sequence[str] | None = None,
@@ -299,11 +390,17 @@ def language_findings(words: Sequence[Word], labels: Sequence[str] | None = None
     n = spoken_count(texts)
     rate = 100.0 * len(counted) / n if n else 0.0
     if len(counted) >= MIN_HEDGES and rate > HEDGES_PER_100:
-        quotes = " … ".join(_context(texts, a, b) for a, b in counted[:QUOTED_HEDGES])
+        windows: list[list[int]] = []
+        for a, b in counted[:QUOTED_HEDGES]:
+            if windows and a - 3 <= windows[-1][1] + 3:
+                windows[-1][1] = b
+            else:
+                windows.append([a, b])
+        quotes = " … ".join(_context(texts, a, b) for a, b in windows)
         said = ", ".join(f'"{" ".join(t.strip(",.;:!?") for t in texts[a: b + 1])}"'
                          for a, b in counted[:QUOTED_HEDGES])
-        spared = (f" Hedges while weighing a trade-off in hindsight ({len(excused)}) are fine "
-                  "and not counted." if excused else "")
+        spared = (f" {len(excused)} more weigh a choice in hindsight (\"next time I'd "
+                  "probably…\"); those are fine and were not counted." if excused else "")
         out.append(Finding(
             "language.hedging", None, "warning" if rate > 2 * HEDGES_PER_100 else "info",
             quotes, words[counted[0][0]].start if timed else None,
