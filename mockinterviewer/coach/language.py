@@ -1,21 +1,9 @@
 """Language: hedging and pet phrases, in spoken and written answers alike.
 
-Two detectors read the answer's words (strings; times only matter for the findings):
-
-- **Hedges** ("I think", "sort of", "maybe", "I guess") soften what the speaker did. A hedge
-  counts against the user unless it sits in hindsight: a sentence whose own grammar looks back or
-  ahead ("would have", "next time", "looking back", "if I did it again"), or a Reflection sentence
-  that weighs a trade-off ("the better call", "rather than", "worth it"). Word senses are told
-  apart ("the kind of customer", "I thought about three options", "sort the tickets"), and words
-  quoted from someone else ("my manager said maybe we should wait") are not the user's hedges.
-- **Pet phrases** are words or phrases repeated far above normal use: a list of known ones
-  ("basically", "you know", "at the end of the day") and any 1-4-word phrase said 4 or more times
-  that is made only of function and discourse words (a phrase with a content word, a name or a
-  number carries the story and is not a pet phrase).
-
-:func:`language_marks` gives both as word spans (for highlighting the transcript);
-:func:`language_findings` turns them into findings; :func:`hedge_rate` and :func:`pet_phrases`
-are the metrics.
+The detectors read the answer's words as strings (:mod:`~mockinterviewer.coach.language_hedges`,
+:mod:`~mockinterviewer.coach.language_pets`); this module turns what they find into word spans for
+the transcript (:func:`language_marks`), findings (:func:`language_findings`) and the metrics
+(:func:`hedge_rate`, :func:`pet_phrases`).
 """
 
 from __future__ import annotations
@@ -25,35 +13,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from mockinterviewer.coach.language_baseline import baseline, is_grammar
-from mockinterviewer.coach.language_lexicon import (
-    DISCOURSE,
-    HEDGE_VERBS,
-    HEDGES,
-    HINDSIGHT,
-    PARTICIPLES,
-    PETS,
-    QUOTE_VERBS,
-    TRADE_OFF,
-    hedge_sense_ok,
-    pet_sense_ok,
+from mockinterviewer.coach.language_hedges import (
+    HEDGES_PER_100,
+    MIN_HEDGES,
+    find_hedges,
+    hedge_rate,
+    is_hedgy,
+    spoken_count,
 )
+from mockinterviewer.coach.language_pets import PET_ANY_MIN, find_pet_phrases, pet_phrases
 from mockinterviewer.coach.text import clean, ends_sentence
 from mockinterviewer.coach.types import Finding, SegmentResult
 from mockinterviewer.transcript import Word, is_filler
 
 log = logging.getLogger(__name__)
 
-HEDGES_PER_100 = 1.5  # hedges per 100 words above which the answer sounds unsure
-MIN_HEDGES = 2  # and at least this many hedges
-PET_KNOWN_MIN = 3  # a known pet phrase said this many times is noticed
-PET_ANY_MIN = 4  # any other non-content phrase needs this many
-PET_FACTOR = 3.0  # and this many times its normal rate (see language_baseline)
-MAX_N = 4  # longest phrase looked for
 QUOTED_HEDGES = 3  # hedges quoted in a finding
-
-# Connectives too common alone to call a habit ("so I called", "so bad", "so that").
-_TOO_COMMON = frozenset({("so",), ("well",), ("right",), ("sure",), ("yes",)})
 
 MarkKind = Literal["hedge", "pet_phrase"]
 
@@ -75,254 +50,17 @@ class LanguageMark:
     text: str
 
 
-def _sentences(toks: Sequence[str], words: Sequence[str]) -> list[tuple[int, int]]:
-    """(first, end) word ranges of the sentences (end exclusive)."""
-    out, start = [], 0
-    for i, w in enumerate(words):
-        if ends_sentence(w) and toks[i]:
-            out.append((start, i + 1))
-            start = i + 1
-    if start < len(words):
-        out.append((start, len(words)))
-    return out
-
-
-def _has(toks: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bool:
-    return any(tuple(toks[i: i + len(p)]) == p for p in phrases for i in range(len(toks)))
-
-
-_ADVERBS = frozenset({"probably", "likely", "still", "also", "definitely", "maybe", "just",
-                      "actually", "then", "now", "honestly", "first", "rather"})
-
-
-def _conditional(toks: Sequence[str]) -> bool:
-    """Whether a sentence plans in hindsight with "I'd" / "I would" ("I'd split the rollout",
-    "I would probably involve them"), not "I'd say" (a hedge) or "I'd done" ("I had")."""
-    for k, t in enumerate(toks):
-        if t in ("i'd", "we'd"):
-            j = k + 1
-        elif t in ("i", "we") and k + 1 < len(toks) and toks[k + 1] == "would":
-            j = k + 2
-        else:
-            continue
-        while j < len(toks) and toks[j] in _ADVERBS:
-            j += 1
-        verb = toks[j] if j < len(toks) else ""
-        if verb and verb not in HEDGE_VERBS and verb not in PARTICIPLES and not (
-                t in ("i'd", "we'd") and verb.endswith("ed")):
-            return True
-    return False
-
-
-def _quoted(words: Sequence[str], toks: Sequence[str], first: int, end: int) -> list[bool]:
-    """Per word of a sentence, whether it is someone else's words (in quotes, or after "she
-    said", "my manager asked")."""
-    out = [False] * (end - first)
-    inside = False
-    for k in range(first, end):
-        w = words[k].strip()
-        opens = w[:1] in "\"“‘'" and len(w) > 1 and not w.startswith("'s")
-        if opens:
-            inside = True
-        out[k - first] = inside
-        if inside and w.rstrip(".,!?;:") [-1:] in "\"”’'" and not (opens and len(w) < 3):
-            inside = False
-    for k in range(first, end):
-        if toks[k] in QUOTE_VERBS and k > first and toks[k - 1] not in ("i", "i'd", "we"):
-            for j in range(k + 1, end):
-                out[j - first] = True
-            break
-    return out
-
-
-def _label_at(labels: Sequence[str] | None, i: int) -> str:
-    return labels[i] if labels is not None and i < len(labels) else ""
-
-
-def find_hedges(words: Sequence[str], labels: Sequence[str] | None = None
-                ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Finds hedges.
-
-    Args:
-        words: the answer's words as said (punctuation attached, as transcribed or written).
-        labels: the STAR label of each word (``situation`` ... ``reflection``), or None when not
-            known (then only a sentence's own hindsight grammar excuses a hedge).
-
-    Returns:
-        (counted, excused): (first, last) word spans, last inclusive; ``excused`` are hedges in
-        hindsight or trade-off reflection, not counted against the user.
-    """
-    toks = [clean(w) for w in words]
-    counted: list[tuple[int, int]] = []
-    excused: list[tuple[int, int]] = []
-    for first, end in _sentences(toks, words):
-        sent = toks[first:end]
-        hindsight = _has(sent, HINDSIGHT) or _conditional(sent)
-        in_reflection = labels is None or any(_label_at(labels, k) == "reflection"
-                                              for k in range(first, end))
-        weighs = in_reflection and _has(sent, TRADE_OFF)
-        quoted = _quoted(words, toks, first, end)
-        k = first
-        while k < end:
-            hit = next((h for h in HEDGES if tuple(toks[k: k + len(h)]) == h
-                        and k + len(h) <= end and hedge_sense_ok(toks, k, h)), None)
-            if hit is None:
-                k += 1
-                continue
-            span = (k, k + len(hit) - 1)
-            if not quoted[k - first]:
-                (excused if hindsight or weighs else counted).append(span)
-            k += len(hit)
-    return counted, excused
-
-
-def spoken_count(words: Sequence[str]) -> int:
-    """Words that are not hesitations ("um")."""
-    return sum(1 for w in words if clean(w) and not is_filler(w))
-
-
-def hedge_rate(words: Sequence[str], labels: Sequence[str] | None = None) -> float:
-    """Counted hedges per 100 spoken words (0 for an empty answer)."""
-    n = spoken_count(words)
-    return 100.0 * len(find_hedges(words, labels)[0]) / n if n else 0.0
-
-
-def is_hedgy(words: Sequence[str], labels: Sequence[str] | None = None) -> bool:
-    """Whether the answer hedges enough to coach it (see :data:`HEDGES_PER_100`)."""
-    counted = find_hedges(words, labels)[0]
-    n = spoken_count(words)
-    return len(counted) >= MIN_HEDGES and n > 0 and 100.0 * len(counted) / n > HEDGES_PER_100
-
-
-def _sub(short: str, long: str) -> bool:
-    """Whether phrase ``short`` is a proper part of phrase ``long``."""
-    return short != long and f" {short} " in f" {long} "
-
-
-def find_pet_phrases(words: Sequence[str]) -> dict[str, list[int]]:
-    """Finds pet phrases.
-
-    A known phrase counts when said :data:`PET_KNOWN_MIN` times in its habit sense; any other
-    1-4-word phrase made only of grammar and discourse words counts when said
-    :data:`PET_ANY_MIN` times and :data:`PET_FACTOR` times more often than normal use (see
-    :mod:`~mockinterviewer.coach.language_baseline`). A phrase with a content word, a name or a
-    number carries the story and never counts.
-
-    Args:
-        words: the answer's words as said.
-
-    Returns:
-        Phrase -> the word indexes where each saying of it starts (a phrase that is only part
-        of a longer counted one is left out).
-    """
-    toks = [clean(w) for w in words]
-    spoken = [(i, t) for i, t in enumerate(toks) if t and not is_filler(t)]
-    seq = [t for _, t in spoken]
-    # set off by commas ("it was, like, slow"): a spoken aside, never the literal word
-    aside = [words[i].rstrip().endswith(",") or (k > 0 and words[spoken[k - 1][0]].rstrip()
-                                                 .endswith(","))
-             for k, (i, _) in enumerate(spoken)]
-    where: dict[str, list[int]] = {}
-    literal = [False] * len(seq)  # a word used literally ("looks like", "the right call")
-    for pet in PETS:
-        n = len(pet)
-        at = []
-        for i in range(len(seq) - n + 1):
-            if tuple(seq[i: i + n]) != pet:
-                continue
-            if aside[i] or pet_sense_ok(seq, i, pet):
-                at.append(i)
-            else:
-                literal[i: i + n] = [True] * n
-        if len(at) >= PET_KNOWN_MIN:
-            where[" ".join(pet)] = at
-    # a known phrase inside a longer counted one ("you know" in "you know what I mean")
-    where = {p: at for p, at in where.items()
-             if not any(_sub(p, q) and len(where[q]) >= len(at) - 1 for q in where)}
-    known = dict(where)
-    rates = baseline()
-    total = len(seq)
-    grams: dict[tuple[str, ...], list[int]] = {}
-    for n in range(MAX_N, 0, -1):
-        for i in range(total - n + 1):
-            g = tuple(seq[i: i + n])
-            if any(literal[i: i + n]) or not all(is_grammar(t) for t in g):
-                continue
-            grams.setdefault(g, []).append(i)
-    taken = [False] * total  # words inside a counted saying
-    for p, at in where.items():
-        for i in at:
-            taken[i: i + len(p.split())] = [True] * len(p.split())
-    for g, found in sorted(grams.items(), key=lambda kv: (-len(kv[0]), -len(kv[1]))):
-        phrase = " ".join(g)
-        at = [i for i in found if not any(taken[i: i + len(g)])]
-        if (len(at) < PET_ANY_MIN or phrase in where or not any(t in DISCOURSE for t in g)
-                or g in _TOO_COMMON):
-            continue
-        expected = rates.get(phrase, 0.0) * total / 1000.0
-        if len(at) < PET_FACTOR * expected:
-            continue
-        if any(_sub(phrase, q) and len(where[q]) >= len(at) - 1 for q in where):
-            continue  # part of a longer counted phrase
-        if any(_sub(p, phrase) for p in known):
-            continue  # a known pet phrase with a neighbour ("was super")
-        where[phrase] = at
-        for i in at:
-            taken[i: i + len(g)] = [True] * len(g)
-    where.update(_asides(words, spoken, taken, where))
-    return {p: [spoken[i][0] for i in at] for p, at in where.items()}
-
-
-def _set_off(words: Sequence[str], first: int, last: int) -> bool:
-    """Whether words[first..last] stand apart: a clause break or the start before, and a comma
-    or sentence end after ("..., long story short, we...")."""
-    tag = clean(words[first]) in ("and", "or")  # a trailing tag: "pallets and whatnot."
-    before = tag or first == 0 or words[first - 1].rstrip().endswith(
-        (",", ".", "?", "!", ";", ":"))
-    return before and words[last].rstrip().endswith((",", ".", "?", "!", ";", ":"))
-
-
-def _asides(words: Sequence[str], spoken: Sequence[tuple[int, str]], taken: Sequence[bool],
-            counted: dict[str, list[int]]) -> dict[str, list[int]]:
-    """Stock phrases said as asides: a 2-4-word phrase said :data:`PET_ANY_MIN` times or more,
-    set off by commas at least three times in four ("long story short", "so to speak", "and
-    whatnot"). Story words are not set off like that; a phrase with a number never counts."""
-    seq = [t for _, t in spoken]
-    out: dict[str, list[int]] = {}
-    busy = list(taken)
-    for n in range(MAX_N, 1, -1):
-        grams: dict[tuple[str, ...], list[int]] = {}
-        for k in range(len(seq) - n + 1):
-            g = tuple(seq[k: k + n])
-            if any(c.isdigit() for t in g for c in t) or any(busy[k: k + n]):
-                continue
-            grams.setdefault(g, []).append(k)
-        for g, at in grams.items():
-            phrase = " ".join(g)
-            if len(at) < PET_ANY_MIN or phrase in counted or any(_sub(phrase, q) for q in out):
-                continue
-            off = sum(_set_off(words, spoken[k][0], spoken[k + n - 1][0]) for k in at)
-            if off >= 0.75 * len(at):
-                out[phrase] = at
-                for k in at:
-                    busy[k: k + n] = [True] * n
-    return out
-
-
-def pet_phrases(words: Sequence[str]) -> dict[str, int]:
-    """Pet phrase -> how many times it was said."""
-    return {p: len(at) for p, at in find_pet_phrases(words).items()}
-
-
 def language_marks(words: Sequence[str], segments: Sequence[str] | None = None
                    ) -> tuple[LanguageMark, ...]:
     """The hedges counted against the user and the pet phrases, as word spans in word order.
 
     Args:
         words: the answer's words as said (``Word.word`` of each word of ``Analysis.words``).
-        segments: the STAR label of each word, parallel to ``words`` (see :func:`word_labels`),
-            or None. With labels, a hedge in a Reflection sentence that weighs a trade-off is not
-            marked; without, only a sentence's own hindsight grammar excuses a hedge.
+        segments: the STAR label of each word, parallel to ``words`` (``situation``, ``task``,
+            ``action``, ``result``, ``reflection``; see :func:`word_labels` to get them from an
+            ``Analysis``), or None. A hedge in hindsight grammar ("next time I'd probably...")
+            is never marked; one in a sentence that weighs a trade-off or draws the lesson is
+            not marked when that sentence is in the Reflection (or when labels are None).
 
     Returns:
         The marks, sorted by first word; hedges in hindsight are not marked.
