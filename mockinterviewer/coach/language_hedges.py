@@ -68,9 +68,13 @@ def _conditional(toks: Sequence[str]) -> bool:
     return False
 
 
+# Subjects whose reported words or thoughts are the speaker's own ("I thought", "it felt").
+_OWN = frozenset({"i", "i'd", "we", "we'd", "it", "that", "this", "which"})
+
+
 def _quoted(words: Sequence[str], toks: Sequence[str], first: int, end: int) -> list[bool]:
-    """Per word of a sentence, whether it is someone else's words (in quotes, or after "she
-    said", "my manager asked")."""
+    """Per word of a sentence, whether it is someone else's words or thoughts (in quotes, or
+    after "she said", "my manager thought")."""
     out = [False] * (end - first)
     inside = False
     for k in range(first, end):
@@ -82,11 +86,16 @@ def _quoted(words: Sequence[str], toks: Sequence[str], first: int, end: int) -> 
         if inside and w.rstrip(".,!?;:") [-1:] in "\"”’'" and not (opens and len(w) < 3):
             inside = False
     for k in range(first, end):
-        if toks[k] in QUOTE_VERBS and k > first and toks[k - 1] not in ("i", "i'd", "we"):
+        if (toks[k] in QUOTE_VERBS and k > first
+                and not _OWN.intersection(toks[max(first, k - 3): k])):
             for j in range(k + 1, end):
                 out[j - first] = True
             break
     return out
+
+
+def _ends_clause(word: str) -> bool:
+    return word.rstrip().rstrip("\"”’'").endswith((",", ".", "!", "?", ";", ":"))
 
 
 def _label_at(labels: Sequence[str] | None, i: int) -> str:
@@ -120,7 +129,9 @@ def find_hedges(words: Sequence[str], labels: Sequence[str] | None = None
         k = first
         while k < end:
             hit = next((h for h in HEDGES if tuple(toks[k: k + len(h)]) == h
-                        and k + len(h) <= end and hedge_sense_ok(toks, k, h)), None)
+                        and k + len(h) <= end
+                        and hedge_sense_ok(sent, k - first, h, _ends_clause(words[k + len(h) - 1]))
+                        ), None)
             if hit is None:
                 k += 1
                 continue

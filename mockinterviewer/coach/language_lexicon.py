@@ -41,7 +41,8 @@ HINDSIGHT = _phrases("""
     with hindsight|if i did it again|if i were to|if i had to|if i could|if i were|if i had
     if we had|if i'd|if we'd|if again|if i faced|if it happened again|if i did
     going forward|in future|in the future|next season|next year|next quarter|from now on
-    the better call|the better choice|would be|differently|i'd rather|i would rather""")
+    the better call|the better choice|would be|differently|i'd rather|i would rather
+    i realise now|i realize now|now i realise|now i realize|now i see|i see now""")
 
 # Words that weigh a choice or draw the lesson (they excuse a hedge in the Reflection, or in a
 # sentence read without its answer).
@@ -49,7 +50,8 @@ TRADE_OFF = _phrases("""
     trade-off|tradeoff|trade off|trade-offs|tradeoffs|better call|right call|wrong call
     better choice|smarter|instead|rather than|worth it|worth the|the cost|at the cost
     in exchange|on balance|versus|vs|either way|the downside|the upside|the price|cost us
-    lesson|lessons|mistake|too far|too much|too early|too late|sooner|what i learned""")
+    lesson|lessons|mistake|too far|what i learned|i learned|i learnt|i've learned|taught me
+    takeaway|what i took|since then|these days|now i always|i now|i wish|if only""")
 
 # Verbs after "I'd" that hedge ("I'd say") rather than plan ("I'd split the rollout").
 HEDGE_VERBS = word_set("""say guess assume like presume imagine think reckon suppose estimate""")
@@ -59,7 +61,8 @@ PARTICIPLES = word_set("""done been seen gone given taken written made built had
 
 # A word after which the rest of the sentence is someone else's words ("she said maybe...").
 QUOTE_VERBS = word_set("""said says asked asks told suggested suggests replied wrote argued
-    insisted claimed warned""")
+    insisted claimed warned thought wondered worried feared believed felt figured mentioned
+    admitted guessed""")
 
 DETERMINERS = word_set("""the a an this that these those what which any every some one same
     all no another each different many several two three other whatever our their my your his
@@ -101,11 +104,25 @@ _RIGHT_SENSE_BEFORE = word_set("""the a an that's thats is was were be it's not 
     do did done get got make made turn left""")
 
 
-def hedge_sense_ok(toks: Sequence[str], i: int, hedge: tuple[str, ...]) -> bool:
+_CLAUSE_START = word_set("""i we it they this that the he she there our my you things""")
+_BARE_NOT_SURE_OK = word_set("""i'm am but and so still honestly really just um uh""")
+
+
+def hedge_sense_ok(toks: Sequence[str], i: int, hedge: tuple[str, ...],
+                   ends_clause: bool = False) -> bool:
     """Whether the hedge at ``toks[i:]`` is used as a hedge, not literally.
 
-    "the kind of customer" (a noun after a determiner), "I think about", "I believe in",
-    "I hope" before a noun are literal.
+    Literal: "the kind of customer" (a noun after a determiner), "I think about", "I believe
+    in", "I hope" before a noun, "I feel proud" (a feeling, not a view), "it's possible to
+    book", "who knows the system", "the case I'm thinking of", "all potentially affected
+    users", "split the tips fairly." (manner, at the end of a clause), "they were not sure"
+    (someone else's doubt).
+
+    Args:
+        toks: the sentence's cleaned tokens.
+        i: where the hedge starts.
+        hedge: the hedge's tokens.
+        ends_clause: whether the hedge's last word carries a comma or a full stop.
     """
     prev = toks[i - 1] if i > 0 else ""
     nxt = toks[i + len(hedge)] if i + len(hedge) < len(toks) else ""
@@ -115,8 +132,23 @@ def hedge_sense_ok(toks: Sequence[str], i: int, hedge: tuple[str, ...]) -> bool:
         return nxt not in ("about", "of", "through", "in", "back")
     if hedge == ("i", "hope"):
         return nxt in ("that", "it", "we", "i", "they", "this", "so")
+    if hedge == ("i", "feel"):
+        return ends_clause or nxt in _CLAUSE_START
     if hedge == ("in", "a", "way"):
         return nxt not in ("that", "which", "to", "we", "they", "the", "i")
+    if hedge in (("it's", "possible"), ("it", "is", "possible")):
+        return nxt != "to"
+    if hedge == ("who", "knows"):
+        return ends_clause or not nxt
+    if hedge in (("i'm", "thinking"), ("i", "am", "thinking")):
+        return nxt not in ("of", "about")
+    if hedge == ("potentially",):
+        return prev not in DETERMINERS
+    if hedge in (("fairly",), ("reasonably",)):
+        return not ends_clause and bool(nxt) and nxt not in ("and", "but", "so", "to", "with",
+                                                              "across", "between", "among")
+    if hedge == ("not", "sure"):
+        return prev in _BARE_NOT_SURE_OK or not prev
     return True
 
 
