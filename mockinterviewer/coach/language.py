@@ -137,8 +137,10 @@ def language_findings(words: Sequence[Word], labels: Sequence[str] | None = None
         quotes = " … ".join(_context(texts, a, b) for a, b in windows)
         said = ", ".join(f'"{" ".join(t.strip(",.;:!?") for t in texts[a: b + 1])}"'
                          for a, b in counted[:QUOTED_HEDGES])
-        spared = (f" {len(excused)} more weigh a choice in hindsight (\"next time I'd "
-                  "probably…\"); those are fine and were not counted." if excused else "")
+        one = len(excused) == 1
+        spared = (f" {len(excused)} more {'weighs' if one else 'weigh'} a choice in hindsight "
+                  f"(\"next time I'd probably…\"); {'that is' if one else 'those are'} fine and "
+                  f"{'was' if one else 'were'} not counted." if excused else "")
         out.append(Finding(
             "language.hedging", None, "warning" if rate > 2 * HEDGES_PER_100 else "info",
             quotes, words[counted[0][0]].start if timed else None,
