@@ -243,6 +243,8 @@ def test_analyze_text_cli_prints_and_writes_language(tmp_path: Path,
     assert rc == 0
     assert "language.hedging" in printed and "language.pet_phrase" in printed
     assert "You hedged" in printed and 'You said "basically"' in printed
+    metrics = printed.split("\nMetrics\n")[1]
+    assert "hedges per 100 words; pet phrases:" in metrics and "'basically' x4" in metrics
     d = json.loads(out.read_text(encoding="utf-8"))
     assert d["metrics"]["hedges_per_100_words"] > 5
     assert d["metrics"]["pet_phrases"]["basically"] == 4
