@@ -23,7 +23,7 @@ from mockinterviewer.coach.language_hedges import (
 )
 from mockinterviewer.coach.language_pets import PET_ANY_MIN, find_pet_phrases, pet_phrases
 from mockinterviewer.coach.text import clean, ends_sentence
-from mockinterviewer.coach.types import Finding, SegmentResult
+from mockinterviewer.coach.types import Analysis, Finding, SegmentResult
 from mockinterviewer.transcript import Word, is_filler
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,17 @@ def word_labels(words: Sequence[Word], segments: Sequence[SegmentResult]) -> tup
     spans = [(s.start, s.end, s.label) for s in segments if s.status != "missing"]
     return tuple(next((lab for a, b, lab in spans if a <= (w.start + w.end) / 2 < b), "")
                  for w in words)
+
+
+def marks_for(analysis: Analysis) -> tuple[LanguageMark, ...]:
+    """The language marks of an analysis (live or read back from history), for the transcript.
+
+    Word indexes point into ``analysis.words``; this is
+    ``language_marks([w.word for w in analysis.words], word_labels(analysis.words,
+    analysis.segments))``.
+    """
+    return language_marks([w.word for w in analysis.words],
+                          word_labels(analysis.words, analysis.segments))
 
 
 def _clock(t: float) -> str:
@@ -167,6 +178,7 @@ __all__ = [
     "is_hedgy",
     "language_findings",
     "language_marks",
+    "marks_for",
     "pet_phrases",
     "spoken_count",
     "word_labels",

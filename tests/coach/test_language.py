@@ -19,6 +19,7 @@ from mockinterviewer.coach.language import (
     is_hedgy,
     language_findings,
     language_marks,
+    marks_for,
     pet_phrases,
     word_labels,
 )
@@ -155,6 +156,21 @@ def test_language_marks_give_word_spans() -> None:
     assert [m.first_word for m in marks] == sorted(m.first_word for m in marks)
     hedges = [m for m in marks if m.kind == "hedge"]
     assert len(hedges) == 1  # the hindsight "I think" is not marked
+
+
+def test_marks_for_an_analysis_read_back_from_json() -> None:
+    words, _ = speak(HEDGY)
+    analysis = analyze(words, _own())
+    back = Analysis.from_dict(json.loads(json.dumps(analysis.to_dict())))
+    marks = marks_for(back)
+    hedges = [m for m in marks if m.kind == "hedge"]
+    assert hedges and all(back.words[m.first_word].word.strip(",.").lower() in
+                          ("i", "sort", "maybe", "probably", "kind") for m in hedges)
+    # the Reflection's "Looking back, I think the better call would have been" is not marked
+    reflection = next(s for s in back.segments if s.label == "reflection")
+    assert not [m for m in hedges if back.words[m.first_word].start >= reflection.start]
+    assert len(hedges) == round(analysis.metrics.hedges_per_100_words
+                                * len(back.words) / 100)
 
 
 def test_word_labels_follow_segment_times() -> None:
