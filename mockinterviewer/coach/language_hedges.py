@@ -29,8 +29,15 @@ HEDGES_PER_100 = 2.0  # hedges per 100 words above which the answer sounds unsur
 MIN_HEDGES = 2  # and at least this many hedges
 
 
+LONG_SENTENCE = 30  # words; a longer run (speech without full stops) is read in pieces
+_PIECE = 20  # words per piece when a long run has no commas either
+QUOTE_REACH = 15  # words after "she said" taken as someone else's
+
+
 def _sentences(toks: Sequence[str], words: Sequence[str]) -> list[tuple[int, int]]:
-    """(first, end) word ranges of the sentences (end exclusive)."""
+    """(first, end) word ranges of the sentences (end exclusive). A run longer than
+    :data:`LONG_SENTENCE` words is cut at its commas, or every :data:`_PIECE` words, so that one
+    "looking back" in an unpunctuated answer does not excuse every hedge in it."""
     out, start = [], 0
     for i, w in enumerate(words):
         if ends_sentence(w) and toks[i]:
@@ -38,7 +45,16 @@ def _sentences(toks: Sequence[str], words: Sequence[str]) -> list[tuple[int, int
             start = i + 1
     if start < len(words):
         out.append((start, len(words)))
-    return out
+    pieces: list[tuple[int, int]] = []
+    for a, b in out:
+        while b - a > LONG_SENTENCE:
+            commas = [i + 1 for i in range(a + 8, min(b - 8, a + LONG_SENTENCE))
+                      if words[i].rstrip().endswith(",")]
+            cut = commas[-1] if commas else a + _PIECE
+            pieces.append((a, cut))
+            a = cut
+        pieces.append((a, b))
+    return pieces
 
 
 def _has(toks: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bool:
@@ -88,7 +104,7 @@ def _quoted(words: Sequence[str], toks: Sequence[str], first: int, end: int) -> 
     for k in range(first, end):
         if (toks[k] in QUOTE_VERBS and k > first
                 and not _OWN.intersection(toks[max(first, k - 3): k])):
-            for j in range(k + 1, end):
+            for j in range(k + 1, min(end, k + 1 + QUOTE_REACH)):
                 out[j - first] = True
             break
     return out

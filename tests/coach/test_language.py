@@ -104,6 +104,18 @@ def test_trade_off_in_the_reflection_is_excused_only_there() -> None:
     assert _hedged(plain, ["reflection"] * len(plain.split())) == ["I think"]
 
 
+def test_unpunctuated_speech_is_read_in_pieces() -> None:
+    # one long run without full stops, as a transcript of fast speech can be
+    text = ("i think we sort of fixed the outage and maybe the cache was the cause and i guess "
+            "i probably rolled it back and then we kind of rebuilt the consumer and the queue "
+            "drained and the team was happy and looking back the better call would have been "
+            "to page the owner first")
+    assert len(_hedged(text)) == 6  # the hindsight at the end excuses nothing far before it
+    said = ("my manager said maybe we should wait and we waited a day and then we shipped it "
+            "and honestly i think it probably went fine")
+    assert _hedged(said) == ["i think", "probably"]
+
+
 def test_hedge_rate_and_hedgy_threshold() -> None:
     hedgy = _w("I think I sort of led the migration. Maybe it went well, I guess. We probably "
              "saved some money, I think.")
