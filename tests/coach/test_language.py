@@ -230,6 +230,22 @@ def test_timed_findings_quote_hedges_with_start_and_times() -> None:
     assert dict(analysis.metrics.pet_phrases) == {"basically": 4, "you know": 4}
 
 
+def test_analysis_uses_the_star_reflection_for_the_trade_off_rule() -> None:
+    weighing = "I think the trade-off was worth it, rather than waiting another quarter."
+    parts = [*HEDGY[:4], ("reflection", "What stays with me is the order of work. " + weighing)]
+    analysis = analyze(speak(parts)[0], _own())
+    reflection = analysis.segment("reflection")
+    assert reflection is not None and weighing in reflection.text
+    hedging = analysis.finding("language.hedging")
+    assert hedging is not None and "1 more weighs a choice in hindsight" in hedging.message
+    at = next(i for i, w in enumerate(analysis.words) if w.word == "trade-off") - 3
+    assert [w.word for w in analysis.words[at: at + 2]] == ["I", "think"]
+    assert at not in [m.first_word for m in marks_for(analysis) if m.kind == "hedge"]
+    # without the Reflection's label the engine counts it (the rule rests on the segment)
+    labels = ["action"] * len(analysis.words)
+    assert (at, at + 1) in find_hedges([w.word for w in analysis.words], labels)[0]
+
+
 def test_written_findings_have_no_time_and_severity_is_never_critical() -> None:
     analysis = analyze_text("\n\n".join(t for _, t in HEDGY), _own())
     lang = [f for f in analysis.findings if f.id.startswith("language.")]
