@@ -61,6 +61,9 @@ def test_language_findings_play_from_their_moment(qtbot, tmp_path: Path, artifac
     with qtbot.waitExposed(view):
         view.show()
     qtbot.waitUntil(lambda: all(c.isVisible() for c in view.cards), timeout=5000)
+    language = view.metric_labels["language"].text()
+    assert language.startswith(f"{analysis.metrics.hedges_per_100_words:.1f} per 100 words")
+    assert "“basically” ×4" in language
     cards = {c.finding.id: c for c in view.cards}
     hedging, pet = cards["language.hedging"], cards["language.pet_phrase"]
     assert "You hedged" in hedging.finding.message and "I think" in hedging.quote.text()
