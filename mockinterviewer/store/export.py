@@ -63,7 +63,19 @@ def _metric_rows(attempt: Attempt) -> list[tuple[str, str]]:
         ("Fillers", str(m.get("filler_count", "-"))),
         ('"I" / "we"', f"{m.get('i_count', '-')} / {m.get('we_count', '-')}"),
         ("Longest pause", f"{_num(m.get('longest_pause'))} s"),
+        ("Hedges per 100 words", _num(m.get("hedges_per_100_words"))),
+        ("Pet phrases", _pet_text(m.get("pet_phrases"))),
     ]
+
+
+def _pet_text(pets: object, item: str = "{p} ×{n}", sep: str = ", ",
+              absent: str = "-") -> str:
+    """Pet phrases as "phrase ×count" (``absent`` for an attempt from before they were
+    measured, "none" when there were none)."""
+    if not isinstance(pets, Mapping):
+        return absent
+    return sep.join(item.format(p=p, n=n) for p, n in pets.items()) or ("none" if sep == ", "
+                                                                         else "")
 
 
 def segment_chart_svg(segments: Sequence[Mapping[str, Any]], width: int = 640) -> str:
@@ -298,6 +310,7 @@ CSV_FIELDS: tuple[str, ...] = (
     "i_count", "we_count",
     *(f"{lb}_{k}" for lb in SEGMENT_LABELS for k in ("seconds", "target")),
     "finding_count", "critical_findings", "finding_ids", "model", "prompt", "recordings",
+    "hedges_per_100_words", "pet_phrases",
 )
 
 
@@ -337,6 +350,8 @@ def render_csv(attempts: Iterable[Attempt]) -> str:
             "critical_findings": sum(1 for f in findings if f.get("severity") == "critical")
             if a.summary else "",
             "finding_ids": ";".join(str(f.get("id", "")) for f in findings),
+            "hedges_per_100_words": m.get("hedges_per_100_words", ""),
+            "pet_phrases": _pet_text(m.get("pet_phrases"), "{p}={n}", ";", ""),
             "model": a.model, "prompt": a.prompt,
             "recordings": ";".join(str(p) for p in a.recordings),
         }

@@ -186,3 +186,24 @@ def test_csv_neutralises_formulas() -> None:
     row = next(csv.DictReader(io.StringIO(render_csv(store.list()))))
     assert row["prompt"].startswith("'=")
     store.close()
+
+
+def test_exports_carry_hedges_and_pet_phrases() -> None:
+    scenario = seed_scenario()
+    text = ("So basically I think the webhook was sort of broken. Basically I guess I owned it. "
+            "Basically I maybe added a retry. Basically it probably worked, I think.")
+    analysis = analysis_from_text(scenario, text)
+    store = HistoryStore()
+    aid = store.start_attempt(scenario.id, scenario.principle, "sde2", "rehearse",
+                              scenario.prompts[0], None, "tiny.en")
+    store.finish_attempt(aid, analysis)
+    attempt = store.get(aid)
+    rate = f"{analysis.metrics.hedges_per_100_words:.1f}"
+    md = render_markdown(attempt)
+    assert "Hedges per 100 words" in md and rate in md and "basically ×4" in md
+    page = " ".join(_parse(render_html(attempt)).text)
+    assert "Pet phrases" in page and "basically ×4" in page
+    row = next(csv.DictReader(io.StringIO(render_csv([attempt]))))
+    assert float(row["hedges_per_100_words"]) == round(analysis.metrics.hedges_per_100_words, 2)
+    assert row["pet_phrases"] == "basically=4"
+    store.close()

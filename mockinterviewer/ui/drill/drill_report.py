@@ -93,6 +93,7 @@ def fill_drill_report(view: Any, attempt: Any, scenario: Scenario | None) -> Non
     ml["pause"].setText("-")
     ml["person"].setText("-")
     ml["words"].setText(str(metrics.get("word_count", "-")))
+    ml["language"].setText("-")
     view.transcript.setHtml(f"<p>{html.escape(said) or '(nothing was heard)'}</p>")
     view.segment_combo.blockSignals(True)
     view.segment_combo.clear()

@@ -78,7 +78,8 @@ def metric_texts(m: Metrics) -> dict[str, str]:
         m: the answer's delivery metrics.
 
     Returns:
-        Text for ``pace``, ``fillers``, ``total``, ``pause``, ``person`` and ``words``.
+        Text for ``pace``, ``fillers``, ``total``, ``pause``, ``person``, ``words`` and
+        ``language`` (hedges per 100 words and the pet phrases).
     """
     pause = f"{m.longest_pause:.1f} s"
     if m.longest_pause_start is not None:
@@ -90,7 +91,15 @@ def metric_texts(m: Metrics) -> dict[str, str]:
         "pause": pause,
         "person": f"I ×{m.i_count} · we ×{m.we_count}",
         "words": str(m.word_count),
+        "language": f"{m.hedges_per_100_words:.1f} per 100 words · " + _pets(m.pet_phrases),
     }
+
+
+def _pets(pets: Sequence[tuple[str, int]]) -> str:
+    """The two most repeated pet phrases, and how many more ("none" when there are none)."""
+    top = sorted(pets, key=lambda pn: -pn[1])
+    text = ", ".join(f"“{p}” ×{n}" for p, n in top[:2]) or "none"
+    return text + (f" and {len(top) - 2} more" if len(top) > 2 else "")
 
 
 def said_segment_html(seg: SegmentResult | None, said: Sequence[str], c: Colors) -> str:

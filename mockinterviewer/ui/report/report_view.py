@@ -116,7 +116,8 @@ class ReportView(QWidget):
         self.metric_labels: dict[str, QLabel] = {}
         for i, (key, name) in enumerate((("pace", "Pace"), ("fillers", "Fillers"),
                                          ("total", "Total time"), ("pause", "Longest pause"),
-                                         ("person", "I / we"), ("words", "Words"))):
+                                         ("person", "I / we"), ("words", "Words"),
+                                         ("language", "Hedges, pet phrases"))):
             name_label = QLabel(name)
             name_label.setProperty("role", "muted")
             value = QLabel()
