@@ -168,3 +168,18 @@ def analyse_file(path: Path) -> Prosody:
 
     audio, rate = load_audio(Path(path))
     return analyse(audio, rate)
+
+
+def measure_recording(path: Path | None) -> Prosody | None:
+    """Like :func:`analyse_file`, but a missing or unreadable recording gives None (logged).
+
+    The voice metrics are an extra: an answer whose recording cannot be measured is still
+    analysed from its words.
+    """
+    if path is None:
+        return None
+    try:
+        return analyse_file(Path(path))
+    except Exception:
+        log.warning("the voice of %s could not be measured", path, exc_info=True)
+        return None

@@ -15,9 +15,9 @@ from mockinterviewer.coach.segmodel import SegmentModel
 from mockinterviewer.coach.text import join, words_from_text
 from mockinterviewer.coach.types import Analysis, Finding, ProbeAnalysis
 from mockinterviewer.coach.units import sanitize
+from mockinterviewer.coach.verdict import adjust, decide
 from mockinterviewer.coach.voice import voice_findings, voice_metrics
 from mockinterviewer.coach.voice_types import ProsodyTrack
-from mockinterviewer.coach.verdict import adjust, decide
 from mockinterviewer.content.model import SEGMENT_LABELS, Scenario
 from mockinterviewer.transcript import Word
 

@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 
 MONOTONE_SEMITONES = 4.5
 """Pitch spread (10th to 90th percentile) below which a segment sounds flat. Measured: human
-speech 5.9 to 14.7 semitones in 8 s windows; espeak-ng at its narrowest pitch range 1.1, flite 2.9."""
+speech 4.9 to 14.7 semitones in 5 to 12 s windows; espeak-ng at its narrowest pitch range 1.1,
+flite 2.9, festival 4.5."""
 FLAT_SEMITONES = 3.0  # the whole answer this flat: a warning rather than a note
 MIN_VOICED_SECONDS = 1.5  # voiced speech a segment needs before its pitch range is judged
 TAIL_SECONDS = 0.4  # the end of a sentence compared with its body

@@ -59,7 +59,8 @@ def render(text: str, engine: str = "espeak-ng", pitch: int | None = None,
             if voice:
                 cmd += ["-v", voice]
             if pitch_range:
-                cmd += ["-m", "--", f'<speak><prosody range="{pitch_range}">{text}</prosody></speak>']
+                ssml = f'<speak><prosody range="{pitch_range}">{text}</prosody></speak>'
+                cmd += ["-m", "--", ssml]
             else:
                 cmd += ["--", text]
         elif engine == "flite":
