@@ -38,8 +38,12 @@ class ProsodyTrack(Protocol):
         ...
 
 
-def _opt(value: Any) -> float | None:
-    return None if value is None else float(value)
+def _opt(value: object) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, (int, float, str)):
+        return float(value)
+    raise ValueError(f"not a number: {value!r}")
 
 
 def _r(value: float | None, digits: int = 1) -> float | None:
