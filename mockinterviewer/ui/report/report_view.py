@@ -41,8 +41,9 @@ from mockinterviewer.ui.report.report_html import (
     set_role,
     strong_example_html,
 )
+from mockinterviewer.ui.report.transcript_replay import TranscriptReplay
 from mockinterviewer.ui.widgets.timeline_chart import TimelineChart, bars_from_segments
-from mockinterviewer.ui.widgets.transcript_view import segments_html
+from mockinterviewer.ui.widgets.voice_strip import VoiceStrip, rows_from
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +129,11 @@ class ReportView(QWidget):
         root.addLayout(top)
 
         self.chart = TimelineChart()
-        root.addWidget(self.chart)
+        self.voice_strip = VoiceStrip()
+        chart_row = QHBoxLayout()
+        chart_row.addWidget(self.chart, 1)
+        chart_row.addWidget(self.voice_strip, 0, Qt.AlignmentFlag.AlignTop)
+        root.addLayout(chart_row)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Report details")
@@ -138,9 +143,9 @@ class ReportView(QWidget):
         self.finding_list.count_changed.connect(
             lambda n: self.tabs.setTabText(0, f"&Findings ({n})"))
         self.tabs.addTab(self.finding_list, "&Findings")
-        self.transcript = QTextBrowser()
-        self.transcript.setAccessibleName("Transcript coloured by segment")
-        self.tabs.addTab(self.transcript, "Tra&nscript")
+        self.replay = TranscriptReplay()
+        self.transcript = self.replay.browser
+        self.tabs.addTab(self.replay, "Tra&nscript")
         self.tabs.addTab(self._compare_tab(), "&Compare with a strong answer")
         self.probes = QTextBrowser()
         self.probes.setAccessibleName("Follow-up answers")
@@ -151,6 +156,7 @@ class ReportView(QWidget):
         self.status = QLabel()
         self.status.setProperty("role", "muted")
         self.status.setWordWrap(True)
+        self.replay.message.connect(self.status.setText)
         buttons.addWidget(self.status, 1)
         self.retry_button = QPushButton("&Retry this question")
         self.retry_button.setAccessibleName("Retry this scenario")
@@ -223,7 +229,11 @@ class ReportView(QWidget):
             self.metric_labels[key].setText(text)
         self.chart.set_bars(bars_from_segments(analysis.segments), analysis.metrics.tolerance)
         self._show_findings()
-        self.transcript.setHtml(segments_html(analysis.segments, self.palette()))
+        self.voice_strip.set_rows(rows_from([s.label for s in analysis.segments], analysis.voice))
+        self.voice_strip.setVisible(analysis.voice is not None)
+        self.replay.show_answer(analysis.segments, analysis.words, self._word_marks(analysis),
+                                self.recordings.get("answer"), self.services.player
+                                if self.services is not None else None)
         self.segment_combo.blockSignals(True)
         self.segment_combo.clear()
         for seg in analysis.segments:
@@ -241,6 +251,8 @@ class ReportView(QWidget):
         if not self.isVisible() and parent is not None:
             self.setGeometry(parent.contentsRect())  # lay out at the size it will be shown at
         self.chart.show()
+        self.voice_strip.hide()
+        self.replay.clear()
         self.tabs.setTabEnabled(3, True)
 
     def show_drill(self, attempt: Any, scenario: Scenario | None = None) -> None:
@@ -318,6 +330,10 @@ class ReportView(QWidget):
             kind = f"probe:{pa.probe_id}"
             pending += [(f, kind, bool(self.recordings.get(kind))) for f in pa.findings]
         self.show_cards(pending)
+
+    def _word_marks(self, analysis: Any) -> tuple[Any, ...]:
+        """Hedges and pet phrases to highlight in the transcript (fillers come from the words)."""
+        return ()
 
     def _show_compare(self) -> None:
         label = self.segment_combo.currentData()
