@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from mockinterviewer.coach.delivery import compute_metrics, delivery_findings
 from mockinterviewer.coach.findings import content_findings, scope_matters, timing_findings
+from mockinterviewer.coach.language import hedge_rate, language_findings, pet_phrases
 from mockinterviewer.coach.phrases import coverage
 from mockinterviewer.coach.probes import choose_probes
 from mockinterviewer.coach.segment import label_answer, segments_of
@@ -64,6 +65,12 @@ def analyze(words: Sequence[Word], scenario: Scenario, level: str = "sde2",
     metrics = compute_metrics(ws, budget, tolerance, timed, duration)
     closest = dict(zip(SEGMENT_LABELS, labelling.closest, strict=False))
     findings: list[Finding] = content_findings(segments, scenario, level, timed, closest)
+    word_labels = [SEGMENT_LABELS[k] for k in labelling.labels]
+    texts = [w.word for w in ws]
+    metrics = dataclasses.replace(
+        metrics, hedges_per_100_words=hedge_rate(texts, word_labels),
+        pet_phrases=tuple(pet_phrases(texts).items()))
+    findings += language_findings(ws, word_labels, timed)
     if timed:
         findings += timing_findings(segments, metrics, scenario)
         findings += delivery_findings(ws, metrics)

@@ -173,6 +173,9 @@ class Metrics:
         word_count: words spoken (fillers included).
         tolerance: the fraction of a target that still counts as on time.
         timed: False for written answers (times are estimates at 150 words a minute).
+        hedges_per_100_words: hedges counted against the user per 100 words (see
+            :mod:`~mockinterviewer.coach.language`).
+        pet_phrases: (phrase, times said) for each pet phrase.
     """
 
     words_per_minute: float
@@ -187,6 +190,8 @@ class Metrics:
     word_count: int = 0
     tolerance: float = 0.2
     timed: bool = True
+    hedges_per_100_words: float = 0.0
+    pet_phrases: tuple[tuple[str, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Returns the JSON form."""
@@ -203,6 +208,8 @@ class Metrics:
             "word_count": self.word_count,
             "tolerance": self.tolerance,
             "timed": self.timed,
+            "hedges_per_100_words": _r(self.hedges_per_100_words, 2),
+            "pet_phrases": dict(self.pet_phrases),
         }
 
     @classmethod
@@ -222,6 +229,9 @@ class Metrics:
             word_count=int(d.get("word_count", 0)),
             tolerance=float(d.get("tolerance", 0.2)),
             timed=bool(d.get("timed", True)),
+            hedges_per_100_words=float(d.get("hedges_per_100_words", 0.0)),
+            pet_phrases=tuple((str(p), int(c)) for p, c in
+                              dict(d.get("pet_phrases", {})).items()),
         )
 
 

@@ -22,6 +22,8 @@ _LEVEL_WEIGHTS = {
     "sde1": {"result.no_second_order": 0.5, "reflection.generic": 0.5},
     "senior": {"result.no_second_order": 1.5, "reflection.generic": 1.5},
 }
+# How it was said, not what: hedges and pet phrases weigh like delivery.
+_DELIVERY = ("timing.", "delivery.", "language.")
 DELIVERY_CAP = 1.0  # timing and delivery together never weigh more than one content warning
 _STRENGTHS = {
     "action.we_language": "Action told in the first person",
@@ -36,7 +38,7 @@ _STRENGTHS = {
 def _weight(f: Finding, level: str) -> float:
     if f.severity != "warning":
         return 0.0
-    if f.id.startswith(("timing.", "delivery.")):
+    if f.id.startswith(_DELIVERY):
         return 0.25
     return _LEVEL_WEIGHTS.get(level, {}).get(f.id, 1.0)
 
@@ -57,7 +59,7 @@ def decide(findings: Sequence[Finding], scenario: Scenario, level: str,
     """
     crit = [f for f in findings if f.severity == "critical"]
     weighted = [(f, _weight(f, level)) for f in findings if _weight(f, level) > 0]
-    content = sum(w for f, w in weighted if not f.id.startswith(("timing.", "delivery.")))
+    content = sum(w for f, w in weighted if not f.id.startswith(_DELIVERY))
     points = content + min(DELIVERY_CAP, sum(w for _, w in weighted) - content)
     if not crit and points <= 0.5:
         verdict = "Strong Hire"
