@@ -1,9 +1,10 @@
 """The report's voice strip and the Transcript tab's replay, with a fake player.
 
 The analysis comes from the real coaching engine, given a pitch and loudness track (flat in the
-Action, lively elsewhere). Clicking a word plays the recording from that word's start (off the UI
-thread); the player's position moves the highlight; Space plays and pauses; fillers, hedges and
-pet phrases carry their colours and the legend names them. Screenshots in light and dark.
+Action, lively elsewhere); hedges and pet phrases are the language module's marks. Clicking a word
+plays the recording from that word's start (off the UI thread); the player's position moves the
+highlight; Space plays and pauses; fillers, hedges and pet phrases carry their colours and the
+legend names them. Screenshots in light and dark.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ from mockinterviewer.ui.services import Services
 PARTS = [
     ("situation", "While I was working on the checkout team I noticed that, um, the payment "
                   "webhook kept dropping about three percent of the deliveries every night."),
-    ("task", "Nobody asked me to, but I think I sort of owned the fix because basically it "
-             "touched my service."),
+    ("task", "I think I sort of owned the fix because basically it touched my service and "
+             "nobody else did."),
     ("action", "I pulled a week of logs, basically traced the missing retry path, wrote a fix "
                "with a dead letter queue, and, uh, basically shipped it behind a flag."),
     ("result", "The dropped deliveries went from three percent to zero within a week and the "
@@ -58,21 +59,6 @@ def _track(words: list[Word], flat: tuple[float, float]) -> Track:
     return Track(times, f0, level)
 
 
-def _marks(words: list[Word]) -> tuple[WordMark, ...]:
-    """Hedges ("I think", "sort of") and the pet phrase "basically", as the language module
-    would mark them."""
-    toks = [w.word.strip(".,").lower() for w in words]
-    out = []
-    for i, t in enumerate(toks):
-        if t == "basically":
-            out.append(WordMark("pet_phrase", i, i))
-        if t == "think" and i and toks[i - 1] == "i":
-            out.append(WordMark("hedge", i - 1, i))
-        if t == "sort" and i + 1 < len(toks) and toks[i + 1] == "of":
-            out.append(WordMark("hedge", i, i + 1))
-    return tuple(out)
-
-
 @pytest.fixture(scope="module")
 def answer():
     words, starts = speak(PARTS)
@@ -80,7 +66,7 @@ def answer():
     scenario = load_library().by_id("ownership")
     a = analyze(words, scenario, "sde2", marks=marks,
                 prosody=_track(words, (starts["action"], starts["result"])))
-    return a, _marks(list(a.words))
+    return a
 
 
 @pytest.fixture
@@ -91,9 +77,7 @@ def recording(tmp_path: Path) -> Path:
     return path
 
 
-def _view(qtbot, monkeypatch, answer, recording: Path, player: FakePlayer) -> ReportView:
-    analysis, marks = answer
-    monkeypatch.setattr(ReportView, "_word_marks", lambda self, a: marks)
+def _view(qtbot, analysis, recording: Path, player: FakePlayer) -> ReportView:
     view = ReportView(Services(player=player, library=load_library()))
     qtbot.addWidget(view)
     view.resize(1150, 800)
@@ -123,9 +107,9 @@ def test_word_marks_helpers() -> None:
     assert [word_at(words, t) for t in (-1, 0.0, 0.25, 0.45, 5)] == [None, 0, 0, 2, 3]
 
 
-def test_voice_strip_sits_beside_the_timeline(qtbot, monkeypatch, answer, recording) -> None:
-    analysis, _ = answer
-    view = _view(qtbot, monkeypatch, answer, recording, FakePlayer())
+def test_voice_strip_sits_beside_the_timeline(qtbot, answer, recording) -> None:
+    analysis = answer
+    view = _view(qtbot, answer, recording, FakePlayer())
     strip = view.voice_strip
     assert strip.isVisible()
     assert [r.label for r in strip.rows] == [b.label for b in view.chart.bars]
@@ -143,11 +127,11 @@ def test_voice_strip_sits_beside_the_timeline(qtbot, monkeypatch, answer, record
     assert not view.voice_strip.isVisible()
 
 
-def test_click_a_word_plays_from_it_and_the_highlight_follows(qtbot, monkeypatch, answer,
-                                                            recording, artifacts) -> None:
-    analysis, marks = answer
+def test_click_a_word_plays_from_it_and_the_highlight_follows(qtbot, answer, recording,
+                                                            artifacts) -> None:
+    analysis = answer
     player = FakePlayer()
-    view = _view(qtbot, monkeypatch, answer, recording, player)
+    view = _view(qtbot, answer, recording, player)
     replay = view.replay
     words = analysis.words
     # marks are highlighted inline, each kind in its colour, and the legend names them
@@ -155,10 +139,12 @@ def test_click_a_word_plays_from_it_and_the_highlight_follows(qtbot, monkeypatch
     colors = mark_colors(view.palette())
     for kind in ("filler", "hedge", "pet_phrase"):
         assert colors[kind].lower() in html, kind
-    assert {"filler", "hedge", "pet phrase", "playing now"} <= set(
-        t for t in ("filler", "hedge", "pet phrase", "playing now") if t in replay.legend.text())
-    assert replay.kinds[next(i for i, w in enumerate(words) if w.word.startswith("um"))] == (
-        "filler")
+    assert all(t in replay.legend.text() for t in ("filler", "hedge", "pet phrase", "playing now"))
+    kinds = [(w.word.strip(",.").lower(), replay.kinds[i]) for i, w in enumerate(words)]
+    assert [k for t, k in kinds if t in ("um", "uh")] == ["filler", "filler"]
+    assert [k for t, k in kinds if t in ("think", "sort")] == ["hedge", "hedge", None], (
+        "the Reflection's hindsight 'I think' is not held against the user")
+    assert [k for t, k in kinds if t == "basically"] == ["pet_phrase"] * 3
     # click a word: the recording plays from that word's start, off the UI thread
     target = next(i for i, w in enumerate(words) if w.word.startswith("traced"))
     with qtbot.waitSignal(replay.state_changed, check_params_cb=lambda s: s == "playing"):
@@ -195,11 +181,10 @@ def test_click_a_word_plays_from_it_and_the_highlight_follows(qtbot, monkeypatch
         view.tabs.setCurrentIndex(0)
 
 
-def test_replay_screenshots_light_and_dark(qtbot, monkeypatch, answer, recording,
-                                           artifacts) -> None:
-    analysis, _ = answer
+def test_replay_screenshots_light_and_dark(qtbot, answer, recording, artifacts) -> None:
+    analysis = answer
     player = FakePlayer()
-    view = _view(qtbot, monkeypatch, answer, recording, player)
+    view = _view(qtbot, answer, recording, player)
     target = next(i for i, w in enumerate(analysis.words) if w.word.startswith("pulled"))
     with qtbot.waitSignal(view.replay.current_word_changed,
                           check_params_cb=lambda i: i == target):

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mockinterviewer.coach.language import language_marks, word_labels
+from mockinterviewer.coach.word_marks import WordMarkLike
 from mockinterviewer.content.model import LEVEL_NAMES, Scenario
 from mockinterviewer.ui import theme
 from mockinterviewer.ui.capture import audio_out
@@ -331,9 +333,10 @@ class ReportView(QWidget):
             pending += [(f, kind, bool(self.recordings.get(kind))) for f in pa.findings]
         self.show_cards(pending)
 
-    def _word_marks(self, analysis: Any) -> tuple[Any, ...]:
+    def _word_marks(self, analysis: Any) -> tuple[WordMarkLike, ...]:
         """Hedges and pet phrases to highlight in the transcript (fillers come from the words)."""
-        return ()
+        words = tuple(analysis.words)
+        return language_marks([w.word for w in words], word_labels(words, analysis.segments))
 
     def _show_compare(self) -> None:
         label = self.segment_combo.currentData()
