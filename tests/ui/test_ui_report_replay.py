@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 from coach_helpers import speak
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from ui_fakes import FakePlayer, dark_palette, shoot
 
 from mockinterviewer.audio.recorder import WavRecorder
@@ -176,6 +177,14 @@ def test_click_a_word_plays_from_it_and_the_highlight_follows(qtbot, answer, rec
         replay.play_button.click()
     qtbot.waitUntil(lambda: len(player.played) == 3, timeout=5000)
     assert player.played[2][1] == 0.0
+    # Space on the focused Play button toggles once, not twice
+    replay.play_button.setFocus()
+    with qtbot.waitSignal(replay.state_changed, check_params_cb=lambda s: s == "paused"):
+        qtbot.keyClick(replay.play_button, Qt.Key.Key_Space)
+    QApplication.processEvents()
+    assert replay.state == "paused"
+    with qtbot.waitSignal(replay.state_changed, check_params_cb=lambda s: s == "playing"):
+        qtbot.keyClick(replay.play_button, Qt.Key.Key_Space)
     # leaving the tab pauses
     with qtbot.waitSignal(replay.state_changed, check_params_cb=lambda s: s == "paused"):
         view.tabs.setCurrentIndex(0)

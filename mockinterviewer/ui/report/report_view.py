@@ -280,6 +280,8 @@ class ReportView(QWidget):
     def set_services(self, services: Any, _settings: Any = None) -> None:
         """Uses new engines (e.g. another output device for playback)."""
         self.services = services
+        self.replay.stop()
+        self.replay.player = services.player if services is not None else None
 
     def play(self, seconds: float, kind: str = "answer") -> None:
         """Plays a recording from a moment (a finding's evidence).
