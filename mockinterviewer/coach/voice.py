@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 
-from mockinterviewer.coach.types import Finding
+from mockinterviewer.coach.types import Finding, SegmentResult
 from mockinterviewer.coach.voice_types import ProsodyTrack, SegmentVoice, SentenceEnd, VoiceMetrics
 from mockinterviewer.transcript import Word
 
@@ -119,7 +118,7 @@ def sentence_ends(track: ProsodyTrack, words: Sequence[Word]) -> tuple[SentenceE
     return tuple(out)
 
 
-def voice_metrics(track: ProsodyTrack, segments: Sequence[Any],
+def voice_metrics(track: ProsodyTrack, segments: Sequence[SegmentResult],
                   words: Sequence[Word]) -> VoiceMetrics:
     """Measures the voice over the answer and per STAR segment.
 
@@ -160,7 +159,7 @@ def _quote(words: Sequence[Word], first: int, last: int, most: int = 8) -> str:
     return " ".join(w.word.strip() for w in span)
 
 
-def _segment_start(segments: Sequence[Any], label: str) -> float | None:
+def _segment_start(segments: Sequence[SegmentResult], label: str) -> float | None:
     return next((float(s.start) for s in segments if s.label == label), None)
 
 
@@ -176,7 +175,7 @@ def _names(labels: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def monotone_finding(voice: VoiceMetrics, segments: Sequence[Any],
+def monotone_finding(voice: VoiceMetrics, segments: Sequence[SegmentResult],
                      words: Sequence[Word]) -> Finding | None:
     """``delivery.monotone``: at least half the measured segments keep a narrow pitch range."""
     measured = [s for s in voice.segments if s.pitch_range_semitones is not None]
@@ -231,7 +230,7 @@ def quiet_finding(voice: VoiceMetrics) -> Finding | None:
         "level in your system's sound settings, and watch that the level meter stays green.")
 
 
-def voice_findings(voice: VoiceMetrics, segments: Sequence[Any],
+def voice_findings(voice: VoiceMetrics, segments: Sequence[SegmentResult],
                    words: Sequence[Word]) -> list[Finding]:
     """The voice findings of an answer.
 

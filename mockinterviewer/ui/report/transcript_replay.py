@@ -13,7 +13,7 @@ import html
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from PySide6.QtCore import QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mockinterviewer.coach.types import SegmentResult
 from mockinterviewer.coach.word_marks import WordMarkLike, filler_marks, word_at, word_kinds
 from mockinterviewer.transcript import Word
 from mockinterviewer.ui import theme
@@ -59,8 +60,8 @@ def mark_colors(palette: QPalette | None = None) -> dict[str, str]:
     return {"filler": c.mark, "hedge": "#cfe3ff", "pet_phrase": "#f5d3ee", "now": c.link}
 
 
-def replay_html(segments: Sequence[Any], words: Sequence[Word], kinds: Sequence[str | None],
-                palette: QPalette | None = None) -> str:
+def replay_html(segments: Sequence[SegmentResult], words: Sequence[Word],
+                kinds: Sequence[str | None], palette: QPalette | None = None) -> str:
     """The transcript as HTML: a paragraph per STAR segment, each word a link to its index.
 
     Args:
@@ -74,7 +75,7 @@ def replay_html(segments: Sequence[Any], words: Sequence[Word], kinds: Sequence[
     parts: list[str] = []
     j = 0
     for seg in segments:
-        seg_words = tuple(getattr(seg, "words", ()) or ())
+        seg_words = tuple(seg.words)
         if not seg_words:
             continue
         color = theme.segment_color(seg.label, palette).name()
@@ -180,7 +181,7 @@ class TranscriptReplay(QWidget):
 
     # -- content ----------------------------------------------------------------------------------
 
-    def show_answer(self, segments: Sequence[Any], words: Sequence[Word],
+    def show_answer(self, segments: Sequence[SegmentResult], words: Sequence[Word],
                     marks: Sequence[WordMarkLike] = (), recording: Path | None = None,
                     player: AudioPlayer | None = None) -> None:
         """Shows an answer's words, ready to play.
