@@ -163,3 +163,16 @@ def test_real_voices_are_not_monotone_or_quiet(name: str) -> None:
     assert voice.pitch_range_semitones is not None and voice.pitch_range_semitones > 6.0
     assert monotone_finding(voice, segments, []) is None
     assert quiet_finding(voice) is None
+
+
+@needs_espeak
+def test_room_noise_at_20_db_snr_changes_neither_verdict() -> None:
+    rng = np.random.default_rng(0)
+
+    def noisy(audio: np.ndarray) -> np.ndarray:
+        rms = float(np.sqrt(np.mean(audio[np.abs(audio) > 0.01] ** 2)))
+        return audio + rng.normal(0, rms / 10, len(audio)).astype(np.float32)
+
+    flat_spread, flat_fired = _monotone(noisy(render(STORY, pitch_range="x-low")))
+    lively_spread, lively_fired = _monotone(noisy(lively(STORY)))
+    assert flat_fired and not lively_fired, (flat_spread, lively_spread)
