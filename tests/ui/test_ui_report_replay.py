@@ -126,6 +126,12 @@ def test_voice_strip_sits_beside_the_timeline(qtbot, answer, recording) -> None:
     view.show_analysis(analysis.__class__(**{**analysis.__dict__, "voice": None}),
                        recordings={"answer": recording})
     assert not view.voice_strip.isVisible()
+    # without the recording the words still show, but nothing plays
+    view.show_analysis(analysis, recordings={})
+    assert not view.replay.play_button.isEnabled() and view.replay.words
+    view.tabs.setCurrentWidget(view.replay)
+    qtbot.keyClick(view.transcript, Qt.Key.Key_Space)
+    assert view.replay.state == "idle" and "answer cannot be played" in view.status.text()
 
 
 def test_click_a_word_plays_from_it_and_the_highlight_follows(qtbot, answer, recording,

@@ -202,6 +202,7 @@ class TranscriptReplay(QWidget):
         self._ranges = self._word_ranges()
         self.legend.setText(legend_html(self.palette()))
         self.controls.setVisible(bool(self.words))
+        self.play_button.setEnabled(self.can_play)
         self._highlight(-1)
         self._show_state()
 
@@ -225,7 +226,10 @@ class TranscriptReplay(QWidget):
         """Plays the recording from ``seconds`` and follows it."""
         if not self.words:
             return
-        if self.recording is None or self.player is None:
+        if self.recording is None:
+            self.message.emit("The recording is not available, so the answer cannot be played.")
+            return
+        if self.player is None or not self.recording.exists():
             self.message.emit(audio_out.play_file(self.player, self.recording, seconds))
             return
         self._timer.stop()
@@ -318,7 +322,9 @@ class TranscriptReplay(QWidget):
         icon = (QStyle.StandardPixmap.SP_MediaPause if playing
                 else QStyle.StandardPixmap.SP_MediaPlay)
         self.play_button.setIcon(self.style().standardIcon(icon))
-        self.play_button.setToolTip("Pause (Space)" if playing else "Play the answer (Space)")
+        self.play_button.setToolTip(
+            "Pause (Space)" if playing else "Play the answer (Space)" if self.can_play
+            else "The recording is not available, so the answer cannot be played.")
 
     # -- the highlight ----------------------------------------------------------------------------
 
