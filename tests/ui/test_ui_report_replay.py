@@ -130,6 +130,8 @@ def test_voice_strip_sits_beside_the_timeline(qtbot, answer, recording) -> None:
     view.show_analysis(analysis, recordings={})
     assert not view.replay.play_button.isEnabled() and view.replay.words
     view.tabs.setCurrentWidget(view.replay)
+    view.transcript.setFocus()
+    qtbot.waitUntil(view.transcript.hasFocus, timeout=5000)
     qtbot.keyClick(view.transcript, Qt.Key.Key_Space)
     assert view.replay.state == "idle" and "answer cannot be played" in view.status.text()
 
@@ -191,6 +193,13 @@ def test_click_a_word_plays_from_it_and_the_highlight_follows(qtbot, answer, rec
     assert replay.state == "paused"
     with qtbot.waitSignal(replay.state_changed, check_params_cb=lambda s: s == "playing"):
         qtbot.keyClick(replay.play_button, Qt.Key.Key_Space)
+    # Space on the tab bar (the Transcript tab chosen from the keyboard) pauses too
+    view.tabs.tabBar().setFocus()
+    qtbot.waitUntil(view.tabs.tabBar().hasFocus, timeout=5000)
+    with qtbot.waitSignal(replay.state_changed, check_params_cb=lambda s: s == "paused"):
+        qtbot.keyClick(view.tabs.tabBar(), Qt.Key.Key_Space)
+    with qtbot.waitSignal(replay.state_changed, check_params_cb=lambda s: s == "playing"):
+        qtbot.keyClick(view.tabs.tabBar(), Qt.Key.Key_Space)
     # leaving the tab pauses
     with qtbot.waitSignal(replay.state_changed, check_params_cb=lambda s: s == "paused"):
         view.tabs.setCurrentIndex(0)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -152,6 +153,10 @@ class ReportView(QWidget):
         self.probes = QTextBrowser()
         self.probes.setAccessibleName("Follow-up answers")
         self.tabs.addTab(self.probes, "F&ollow-ups")
+        # Space on the tab bar, with the Transcript tab chosen, plays or pauses too
+        self.tab_space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.tabs.tabBar())
+        self.tab_space.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.tab_space.activated.connect(self._tab_space)
         root.addWidget(self.tabs, 1)
 
         buttons = QHBoxLayout()
@@ -334,6 +339,10 @@ class ReportView(QWidget):
             kind = f"probe:{pa.probe_id}"
             pending += [(f, kind, bool(self.recordings.get(kind))) for f in pa.findings]
         self.show_cards(pending)
+
+    def _tab_space(self) -> None:
+        if self.tabs.currentWidget() is self.replay:
+            self.replay.toggle()
 
     def _word_marks(self, analysis: Any) -> tuple[WordMarkLike, ...]:
         """Hedges and pet phrases to highlight in the transcript (fillers come from the words)."""
