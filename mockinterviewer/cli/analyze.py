@@ -266,6 +266,8 @@ def format_report(analysis: Analysis, scenario: Scenario) -> str:
         lines.append(f"  {m.words_per_minute:.0f} words/min, {m.filler_count} fillers "
                      f"({m.fillers_per_minute:.1f}/min), longest pause {m.longest_pause:.1f} s")
     lines.append(f"  'I' {m.i_count} times, 'we' {m.we_count} times, {m.word_count} words")
+    pets = ", ".join(f"'{p}' x{n}" for p, n in m.pet_phrases) or "none"
+    lines.append(f"  {m.hedges_per_100_words:.1f} hedges per 100 words; pet phrases: {pets}")
     if analysis.voice is not None:
         lines.append(_voice_line(analysis.voice))
     lines += ["", "Why this verdict"] + [f"  - {r}" for r in analysis.verdict_reasons]

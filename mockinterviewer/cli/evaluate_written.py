@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from mockinterviewer.coach import evallanguage
 from mockinterviewer.coach.corpus import WrittenAnswer, load_corpus, split
 from mockinterviewer.coach.evalwritten import FINDING_SETS, Tally, answer_findings, check_sets
 from mockinterviewer.coach.segmodel import default_model
@@ -91,8 +92,15 @@ def run_written(scenario: Scenario, leave_out: bool = True,
         payload[f"detectors_{name}"] = {k: vars(t) | {"precision": t.precision,
                                                       "recall": t.recall}
                                         for k, t in sets.items()}
+    language_ok = True
+    for name in evallanguage.SPLITS:
+        score = evallanguage.score_split(name)
+        if score is not None:
+            lines += evallanguage.report_lines(name, score)
+            payload[f"language_{name}"] = evallanguage.payload(score)
+            language_ok = language_ok and (name != "test" or score.meets_bar())
     t = payload["test"]
-    ok = (t["word_accuracy"] >= WRITTEN_BAR["word_accuracy"]
+    ok = language_ok and (t["word_accuracy"] >= WRITTEN_BAR["word_accuracy"]
           and t["false_missing"] <= WRITTEN_BAR["false_missing"]
           and t["worst"] >= WRITTEN_BAR["worst"])
     lines.append(f"written bar (frozen test: >= {WRITTEN_BAR['word_accuracy']:.0%} of words, no "

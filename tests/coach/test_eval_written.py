@@ -83,10 +83,12 @@ def test_evaluate_written_prints_every_figure(tmp_path, capsys) -> None:
     printed = capsys.readouterr().out
     assert rc in (0, 1)
     for needle in ("frozen test", "false missing", "findings on the frozen test answers",
-                   "findings-test.jsonl", "written bar"):
+                   "findings-test.jsonl", "written bar", "language detectors on the test set",
+                   "reflective sentences counted as hedging"):
         assert needle in printed, needle
     d = json.loads(out.read_text(encoding="utf-8"))["written"]
     assert d["test"]["answers"] >= 100
     assert 0.0 <= d["test"]["word_accuracy"] <= 1.0
+    assert d["language_test"]["sentences"]["tp"] > 0 and "meets_bar" in d["language_dev"]
     assert set(d["detectors_test"]) == {"assigned", "scope_boundary", "lasting_effect",
                                         "quantified", "generic_reflection", "we_action"}

@@ -50,6 +50,9 @@ def _excused(text: str, labels: list[str] | None = None) -> list[str]:
     ("I guess I kind of took over the incident.", ["I guess", "kind of"]),
     ("It seems like the rollout went fine, hopefully.", ["It seems", "hopefully."]),
     ("I'm not sure, but I believe it cut latency by half.", ["I'm not sure,", "I believe"]),
+    ("I feel it went fairly well, but who knows.", ["I feel", "fairly", "who knows."]),
+    ("I honestly thought maybe it would work.", ["maybe"]),
+    ("Not sure, but it's possible that my fix helped.", ["Not sure,", "it's possible"]),
 ])
 def test_hedges_are_found(text: str, hedges: list[str]) -> None:
     assert _hedged(text) == hedges
@@ -64,6 +67,14 @@ def test_hedges_are_found(text: str, hedges: list[str]) -> None:
     'She asked "could this probably wait?" and I said no.',
     "I believe in writing the runbook before the launch.",
     "We cut the p99 latency from 900 ms to 200 ms in two weeks.",
+    "My manager thought it was probably the cache, so I checked the disk first.",
+    "I feel proud of that launch because it shipped on the day we promised.",
+    "It's possible to book a slot online now, so I moved the clinic to it.",
+    "I asked who knows the billing system best and paired with her.",
+    "The case I'm thinking of is the March outage.",
+    "I emailed all potentially affected customers within the hour.",
+    "I split the overtime fairly.",
+    "The vendor was not sure, so I tested the part myself.",
 ])
 def test_literal_senses_and_quoted_speech_are_not_hedges(text: str) -> None:
     assert _hedged(text) == []
@@ -88,7 +99,7 @@ def test_trade_off_in_the_reflection_is_excused_only_there() -> None:
     # the same words told as the Action are a hedge about what was done
     assert _hedged(text, ["action"] * n) == ["I think"]
     # a Reflection hedge that weighs nothing still counts
-    plain = "I think I learned a lot from it."
+    plain = "I think the dashboard is still running."
     assert _hedged(plain, ["reflection"] * len(plain.split())) == ["I think"]
 
 
@@ -232,6 +243,8 @@ def test_analyze_text_cli_prints_and_writes_language(tmp_path: Path,
     assert rc == 0
     assert "language.hedging" in printed and "language.pet_phrase" in printed
     assert "You hedged" in printed and 'You said "basically"' in printed
+    metrics = printed.split("\nMetrics\n")[1]
+    assert "hedges per 100 words; pet phrases:" in metrics and "'basically' x4" in metrics
     d = json.loads(out.read_text(encoding="utf-8"))
     assert d["metrics"]["hedges_per_100_words"] > 5
     assert d["metrics"]["pet_phrases"]["basically"] == 4

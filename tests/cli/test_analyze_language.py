@@ -1,0 +1,47 @@
+"""``mockinterviewer analyze`` on a real spoken answer: hedges and pet phrases found in Whisper's
+words, with the moment to play from."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from mockinterviewer.cli import main
+
+SPOKEN = (
+    "So basically our checkout was slow, I think. I guess I sort of owned the service, you know. "
+    "Basically I profiled the queries and maybe found two slow joins. I think I probably added "
+    "an index. Basically it was faster after that, I guess, maybe by half. "
+    "Basically I learned to profile first."
+)
+
+
+@pytest.mark.slow
+def test_spoken_hedges_and_pet_phrase_have_times(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    exe = shutil.which("espeak-ng")
+    if exe is None:
+        pytest.skip("espeak-ng is not installed")
+    wav = tmp_path / "hedgy.wav"
+    subprocess.run([exe, "-v", "en-us", "-s", "150", "-w", str(wav), SPOKEN], check=True,
+                   capture_output=True, timeout=60)
+    out = tmp_path / "hedgy.json"
+    rc = main(["analyze", "--scenario", "ownership", str(wav), "--json", str(out)])
+    printed = capsys.readouterr().out
+    assert rc == 0
+    d = json.loads(out.read_text(encoding="utf-8"))
+    words = d["words"]
+    found = {f["id"]: f for f in d["findings"]}
+    hedging = found["language.hedging"]
+    assert hedging["start"] is not None and hedging["start"] < 6.0
+    assert d["metrics"]["hedges_per_100_words"] > 10
+    assert d["metrics"]["pet_phrases"].get("basically", 0) >= 4
+    pet = next(f for f in d["findings"] if f["id"] == "language.pet_phrase"
+               and '"basically"' in f["message"])
+    said = next(w for w in words if abs(w["start"] - pet["start"]) < 0.01)
+    assert said["word"].strip(" ,.").lower() == "basically"
+    assert "language.hedging at 0:" in printed
