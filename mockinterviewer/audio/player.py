@@ -56,6 +56,7 @@ class Player:
         self._stream: Any = None
         self._audio = np.zeros(0, dtype=np.float32)
         self._pos = 0
+        self._rate = 1
         self._done = threading.Event()
         self._done.set()
         self._lock = threading.Lock()
@@ -67,9 +68,8 @@ class Player:
 
     @property
     def position(self) -> float:
-        """Seconds played of the current audio."""
-        rate = getattr(self._stream, "samplerate", 0) or 1
-        return self._pos / float(rate)
+        """Seconds played of the current audio (kept after it stops, until the next play)."""
+        return self._pos / float(self._rate)
 
     def play_file(self, path: Path, start: float = 0.0) -> None:
         """Plays a file from ``start`` seconds.
@@ -100,6 +100,7 @@ class Player:
         with self._lock:
             self._audio = data
             self._pos = 0
+            self._rate = rate
             self._done.clear()
         try:
             self._stream = sd.OutputStream(

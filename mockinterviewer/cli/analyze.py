@@ -24,6 +24,7 @@ from mockinterviewer.coach import (
     with_probe_answers,
 )
 from mockinterviewer.coach.text import words_from_text
+from mockinterviewer.coach.voice_types import VoiceMetrics
 from mockinterviewer.content import LEVELS, Scenario
 from mockinterviewer.content.library import find_scenario
 from mockinterviewer.errors import UserError
@@ -190,8 +191,10 @@ def run(args: argparse.Namespace,
         analysis = analyze_text(_read_text(args.text), scenario, level)
     else:
         transcript = _transcribe(get_engine(), args.audio)
+        from mockinterviewer.audio.prosody import measure_recording
+
         analysis = analyze(transcript.words, scenario, level, marks=marks,
-                           duration=transcript.duration)
+                           duration=transcript.duration, prosody=measure_recording(args.audio))
     answers: list[ProbeAnalysis] = []
     for pid, path in probes:
         probe = scenario.probe(pid)
@@ -265,6 +268,8 @@ def format_report(analysis: Analysis, scenario: Scenario) -> str:
     lines.append(f"  'I' {m.i_count} times, 'we' {m.we_count} times, {m.word_count} words")
     pets = ", ".join(f"'{p}' x{n}" for p, n in m.pet_phrases) or "none"
     lines.append(f"  {m.hedges_per_100_words:.1f} hedges per 100 words; pet phrases: {pets}")
+    if analysis.voice is not None:
+        lines.append(_voice_line(analysis.voice))
     lines += ["", "Why this verdict"] + [f"  - {r}" for r in analysis.verdict_reasons]
     if analysis.probes:
         lines += ["", "Follow-up probes to practise"]
@@ -277,6 +282,17 @@ def format_report(analysis: Analysis, scenario: Scenario) -> str:
         for f in a.findings:
             lines.append(f"  [{f.severity}] {f.id}: {f.message}")
     return "\n".join(lines)
+
+
+def _voice_line(voice: VoiceMetrics) -> str:
+    """The voice metrics in one line: pitch range and loudness, overall and per segment."""
+    def spread(value: float | None) -> str:
+        return "-" if value is None else f"{value:.1f}"
+
+    parts = [f"{s.label} {spread(s.pitch_range_semitones)}" for s in voice.segments]
+    level = "-" if voice.loudness_db is None else f"{voice.loudness_db:.0f} dBFS"
+    return (f"  pitch range {spread(voice.pitch_range_semitones)} semitones"
+            + (f" ({', '.join(parts)})" if parts else "") + f", voice level {level}")
 
 
 def _cut(text: str, n: int) -> str:

@@ -17,6 +17,8 @@ from mockinterviewer.coach.text import join, words_from_text
 from mockinterviewer.coach.types import Analysis, Finding, ProbeAnalysis
 from mockinterviewer.coach.units import sanitize
 from mockinterviewer.coach.verdict import adjust, decide
+from mockinterviewer.coach.voice import voice_findings, voice_metrics
+from mockinterviewer.coach.voice_types import ProsodyTrack
 from mockinterviewer.content.model import SEGMENT_LABELS, Scenario
 from mockinterviewer.transcript import Word
 
@@ -35,7 +37,7 @@ GENERIC_TARGETS = {"situation": 25.0, "task": 15.0, "action": 80.0, "result": 25
 def analyze(words: Sequence[Word], scenario: Scenario, level: str = "sde2",
             marks: Sequence[float] | None = None, tolerance: float = 0.2,
             duration: float | None = None, timed: bool = True,
-            model: SegmentModel | None = None) -> Analysis:
+            model: SegmentModel | None = None, prosody: ProsodyTrack | None = None) -> Analysis:
     """Analyses an answer: STAR segments and timing, findings, verdict and probes.
 
     Args:
@@ -47,6 +49,8 @@ def analyze(words: Sequence[Word], scenario: Scenario, level: str = "sde2",
         duration: length of the recording (used when there are no words).
         timed: False for written answers: no timing or delivery findings.
         model: segment model (default: trained on the content library).
+        prosody: the recording's pitch and loudness (``audio.prosody``), for the voice
+            metrics and findings (timed answers only).
 
     Returns:
         The analysis. It never raises on odd input: no words gives five missing segments.
@@ -70,6 +74,9 @@ def analyze(words: Sequence[Word], scenario: Scenario, level: str = "sde2",
     if timed:
         findings += timing_findings(segments, metrics, scenario)
         findings += delivery_findings(ws, metrics)
+    voice = voice_metrics(prosody, segments, ws) if timed and prosody is not None else None
+    if voice is not None:
+        findings += voice_findings(voice, segments, ws)
     text = join(ws)
     said, missed = coverage(text, scenario)
     if said or missed:
@@ -85,7 +92,7 @@ def analyze(words: Sequence[Word], scenario: Scenario, level: str = "sde2",
     analysis = Analysis(
         scenario_id=scenario.id, level=level, transcript=text, words=ws, segments=segments,
         findings=tuple(findings), metrics=metrics, verdict=verdict, verdict_reasons=reasons,
-        phrases_said=said, phrases_missed=missed,
+        phrases_said=said, phrases_missed=missed, voice=voice,
     )
     return dataclasses.replace(analysis, probes=choose_probes(analysis, scenario))
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from mockinterviewer.coach.voice_types import VoiceMetrics
 from mockinterviewer.transcript import Word
 
 if TYPE_CHECKING:
@@ -312,6 +313,7 @@ class Analysis:
     probe_answers: tuple[ProbeAnalysis, ...] = ()
     phrases_said: tuple[str, ...] = ()
     phrases_missed: tuple[str, ...] = ()
+    voice: VoiceMetrics | None = None  # pitch and loudness, when the recording was measured
 
     def finding(self, finding_id: str) -> Finding | None:
         """Returns the first finding with this id, if any."""
@@ -342,6 +344,7 @@ class Analysis:
             "probe_answers": [p.to_dict() for p in self.probe_answers],
             "phrases_said": list(self.phrases_said),
             "phrases_missed": list(self.phrases_missed),
+            "voice": None if self.voice is None else self.voice.to_dict(),
         }
 
     @classmethod
@@ -367,4 +370,5 @@ class Analysis:
             probe_answers=tuple(ProbeAnalysis.from_dict(p) for p in d.get("probe_answers", ())),
             phrases_said=tuple(str(p) for p in d.get("phrases_said", ())),
             phrases_missed=tuple(str(p) for p in d.get("phrases_missed", ())),
+            voice=VoiceMetrics.from_dict(d["voice"]) if d.get("voice") else None,
         )

@@ -38,6 +38,11 @@ class AudioPlayer(Protocol):
         """Whether something is playing now."""
         ...
 
+    @property
+    def position(self) -> float:
+        """Seconds played since the current ``play_file``/``play_array`` began (any thread)."""
+        ...
+
     def play_file(self, path: Path, start: float = 0.0) -> None:
         """Plays a file from ``start`` seconds."""
         ...

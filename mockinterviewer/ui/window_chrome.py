@@ -132,7 +132,8 @@ class WindowChromeMixin:
         lines += ["Ctrl+,: Settings", "Ctrl+Q: Quit", "",
                   "Home: arrows choose, Enter rehearses, Alt+L/R/D/T modes, Alt+S surprise",
                   "Test: A–D answer, Enter or N next, R retry",
-                  "Rehearse: Space next segment, Enter done, R repeat, P pause, Esc abandon"]
+                  "Rehearse: Space next segment, Enter done, R repeat, P pause, Esc abandon",
+                  "Report, Transcript tab: Space play or pause, click a word to play from it"]
         dialogs.show_message(self, "Keyboard shortcuts", "\n".join(lines))
 
     def _save_settings(self) -> None:

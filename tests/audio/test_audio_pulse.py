@@ -106,6 +106,8 @@ def test_player_plays_from_a_timestamp_and_stops(pulse_audio, tmp_path: Path) ->
         assert player.is_playing
         assert player.wait(10)
         time.sleep(0.3)
+    # the position counts the seconds played since play began (the replay adds the start)
+    assert abs(player.position - 1.0) < 0.05, player.position
     pitches = _pitches(heard.path)
     # only the last second's pitch: playing began at 2.0 s, not before (none of 440 or 660 Hz)
     assert pitches and set(pitches) == {880}, pitches
@@ -115,6 +117,8 @@ def test_player_plays_from_a_timestamp_and_stops(pulse_audio, tmp_path: Path) ->
         time.sleep(1.5)
         player.stop()
         assert not player.is_playing
+        stopped_at = player.position
+        assert 0.0 < stopped_at <= 1.6, stopped_at  # kept after stopping, in seconds played
         time.sleep(0.8)
     pitches = _pitches(heard2.path)
     # stopped 1.5 s after play was pressed: the first second sounds (behind the sink's start-up

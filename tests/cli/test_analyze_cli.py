@@ -185,3 +185,39 @@ def test_real_spoken_answer_end_to_end(tmp_path: Path, capsys: pytest.CaptureFix
     assert "manager asked me" in task["text"].lower()
     action = next(s for s in d["segments"] if s["label"] == "action")
     assert abs(action["start"] - spoken.starts["action"]) < 1.5
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng missing")
+def test_audio_answer_gets_voice_metrics_and_a_monotone_finding(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from synth_voices import RATE, STORY, render
+
+    from mockinterviewer.audio.recorder import WavRecorder
+    from mockinterviewer.transcript import Word
+
+    audio = render(STORY, pitch_range="x-low")  # espeak-ng at its narrowest pitch range
+    path = tmp_path / "flat.wav"
+    with WavRecorder(path) as rec:
+        rec.write(audio)
+    toks = STORY.split()
+    step = len(audio) / RATE / len(toks)
+    engine = FakeTranscriber([Word(t, i * step, (i + 1) * step) for i, t in enumerate(toks)])
+    monkeypatch.setattr("mockinterviewer.cli.analyze._default_transcriber", lambda: engine)
+    out = tmp_path / "o.json"
+    assert main(["analyze", "--scenario", "customer-obsession", str(path), "--marks", "4,8",
+                 "--json", str(out)]) == 0
+    assert "pitch range 1." in capsys.readouterr().out
+    d = json.loads(out.read_text(encoding="utf-8"))
+    voice = d["voice"]
+    assert voice["pitch_range_semitones"] < 2.0 and -30 < voice["loudness_db"] < -10
+    measured = [s for s in voice["segments"] if s["pitch_range_semitones"] is not None]
+    assert measured and {s["label"] for s in voice["segments"]} <= {
+        s["label"] for s in d["segments"]}
+    assert "delivery.monotone" in {f["id"] for f in d["findings"]}
+    # a written answer has no voice
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    assert main(["analyze", "--scenario", "customer-obsession", "--text", str(story), "--json",
+                 str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["voice"] is None

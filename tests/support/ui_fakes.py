@@ -83,6 +83,53 @@ class FakeSpeaker:
         pass
 
 
+class FakePlayer:
+    """An ``AudioPlayer`` without a sound device: records what it was asked to play; the test
+    moves its position (``advance``) and ends the sound (``finish``)."""
+
+    def __init__(self) -> None:
+        self.played: list[tuple[Path, float]] = []
+        self.stops = 0
+        self._playing = False
+        self._position = 0.0
+        self._lock = threading.Lock()
+
+    @property
+    def is_playing(self) -> bool:
+        with self._lock:
+            return self._playing
+
+    @property
+    def position(self) -> float:
+        with self._lock:
+            return self._position
+
+    def play_file(self, path: Path, start: float = 0.0) -> None:
+        with self._lock:
+            self.played.append((Path(path), float(start)))
+            self._playing, self._position = True, 0.0
+
+    def play_array(self, audio: object, sample_rate: int) -> None:
+        with self._lock:
+            self.played.append((Path("<array>"), 0.0))
+            self._playing, self._position = True, 0.0
+
+    def stop(self) -> None:
+        with self._lock:
+            self.stops += 1
+            self._playing = False
+
+    def advance(self, seconds: float) -> None:
+        """Moves the play position to ``seconds`` after the start of the current play."""
+        with self._lock:
+            self._position = float(seconds)
+
+    def finish(self) -> None:
+        """The sound reaches its end."""
+        with self._lock:
+            self._playing = False
+
+
 def tone_source_factory(seconds: float = 3.0, level: float = 0.3):
     """A factory of real FileSources playing a voiced tone burst (for the test recording)."""
     from mockinterviewer.audio.sources import FileSource

@@ -108,6 +108,12 @@ def _check_report(qtbot, window: MainWindow, store: HistoryStore, probes: int) -
     assert len(attempt.report["probe_answers"]) == probes
     assert all(p.exists() for p in attempt.recordings)
     assert attempt.recordings[0].stat().st_mode & 0o077 == 0, "recordings are private"
+    # the recording's voice was measured (espeak-ng speech: pitch and level per segment), kept in
+    # the history, and shown beside the timing bars; the transcript can replay it
+    assert analysis.voice is not None and analysis.voice.voiced_seconds > 5, analysis.voice
+    assert attempt.report["voice"]["segments"], attempt.report.get("voice")
+    assert report.voice_strip.isVisible() and len(report.voice_strip.rows) == len(report.chart.bars)
+    assert report.replay.can_play and report.replay.words == analysis.words
 
 
 def test_rehearse_end_to_end_with_file_source(qtbot, whisper_tiny, artifacts) -> None:  # noqa: F811

@@ -24,6 +24,9 @@ SCENARIO = "customer-obsession"
 class CuePlayer:
     """Records the cue sounds it was asked to play (and the thread that asked)."""
 
+    is_playing = False
+    position = 0.0
+
     def __init__(self) -> None:
         self.arrays: list[tuple[int, int, str]] = []
 

@@ -37,6 +37,9 @@ WEAK = ("While working on another project I noticed the webhook service was drop
 class SpyPlayer:
     """Stands in for the sound device: records what it was asked to play and on which thread."""
 
+    is_playing = False
+    position = 0.0
+
     def __init__(self) -> None:
         self.played: list[tuple[Path, float, str]] = []
         self.event = threading.Event()

@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 
 
 def play_file(player: Any, path: Path | None, seconds: float,
-              on_error: Callable[[str], None] | None = None) -> str:
+              on_error: Callable[[str], None] | None = None,
+              on_started: Callable[[], None] | None = None) -> str:
     """Starts playing an audio file from ``seconds`` on the chosen output device.
 
     Args:
@@ -27,6 +28,7 @@ def play_file(player: Any, path: Path | None, seconds: float,
         path: the recording.
         seconds: where to start.
         on_error: called on the UI thread with a message if playback cannot start.
+        on_started: called on the UI thread once the player is playing.
 
     Returns:
         A status message for the user.
@@ -43,6 +45,7 @@ def play_file(player: Any, path: Path | None, seconds: float,
 
     target, start = Path(path), float(seconds)
     run_job(lambda _p: player.play_file(target, start=start), on_error=failed,
+            on_done=None if on_started is None else (lambda _r: on_started()),
             name="playing the recording")
     return f"Playing from {format_seconds(seconds)}. Playing another moment stops this one."
 

@@ -89,8 +89,11 @@ class RehearseFlow:
         self._set_phase("analysing")
 
         def work(_progress: Any) -> Any:
+            from mockinterviewer.audio.prosody import measure_recording
+
             return analyze(cap.words, scenario, level, marks=list(cap.marks) or None,
-                           tolerance=tolerance, duration=cap.seconds)
+                           tolerance=tolerance, duration=cap.seconds,
+                           prosody=measure_recording(cap.path))
 
         run_job(work, on_done=lambda a: self._analysed(a, cap), on_error=self._analysis_failed,
                 name="analysing the answer")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mockinterviewer.coach.language import language_marks, word_labels
+from mockinterviewer.coach.word_marks import WordMarkLike
 from mockinterviewer.content.model import LEVEL_NAMES, Scenario
 from mockinterviewer.ui import theme
 from mockinterviewer.ui.capture import audio_out
@@ -41,8 +44,9 @@ from mockinterviewer.ui.report.report_html import (
     set_role,
     strong_example_html,
 )
+from mockinterviewer.ui.report.transcript_replay import TranscriptReplay
 from mockinterviewer.ui.widgets.timeline_chart import TimelineChart, bars_from_segments
-from mockinterviewer.ui.widgets.transcript_view import segments_html
+from mockinterviewer.ui.widgets.voice_strip import VoiceStrip, rows_from
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +133,11 @@ class ReportView(QWidget):
         root.addLayout(top)
 
         self.chart = TimelineChart()
-        root.addWidget(self.chart)
+        self.voice_strip = VoiceStrip()
+        chart_row = QHBoxLayout()
+        chart_row.addWidget(self.chart, 1)
+        chart_row.addWidget(self.voice_strip, 0, Qt.AlignmentFlag.AlignTop)
+        root.addLayout(chart_row)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Report details")
@@ -139,19 +147,24 @@ class ReportView(QWidget):
         self.finding_list.count_changed.connect(
             lambda n: self.tabs.setTabText(0, f"&Findings ({n})"))
         self.tabs.addTab(self.finding_list, "&Findings")
-        self.transcript = QTextBrowser()
-        self.transcript.setAccessibleName("Transcript coloured by segment")
-        self.tabs.addTab(self.transcript, "Tra&nscript")
+        self.replay = TranscriptReplay()
+        self.transcript = self.replay.browser
+        self.tabs.addTab(self.replay, "Tra&nscript")
         self.tabs.addTab(self._compare_tab(), "&Compare with a strong answer")
         self.probes = QTextBrowser()
         self.probes.setAccessibleName("Follow-up answers")
         self.tabs.addTab(self.probes, "F&ollow-ups")
+        # Space on the tab bar, with the Transcript tab chosen, plays or pauses too
+        self.tab_space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.tabs.tabBar())
+        self.tab_space.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.tab_space.activated.connect(self._tab_space)
         root.addWidget(self.tabs, 1)
 
         buttons = QHBoxLayout()
         self.status = QLabel()
         self.status.setProperty("role", "muted")
         self.status.setWordWrap(True)
+        self.replay.message.connect(self.status.setText)
         buttons.addWidget(self.status, 1)
         self.retry_button = QPushButton("&Retry this question")
         self.retry_button.setAccessibleName("Retry this scenario")
@@ -224,7 +237,11 @@ class ReportView(QWidget):
             self.metric_labels[key].setText(text)
         self.chart.set_bars(bars_from_segments(analysis.segments), analysis.metrics.tolerance)
         self._show_findings()
-        self.transcript.setHtml(segments_html(analysis.segments, self.palette()))
+        self.voice_strip.set_rows(rows_from([s.label for s in analysis.segments], analysis.voice))
+        self.voice_strip.setVisible(analysis.voice is not None)
+        self.replay.show_answer(analysis.segments, analysis.words, self._word_marks(analysis),
+                                self.recordings.get("answer"), self.services.player
+                                if self.services is not None else None)
         self.segment_combo.blockSignals(True)
         self.segment_combo.clear()
         for seg in analysis.segments:
@@ -242,6 +259,8 @@ class ReportView(QWidget):
         if not self.isVisible() and parent is not None:
             self.setGeometry(parent.contentsRect())  # lay out at the size it will be shown at
         self.chart.show()
+        self.voice_strip.hide()
+        self.replay.clear()
         self.tabs.setTabEnabled(3, True)
 
     def show_drill(self, attempt: Any, scenario: Scenario | None = None) -> None:
@@ -267,6 +286,8 @@ class ReportView(QWidget):
     def set_services(self, services: Any, _settings: Any = None) -> None:
         """Uses new engines (e.g. another output device for playback)."""
         self.services = services
+        self.replay.stop()
+        self.replay.player = services.player if services is not None else None
 
     def play(self, seconds: float, kind: str = "answer") -> None:
         """Plays a recording from a moment (a finding's evidence).
@@ -319,6 +340,15 @@ class ReportView(QWidget):
             kind = f"probe:{pa.probe_id}"
             pending += [(f, kind, bool(self.recordings.get(kind))) for f in pa.findings]
         self.show_cards(pending)
+
+    def _tab_space(self) -> None:
+        if self.tabs.currentWidget() is self.replay:
+            self.replay.toggle()
+
+    def _word_marks(self, analysis: Any) -> tuple[WordMarkLike, ...]:
+        """Hedges and pet phrases to highlight in the transcript (fillers come from the words)."""
+        words = tuple(analysis.words)
+        return language_marks([w.word for w in words], word_labels(words, analysis.segments))
 
     def _show_compare(self) -> None:
         label = self.segment_combo.currentData()

@@ -58,8 +58,11 @@ def analyse_attempt(attempt: Any, services: Services, settings: Settings) -> Any
         result = _drill_result(attempt, scenario, transcript.words, settings)
         store.finish_attempt(attempt.id, result)
         return result
+    from mockinterviewer.audio.prosody import measure_recording
+
     analysis = analyze(transcript.words, scenario, attempt.level or settings.level,
-                       tolerance=settings.tolerance, duration=transcript.duration)
+                       tolerance=settings.tolerance, duration=transcript.duration,
+                       prosody=measure_recording(path))
     store.finish_attempt(attempt.id, analysis)
     return analysis
 
