@@ -67,6 +67,9 @@ class RecordingSession:
         on_words: called (from a background thread) with each utterance's words as they arrive.
         on_level: called with the level of each captured chunk.
         on_warning: called with a message when something looks wrong (e.g. a silent microphone).
+        on_warning_cleared: called with a warning's message once it no longer holds (the silent
+            microphone warning, as soon as a chunk carries sound); the warning is then dropped
+            from the result.
         silence_after: seconds of captured audio after which an all-silent microphone is reported.
     """
 
@@ -79,6 +82,7 @@ class RecordingSession:
         on_level: Callable[[Level], None] | None = None,
         on_warning: Callable[[str], None] | None = None,
         silence_after: float = 2.5,
+        on_warning_cleared: Callable[[str], None] | None = None,
     ) -> None:
         self.source = source
         self.recording_path = Path(recording_path)
@@ -86,6 +90,7 @@ class RecordingSession:
         self.on_words = on_words
         self.on_level = on_level
         self.on_warning = on_warning
+        self.on_warning_cleared = on_warning_cleared
         self._silence = SilenceWatch(after=silence_after)
         self._paused = threading.Event()
         self._recorder: WavRecorder | None = None
@@ -114,6 +119,13 @@ class RecordingSession:
         log.warning("%s", message)
         if self.on_warning is not None:
             self.on_warning(message)
+
+    def _clear(self, message: str) -> None:
+        if message in self._warnings:
+            self._warnings.remove(message)
+        log.info("cleared: %s", message)
+        if self.on_warning_cleared is not None:
+            self.on_warning_cleared(message)
 
     def run(self, stop: threading.Event) -> SessionResult:
         """Captures until ``stop`` is set, the source ends, or the device fails.
@@ -200,6 +212,9 @@ class RecordingSession:
             streamer.feed(chunk)
             if self.on_level is not None:
                 self.on_level(measure(chunk))
+            was_recovered = self._silence.recovered
             if self._silence.update(chunk, rate):
                 self._warn(SILENT_MIC_WARNING)
+            elif self._silence.recovered and not was_recovered:
+                self._clear(SILENT_MIC_WARNING)
         return None

@@ -159,3 +159,32 @@ def test_session_with_real_whisper(whisper_tiny, tmp_path: Path) -> None:
     original, _ = read_wav(wav)
     recorded, _ = read_wav(result.recording_path)
     assert len(recorded) == len(original)
+
+
+def test_silent_microphone_warning_clears_once_voice_is_heard(tmp_path: Path) -> None:
+    rate = 16000
+    t = np.arange(3 * rate) / rate
+    voice = (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+    audio = np.concatenate([np.zeros(4 * rate, dtype=np.float32), voice])
+    events: list[tuple[str, str, float]] = []
+    session = RecordingSession(
+        FileSource(None, speed=0, audio=audio),
+        tmp_path / "c.wav",
+        EchoEngine(),
+        on_warning=lambda m: events.append(("warn", m, session.elapsed)),
+        on_warning_cleared=lambda m: events.append(("clear", m, session.elapsed)),
+    )
+    result = session.run(threading.Event())
+    assert [(kind, m) for kind, m, _s in events] == [("warn", SILENT_MIC_WARNING),
+                                                       ("clear", SILENT_MIC_WARNING)]
+    assert events[1][2] <= 4.2, "cleared at the first voiced chunk"
+    assert result.warnings == (), "a warning that cleared is not kept with the answer"
+
+
+def test_silence_watch_says_when_voice_follows_the_warning() -> None:
+    watch = SilenceWatch()
+    for _ in range(30):
+        watch.update(np.zeros(1600, dtype=np.float32))
+    assert watch.warned and not watch.recovered
+    watch.update(np.full(1600, 0.2, dtype=np.float32))
+    assert watch.recovered

@@ -208,3 +208,24 @@ def test_no_microphone_at_all_is_explained_and_space_retries(qtbot, whisper_tiny
     qtbot.waitUntil(lambda: bool(_boxes_of(view)), timeout=20000)
     assert view.capture.state == "waiting"
     close_boxes()
+
+
+def test_silence_banner_clears_as_soon_as_voice_is_heard(qtbot) -> None:
+    from ui_fakes import FakeTranscriber
+
+    t = np.arange(3 * RATE) / RATE
+    voice = (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+    audio = np.concatenate([np.zeros(4 * RATE, dtype=np.float32), voice,
+                            np.zeros(2 * RATE, dtype=np.float32)])
+    services = Services(transcriber=FakeTranscriber(), speaker=InstantSpeaker(),
+                        source_factory=FileSources([audio], speed=2.0), store=HistoryStore(),
+                        library=load_library())
+    view = _view(qtbot, services)
+    view.start(load_library().by_id(SCENARIO))
+    qtbot.waitUntil(lambda: SILENT_MIC_WARNING in view.messages, timeout=20000)
+    assert view.banner.isVisible()
+    qtbot.waitUntil(lambda: view.capture.elapsed >= 4.3, timeout=20000)
+    qtbot.waitUntil(lambda: SILENT_MIC_WARNING not in view.messages, timeout=2000)
+    assert not view.banner.isVisible() or "silence" not in view.banner.text()
+    assert SILENT_MIC_WARNING not in view.capture.warnings
+    view.shutdown()

@@ -90,6 +90,7 @@ class AnswerCapture(QObject):
         level: (rms_db, peak_db) while recording.
         words: newly transcribed words.
         warning: a message to show without stopping (silence heard only, no voice...).
+        warning_cleared: a warning's message once it no longer holds (voice heard after all).
         captured: the :class:`Capture` once the answer is final.
         failed: a message when nothing could be recorded at all.
     """
@@ -98,6 +99,7 @@ class AnswerCapture(QObject):
     level = Signal(float, float)
     words = Signal(list)
     warning = Signal(str)
+    warning_cleared = Signal(str)
     captured = Signal(object)
     failed = Signal(str)
 
@@ -258,6 +260,7 @@ class AnswerCapture(QObject):
         runner.worker.level.connect(self._on_level)
         runner.worker.words.connect(self._on_words)
         runner.worker.warning.connect(self._warn)
+        runner.worker.warning_cleared.connect(self._clear_warning)
         runner.worker.finished.connect(self._on_finished)
         runner.worker.failed.connect(self._on_failed)
         self._runner = runner
@@ -353,6 +356,11 @@ class AnswerCapture(QObject):
     def _warn(self, message: str) -> None:
         self.warnings.append(message)
         self.warning.emit(message)
+
+    def _clear_warning(self, message: str) -> None:
+        if message in self.warnings:
+            self.warnings.remove(message)
+        self.warning_cleared.emit(message)
 
     def _on_finished(self, result: Any) -> None:
         self._runner_done()
