@@ -6,6 +6,7 @@ import dataclasses
 import logging
 from collections.abc import Sequence
 
+from mockinterviewer.coach.cut_short import cut_reason, hold_back, unreached
 from mockinterviewer.coach.delivery import compute_metrics, delivery_findings
 from mockinterviewer.coach.findings import content_findings, scope_matters, timing_findings
 from mockinterviewer.coach.phrases import coverage
@@ -17,7 +18,7 @@ from mockinterviewer.coach.types import Analysis, Finding, ProbeAnalysis
 from mockinterviewer.coach.units import sanitize
 from mockinterviewer.coach.verdict import adjust, decide
 from mockinterviewer.content.model import SEGMENT_LABELS, Scenario
-from mockinterviewer.transcript import Word
+from mockinterviewer.transcript import CutShort, Word
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ GENERIC_TARGETS = {"situation": 25.0, "task": 15.0, "action": 80.0, "result": 25
 def analyze(words: Sequence[Word], scenario: Scenario, level: str = "sde2",
             marks: Sequence[float] | None = None, tolerance: float = 0.2,
             duration: float | None = None, timed: bool = True,
-            model: SegmentModel | None = None) -> Analysis:
+            model: SegmentModel | None = None, cut_short: CutShort | None = None) -> Analysis:
     """Analyses an answer: STAR segments and timing, findings, verdict and probes.
 
     Args:
@@ -46,6 +47,8 @@ def analyze(words: Sequence[Word], scenario: Scenario, level: str = "sde2",
         duration: length of the recording (used when there are no words).
         timed: False for written answers: no timing or delivery findings.
         model: segment model (default: trained on the content library).
+        cut_short: set when a fault ended the recording early: the parts never reached are not
+            judged (see :mod:`mockinterviewer.coach.cut_short`), and without them no verdict.
 
     Returns:
         The analysis. It never raises on odd input: no words gives five missing segments.
@@ -74,11 +77,22 @@ def analyze(words: Sequence[Word], scenario: Scenario, level: str = "sde2",
     checked = [fid for fid, need in CHECKS if need in present]
     if scope_matters(scenario) and present:
         checked.append("task.no_scope_boundary")
+    never: tuple[str, ...] = ()
+    if cut_short is not None:
+        never = unreached(segments)
+        kept, held = hold_back(findings, segments)
+        log.info("answer cut short at %.1f s: %d finding(s) held back", cut_short.seconds,
+                 len(held))
+        findings = list(kept)
     verdict, reasons = decide(findings, scenario, level, checked)
+    if cut_short is not None:
+        if never:
+            verdict, reasons = "", ()
+        reasons = (cut_reason(cut_short, never), *reasons)
     analysis = Analysis(
         scenario_id=scenario.id, level=level, transcript=text, words=ws, segments=segments,
         findings=tuple(findings), metrics=metrics, verdict=verdict, verdict_reasons=reasons,
-        phrases_said=said, phrases_missed=missed,
+        phrases_said=said, phrases_missed=missed, cut_short=cut_short,
     )
     return dataclasses.replace(analysis, probes=choose_probes(analysis, scenario))
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from mockinterviewer.transcript import Word
+from mockinterviewer.transcript import CutShort, Word
 
 if TYPE_CHECKING:
     from mockinterviewer.coach.units import Unit
@@ -302,6 +302,8 @@ class Analysis:
     probe_answers: tuple[ProbeAnalysis, ...] = ()
     phrases_said: tuple[str, ...] = ()
     phrases_missed: tuple[str, ...] = ()
+    #: set when a fault ended the recording before the user did (None: a whole answer)
+    cut_short: CutShort | None = None
 
     def finding(self, finding_id: str) -> Finding | None:
         """Returns the first finding with this id, if any."""
@@ -332,6 +334,7 @@ class Analysis:
             "probe_answers": [p.to_dict() for p in self.probe_answers],
             "phrases_said": list(self.phrases_said),
             "phrases_missed": list(self.phrases_missed),
+            "cut_short": self.cut_short.to_dict() if self.cut_short is not None else None,
         }
 
     @classmethod
@@ -357,4 +360,5 @@ class Analysis:
             probe_answers=tuple(ProbeAnalysis.from_dict(p) for p in d.get("probe_answers", ())),
             phrases_said=tuple(str(p) for p in d.get("phrases_said", ())),
             phrases_missed=tuple(str(p) for p in d.get("phrases_missed", ())),
+            cut_short=CutShort.from_dict(d.get("cut_short")),
         )

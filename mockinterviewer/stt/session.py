@@ -21,7 +21,7 @@ from mockinterviewer.audio.recorder import HEADER_BYTES, WavRecorder
 from mockinterviewer.audio.sources import AudioSource
 from mockinterviewer.stt.base import Transcriber
 from mockinterviewer.stt.streaming import StreamingTranscriber
-from mockinterviewer.transcript import Transcript, Word
+from mockinterviewer.transcript import CutReason, CutShort, Transcript, Word
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,9 @@ class SessionResult:
         error: what went wrong (device failure, full disk, transcription failure), else None.
         tail_latency: seconds from the end of the audio to the final transcript.
         warnings: warnings shown during the session (e.g. a silent microphone).
+        cut_short: set when a fault (the device, the disk) ended the answer before the user did:
+            where and why; None when the user ended it (a transcription failure alone is not a
+            cut: the whole answer was recorded).
     """
 
     recording_path: Path
@@ -50,6 +53,7 @@ class SessionResult:
     error: str | None
     tail_latency: float
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    cut_short: CutShort | None = None
 
     @property
     def seconds(self) -> float:
@@ -95,6 +99,7 @@ class RecordingSession:
         self._paused = threading.Event()
         self._recorder: WavRecorder | None = None
         self._warnings: list[str] = []
+        self._cut: CutReason | None = None
 
     @property
     def elapsed(self) -> float:
@@ -154,8 +159,11 @@ class RecordingSession:
                         log.info("removed %s: the source did not start", self.recording_path)
             raise
         error: str | None = None
+        cut: CutShort | None = None
         try:
             error = self._loop(stop, recorder, streamer)
+            if error is not None and self._cut is not None:
+                cut = CutShort(recorder.seconds, self._cut, error)
         finally:
             end_of_audio = time.monotonic()
             try:
@@ -186,6 +194,7 @@ class RecordingSession:
             error,
             tail,
             tuple(self._warnings),
+            cut,
         )
 
     def _loop(
@@ -196,6 +205,7 @@ class RecordingSession:
             try:
                 chunk = self.source.read(0.1)
             except AudioError as exc:
+                self._cut = "microphone"
                 self._warn(str(exc))
                 return str(exc)
             if chunk is None:
@@ -207,6 +217,7 @@ class RecordingSession:
             try:
                 recorder.write(chunk)
             except AudioError as exc:
+                self._cut = "disk"
                 self._warn(str(exc))
                 return str(exc)
             streamer.feed(chunk)

@@ -188,3 +188,20 @@ def test_silence_watch_says_when_voice_follows_the_warning() -> None:
     assert watch.warned and not watch.recovered
     watch.update(np.full(1600, 0.2, dtype=np.float32))
     assert watch.recovered
+
+
+def test_a_device_failure_is_recorded_as_a_cut(tmp_path: Path) -> None:
+    audio = np.random.default_rng(4).standard_normal(16000 * 3).astype(np.float32) * 0.2
+    result = RecordingSession(FailingSource(audio, after=1.5), tmp_path / "f.wav",
+                              EchoEngine()).run(threading.Event())
+    assert result.cut_short is not None
+    assert result.cut_short.reason == "microphone"
+    assert result.cut_short.seconds == pytest.approx(1.5)
+    assert "stopped working" in result.cut_short.detail
+
+
+def test_an_answer_the_user_ended_is_not_cut(tmp_path: Path) -> None:
+    audio = np.full(16000, 0.1, dtype=np.float32)
+    result = RecordingSession(FileSource(None, speed=0, audio=audio), tmp_path / "w.wav",
+                              EchoEngine()).run(threading.Event())
+    assert result.error is None and result.cut_short is None

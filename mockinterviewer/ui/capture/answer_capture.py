@@ -19,7 +19,8 @@ from PySide6.QtCore import QObject, Signal
 
 from mockinterviewer.audio.counting_source import CountingSource
 from mockinterviewer.errors import UserError
-from mockinterviewer.transcript import Word
+from mockinterviewer.stt.session import SessionResult
+from mockinterviewer.transcript import CutShort, Word
 from mockinterviewer.workers import SessionRunner, run_job
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,8 @@ class Capture:
         seconds: seconds of audio captured.
         result: the SessionResult (None when the session failed).
         error: a message when the device or engine failed mid-answer ("" when all went well).
+        warnings: the warnings shown while recording.
+        cut_short: where and why a fault ended the answer early (None: the user ended it).
     """
 
     path: Path
@@ -71,6 +74,7 @@ class Capture:
     result: Any = None
     error: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    cut_short: CutShort | None = None
 
 
 def result_words(result: Any) -> tuple[Word, ...]:
@@ -370,8 +374,9 @@ class AnswerCapture(QObject):
         error = str(getattr(result, "error", "") or "")
         seconds = float(getattr(result, "seconds", 0.0) or 0.0) or self.elapsed
         self._set_state("idle")
+        cut = result.cut_short if isinstance(result, SessionResult) else None
         self.captured.emit(Capture(self.path or Path(), words, tuple(self.marks), seconds,
-                                   result, error, tuple(self.warnings)))
+                                   result, error, tuple(self.warnings), cut))
 
     def _on_failed(self, message: str) -> None:
         self._runner_done()

@@ -90,7 +90,7 @@ class RehearseFlow:
 
         def work(_progress: Any) -> Any:
             return analyze(cap.words, scenario, level, marks=list(cap.marks) or None,
-                           tolerance=tolerance, duration=cap.seconds)
+                           tolerance=tolerance, duration=cap.seconds, cut_short=cap.cut_short)
 
         run_job(work, on_done=lambda a: self._analysed(a, cap), on_error=self._analysis_failed,
                 name="analysing the answer")
