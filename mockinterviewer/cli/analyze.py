@@ -23,6 +23,7 @@ from mockinterviewer.coach import (
     analyze_text,
     with_probe_answers,
 )
+from mockinterviewer.coach.reason_text import plain_reasons
 from mockinterviewer.coach.text import words_from_text
 from mockinterviewer.content import LEVELS, Scenario
 from mockinterviewer.content.library import find_scenario
@@ -263,7 +264,8 @@ def format_report(analysis: Analysis, scenario: Scenario) -> str:
         lines.append(f"  {m.words_per_minute:.0f} words/min, {m.filler_count} fillers "
                      f"({m.fillers_per_minute:.1f}/min), longest pause {m.longest_pause:.1f} s")
     lines.append(f"  'I' {m.i_count} times, 'we' {m.we_count} times, {m.word_count} words")
-    lines += ["", "Why this verdict"] + [f"  - {r}" for r in analysis.verdict_reasons]
+    lines += ["", "Why this verdict"]
+    lines += [f"  - {r}" for r in plain_reasons(analysis.verdict_reasons)]
     if analysis.probes:
         lines += ["", "Follow-up probes to practise"]
         for p in analysis.probes:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mockinterviewer.coach.reason_text import plain_reasons
 from mockinterviewer.content.model import LEVEL_NAMES, Scenario
 from mockinterviewer.ui import theme
 from mockinterviewer.ui.capture import audio_out
@@ -218,7 +219,7 @@ class ReportView(QWidget):
         self.title.setText(f"Report · {name} · {level}")
         self.verdict.setText(analysis.verdict or "No verdict")
         set_role(self.verdict, _VERDICT_ROLE.get(analysis.verdict, "muted"))
-        self.reasons.setText(bullet_list_html(analysis.verdict_reasons))
+        self.reasons.setText(bullet_list_html(plain_reasons(analysis.verdict_reasons)))
         for key, text in metric_texts(analysis.metrics).items():
             self.metric_labels[key].setText(text)
         self.chart.set_bars(bars_from_segments(analysis.segments), analysis.metrics.tolerance)
