@@ -116,5 +116,5 @@ class CutShort:
             seconds = float(d.get("seconds", 0.0))
         except (TypeError, ValueError):
             return None
-        reason = next((r for r in CUT_REASONS if r == d.get("reason")), "microphone")
+        reason: CutReason = next((r for r in CUT_REASONS if r == d.get("reason")), "microphone")
         return cls(seconds, reason, str(d.get("detail", "") or ""))

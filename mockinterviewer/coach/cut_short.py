@@ -14,7 +14,7 @@ from mockinterviewer.coach.types import Finding, SegmentResult
 from mockinterviewer.content.model import SEGMENT_LABELS
 from mockinterviewer.transcript import CutShort
 
-__all__ = ["CutShort", "cut_reason", "describe", "hold_back", "minutes", "unreached"]
+__all__ = ["CutShort", "cut_reason", "describe", "hold_back", "last_heard", "minutes", "unreached"]
 
 _WHY = {
     "disk": "the recording could not be saved",
@@ -47,7 +47,8 @@ def unreached(segments: Sequence[SegmentResult]) -> tuple[str, ...]:
     return tuple(label for label in SEGMENT_LABELS[last + 1:] if label in by_label)
 
 
-def _last_heard(segments: Sequence[SegmentResult]) -> str | None:
+def last_heard(segments: Sequence[SegmentResult]) -> str | None:
+    """The last STAR part heard (the one a cut fell in), None when none was."""
     heard = [s.label for s in segments if s.status != "missing"]
     order = [label for label in SEGMENT_LABELS if label in heard]
     return order[-1] if order else None
@@ -68,7 +69,7 @@ def hold_back(findings: Sequence[Finding], segments: Sequence[SegmentResult]
         (kept, held back), each in the original order.
     """
     never = set(unreached(segments))
-    cut_in = _last_heard(segments)
+    cut_in = last_heard(segments)
     kept: list[Finding] = []
     held: list[Finding] = []
     for f in findings:
@@ -85,3 +86,17 @@ def cut_reason(cut: CutShort, never: Sequence[str]) -> str:
     parts = ", ".join(never) if never else "none"
     return (f"{CUT_REASON_PREFIX}{cut.seconds:.1f} s ({cut.reason}); not reached: {parts}"
             + ("; verdict held back" if never else ""))
+
+
+def explain(cut: CutShort, segments: Sequence[SegmentResult]) -> str:
+    """What the report says about a cut answer: where and why, what is not judged, and what to
+    do (answer again)."""
+    never = [p.title() for p in unreached(segments)]
+    text = describe(cut)
+    if never:
+        names = never[0] if len(never) == 1 else ", ".join(never[:-1]) + " and " + never[-1]
+        text += (f" You never reached the {names}, so {'it is' if len(never) == 1 else 'they are'}"
+                 " not judged and there is no verdict.")
+    else:
+        text += " The last part you reached is not judged for its length."
+    return text + " Press Retry to answer the question again."

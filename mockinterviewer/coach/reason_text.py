@@ -93,8 +93,9 @@ def plain_reason(reason: str) -> str:
         never = [x for x in m.group(3).split(",") if x.strip() and x.strip() != "none"]
         out = f"Your answer was cut short at {minutes(float(m.group(1)))} because {why}."
         if never:
-            out += (f" {_join(never)} {'was' if len(never) == 1 else 'were'} never reached, so "
-                    "they are not judged and there is no verdict.")
+            names = _join(never)
+            out += (f" {names[:1].upper()}{names[1:]} {'was' if len(never) == 1 else 'were'} "
+                    "never reached, so they are not judged and there is no verdict.")
         return out
     return text
 

@@ -39,6 +39,9 @@ def test_a_cut_answer_holds_back_the_parts_never_reached(ownership: Scenario) ->
     assert "result" in a.verdict_reasons[0] and "reflection" in a.verdict_reasons[0]
     assert not any(r.startswith("critical:") for r in a.verdict_reasons)
     assert unreached(a.segments) == ("result", "reflection")
+    later = {p for label in ("result", "reflection") for p in
+             ownership.segment(label).signal_phrases}
+    assert later and not later & set(a.phrases_missed), "their phrases were not 'missed'"
 
 
 def test_a_cut_in_the_last_part_keeps_a_verdict(ownership: Scenario) -> None:

@@ -229,3 +229,28 @@ def test_silence_banner_clears_as_soon_as_voice_is_heard(qtbot) -> None:
     assert not view.banner.isVisible() or "silence" not in view.banner.text()
     assert SILENT_MIC_WARNING not in view.capture.warnings
     view.shutdown()
+
+
+def test_a_cut_answer_reaches_the_report_as_cut_short(qtbot) -> None:
+    from ui_fakes import FakeTranscriber
+
+    from mockinterviewer.coach import Analysis
+
+    t = np.arange(6 * RATE) / RATE
+    voice = (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+    store = HistoryStore()
+    services = Services(transcriber=FakeTranscriber(), speaker=InstantSpeaker(),
+                        source_factory=lambda *_a: UnpluggedMidAnswer(voice, 2.0),
+                        store=store, library=load_library())
+    view = _view(qtbot, services)
+    view.start(load_library().by_id(SCENARIO))
+    with qtbot.waitSignal(view.report_ready, timeout=30000) as ready:
+        pass
+    analysis, attempt_id, _recordings = ready.args
+    assert analysis.cut_short is not None
+    assert analysis.cut_short.reason == "microphone"
+    assert analysis.cut_short.seconds == pytest.approx(2.0, abs=0.15)
+    assert analysis.verdict == ""
+    stored = Analysis.from_dict(store.get(attempt_id).report)
+    assert stored.cut_short is not None and stored.cut_short.reason == "microphone"
+    assert stored.cut_short.seconds == pytest.approx(analysis.cut_short.seconds, abs=0.01)

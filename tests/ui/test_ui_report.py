@@ -20,8 +20,8 @@ from ui_fakes import dark_palette, shoot
 
 from mockinterviewer.audio.recorder import WavRecorder
 from mockinterviewer.coach.engine import analyze, with_probe_answers
-from mockinterviewer.coach.reason_text import plain_reasons
 from mockinterviewer.coach.probes import analyze_probe_answer
+from mockinterviewer.coach.reason_text import plain_reasons
 from mockinterviewer.coach.text import words_from_text
 from mockinterviewer.content.library import load_library
 from mockinterviewer.store import HistoryStore
