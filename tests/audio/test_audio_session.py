@@ -205,3 +205,30 @@ def test_an_answer_the_user_ended_is_not_cut(tmp_path: Path) -> None:
     result = RecordingSession(FileSource(None, speed=0, audio=audio), tmp_path / "w.wav",
                               EchoEngine()).run(threading.Event())
     assert result.error is None and result.cut_short is None
+
+
+def test_a_full_disk_is_recorded_as_a_cut(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    from mockinterviewer.audio import recorder as recorder_mod
+
+    path = tmp_path / "d.wav"
+    real_write = os.write
+    written = [0]
+
+    def filling(fd: int, data: bytes) -> int:
+        if written[0] >= 2 * 16000 * 2:  # two seconds of 16-bit audio, then the disk is full
+            raise OSError(errno.ENOSPC, "No space left on device")
+        n = real_write(fd, data)
+        written[0] += n
+        return n
+
+    monkeypatch.setattr(recorder_mod.os, "write", filling)
+    audio = np.full(16000 * 4, 0.1, dtype=np.float32)
+    result = RecordingSession(FileSource(None, speed=0, audio=audio), path,
+                              EchoEngine()).run(threading.Event())
+    monkeypatch.undo()
+    assert result.cut_short is not None and result.cut_short.reason == "disk"
+    assert result.cut_short.seconds == pytest.approx(2.0, abs=0.11)
+    assert "disk is full" in result.cut_short.detail
