@@ -153,3 +153,28 @@ class _Lister(Protocol):
 def due_from_store(store: _Lister, tz: tzinfo | None = None) -> dict[str, DueItem]:
     """Schedules the phrasings of a history store's finished attempts (see :func:`due_items`)."""
     return due_items(store.list(status="done"), tz)
+
+
+def next_upcoming(items: Mapping[str, DueItem] | Iterable[DueItem],
+                  today: date) -> DueItem | None:
+    """The phrasing that comes due soonest after today (None when none is waiting)."""
+    values = items.values() if isinstance(items, Mapping) else items
+    return min((i for i in values if not i.is_due(today)), key=lambda i: (i.due, i.prompt),
+               default=None)
+
+
+DUE_GROUPS: tuple[str, ...] = ("Due now", "Coming up", "Not practised yet")
+
+
+def order_by_due(prompts: Iterable[str], due: Mapping[str, DueItem],
+                 today: date) -> list[tuple[str, list[str]]]:
+    """Groups prompts for a "by due date" list: due now (most overdue first), coming up (soonest
+    first), then never rated (in the given order); empty groups are left out."""
+    groups: dict[str, list[str]] = {g: [] for g in DUE_GROUPS}
+    for p in prompts:
+        item = due.get(p)
+        key = DUE_GROUPS[2] if item is None else DUE_GROUPS[0 if item.is_due(today) else 1]
+        groups[key].append(p)
+    for key in DUE_GROUPS[:2]:
+        groups[key].sort(key=lambda p: (due[p].due, due[p].last_day, p))
+    return [(k, v) for k, v in groups.items() if v]

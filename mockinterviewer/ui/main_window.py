@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from mockinterviewer.settings import Settings
 from mockinterviewer.store.drill_records import last_results
+from mockinterviewer.store.due import due_from_store, due_today, next_upcoming
 from mockinterviewer.ui import dialogs, screens, theme
 from mockinterviewer.ui.drill.drill_view import DrillView
 from mockinterviewer.ui.home_view import HomeView
@@ -156,6 +158,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
                 f"{len(self.services.library.errors)} problem(s) in the content files; the other "
                 "scenarios work.", "Fix the files named in the details, then restart.",
                 details="\n".join(self.services.library.errors))
+        self.refresh_due()
         self.refresh_readiness()
         if load_model:
             self.load_model()
@@ -203,6 +206,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
     def _connect(self) -> None:
         self.home.mode_requested.connect(self.open_mode)
         self.home.level_changed.connect(self.set_level)
+        self.home.due_panel.rehearse_requested.connect(self.show_rehearse)
         self.learn.mode_requested.connect(self.open_mode)
         self.test.home_requested.connect(lambda: self.show_screen("home"))
         self.settings_view.saved.connect(self.apply_settings)
@@ -289,11 +293,28 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         self.stack.setCurrentWidget(self.screens[key])
         self.screens[key].setFocus()
 
+    def refresh_due(self) -> None:
+        """Re-reads which question phrasings are due for review (Home's "Due today")."""
+        store = self.services.store
+        if store is None:
+            return
+        try:
+            items = due_from_store(store)
+        except Exception:
+            log.warning("review schedule unavailable", exc_info=True)
+            return
+        names = {s.id: s.principle for s in self.services.scenarios}
+        items = {p: i for p, i in items.items() if i.scenario_id in names}
+        today = date.today()
+        self.home.due_panel.set_due(due_today(items, today), today, names,
+                                    next_upcoming(items, today))
+
     def refresh_history(self) -> None:
         """Re-reads the last result of each scenario (call after an attempt is saved)."""
         store = self.services.store
         if store is None:
             return
+        self.refresh_due()
         try:
             self.home.set_last_results(last_results(store))
         except Exception:
