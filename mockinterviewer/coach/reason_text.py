@@ -28,7 +28,15 @@ FINDING_SENTENCES: dict[str, str] = {
     "result.not_quantified": "The Result had no number to show the impact",
     "result.no_second_order": "The Result showed no effect that lasted beyond the fix",
     "reflection.generic": "The Reflection was generic rather than about this story",
-    "phrases.coverage": "Some of the phrases a strong answer uses were not heard",
+    "phrases.coverage": "Which of the phrases a strong answer uses were heard",
+    "probe.brought_solution": "You brought a solution, not only the problem",
+    "probe.generic_lesson": "The lesson was generic",
+    "probe.hand_off": "You handed the problem off",
+    "probe.no_answer": "The follow-up question was not answered",
+    "probe.no_verification": "You did not say how you checked that it worked",
+    "probe.specific_lesson": "A lesson specific to this story",
+    "probe.verified": "You said how you checked that it worked",
+    "probe.we_language": "The follow-up answer said “we” where the interviewer needs “I”",
 }
 for _s in _SEGMENTS:
     FINDING_SENTENCES[f"segment.missing.{_s}"] = f"The answer never told the {_s.title()}"

@@ -84,3 +84,14 @@ def test_a_stored_cut_answer_reopens_as_cut_and_a_whole_one_has_no_banner(
     view.show_analysis(analyze(words, load_library().by_id("ownership")))
     assert not view.cut_banner.isVisible()
     assert view.next_button.property("primary") == "true"
+
+
+def test_finding_cards_name_the_finding_in_words_not_by_id(qtbot, cut_analysis,
+                                                           tmp_path) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    view = _show(qtbot, cut_analysis, tmp_path)
+    assert view.cards
+    for card in view.cards:
+        text = " ".join(label.text() for label in card.findChildren(QLabel))
+        assert card.finding.id not in text, text
