@@ -36,6 +36,8 @@ class Settings:
         level: sde1, sde2 or senior.
         data_dir: where history and recordings go (None: the platform default).
         capture_fillers: run the filler-recovery pass on transcripts.
+        last_scenario: the scenario last opened in a mode (None: none yet); Drill and Test
+            opened from the sidebar start on it when Home has none highlighted.
     """
 
     input_device: str | None = None
@@ -50,6 +52,7 @@ class Settings:
     level: str = "sde2"
     data_dir: str | None = None
     capture_fillers: bool = True
+    last_scenario: str | None = None
 
     def with_changes(self, **changes: Any) -> Settings:  # noqa: ANN401 - any field's value
         """Returns a copy with some fields changed."""
@@ -83,7 +86,7 @@ def load_settings(path: Path | None = None) -> Settings:
         v = raw[f.name]
         d = getattr(defaults, f.name)
         ok = (v is None and (d is None or f.name in ("input_device", "output_device", "voice",
-                                                      "data_dir"))) or (
+                                                      "data_dir", "last_scenario"))) or (
             d is None and isinstance(v, str)) or (
             d is not None and isinstance(v, type(d)) and not (
                 isinstance(v, bool) and not isinstance(d, bool))) or (

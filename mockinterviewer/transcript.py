@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any, Literal
 
 FILLER_WORDS = frozenset({"um", "uh", "erm", "er", "ah", "hmm", "mm", "uhm", "umm", "uhh", "eh"})
 
@@ -79,3 +81,40 @@ def is_filler(token: str) -> bool:
         True for a filler.
     """
     return token.strip().strip(".,!?;:-\"'").lower() in FILLER_WORDS
+
+
+CutReason = Literal["disk", "microphone"]
+"""Why a recording ended before the user finished: ``disk`` the recording could not be written
+(a full disk, a write error), ``microphone`` the input device failed or went silent for good."""
+CUT_REASONS: tuple[CutReason, ...] = ("disk", "microphone")
+
+
+@dataclass(frozen=True)
+class CutShort:
+    """A fault ended the answer before the user did.
+
+    Attributes:
+        seconds: where the recording stopped (seconds from its start).
+        reason: the kind of fault (see :data:`CutReason`).
+        detail: the fault's own message, worded for the user ("" when unknown).
+    """
+
+    seconds: float
+    reason: CutReason
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        """Returns the JSON form ``{seconds, reason, detail}``."""
+        return {"seconds": round(self.seconds, 2), "reason": self.reason, "detail": self.detail}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any] | None) -> CutShort | None:
+        """Reads :meth:`to_dict`'s form; None for None or a malformed value."""
+        if not isinstance(d, Mapping):
+            return None
+        try:
+            seconds = float(d.get("seconds", 0.0))
+        except (TypeError, ValueError):
+            return None
+        reason: CutReason = next((r for r in CUT_REASONS if r == d.get("reason")), "microphone")
+        return cls(seconds, reason, str(d.get("detail", "") or ""))

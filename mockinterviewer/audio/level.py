@@ -77,7 +77,8 @@ class SilenceWatch:
     """Says when a microphone gave only silence for ``after`` seconds of expected speech.
 
     Feed it every captured chunk while the user is supposed to be talking; :meth:`update` returns
-    True once (the moment to warn), if no chunk so far rose above ``silence_db``.
+    True once (the moment to warn), if no chunk so far rose above ``silence_db``. After a warning,
+    :attr:`recovered` turns True with the first chunk that does (the warning no longer holds).
 
     Args:
         after: seconds of speaking time before warning (the app warns within 3 s).
@@ -91,6 +92,11 @@ class SilenceWatch:
         self.seconds = 0.0
         self.heard = False
         self.warned = False
+
+    @property
+    def recovered(self) -> bool:
+        """Whether sound was heard after the warning was given."""
+        return self.warned and self.heard
 
     def update(self, chunk: np.ndarray, sample_rate: int = 16000) -> bool:
         """Feeds one chunk; True exactly once, when it is time to warn."""

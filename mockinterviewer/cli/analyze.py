@@ -23,6 +23,7 @@ from mockinterviewer.coach import (
     analyze_text,
     with_probe_answers,
 )
+from mockinterviewer.coach.reason_text import plain_reasons
 from mockinterviewer.coach.text import words_from_text
 from mockinterviewer.coach.voice_types import VoiceMetrics
 from mockinterviewer.content import LEVELS, Scenario
@@ -270,7 +271,8 @@ def format_report(analysis: Analysis, scenario: Scenario) -> str:
     lines.append(f"  {m.hedges_per_100_words:.1f} hedges per 100 words; pet phrases: {pets}")
     if analysis.voice is not None:
         lines.append(_voice_line(analysis.voice))
-    lines += ["", "Why this verdict"] + [f"  - {r}" for r in analysis.verdict_reasons]
+    lines += ["", "Why this verdict"]
+    lines += [f"  - {r}" for r in plain_reasons(analysis.verdict_reasons)]
     if analysis.probes:
         lines += ["", "Follow-up probes to practise"]
         for p in analysis.probes:

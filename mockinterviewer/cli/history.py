@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from mockinterviewer.coach.reason_text import plain_reasons
 from mockinterviewer.content.model import LEVEL_NAMES
 from mockinterviewer.errors import UserError
 from mockinterviewer.store import Attempt, HistoryStore
@@ -109,7 +110,7 @@ def run_show(args: argparse.Namespace) -> int:
         print(f"  status: {a.status} (not analysed yet)")
         return 0
     print(f"\nVerdict: {a.verdict}")
-    for r in a.report.get("verdict_reasons", ()):
+    for r in plain_reasons(a.report.get("verdict_reasons", ())):
         print(f"  - {r}")
     print("\nSegment      seconds  target  status")
     for s in report_segments(a):

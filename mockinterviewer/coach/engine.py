@@ -6,6 +6,7 @@ import dataclasses
 import logging
 from collections.abc import Sequence
 
+from mockinterviewer.coach.cut_short import cut_reason, hold_back, unreached
 from mockinterviewer.coach.delivery import compute_metrics, delivery_findings
 from mockinterviewer.coach.findings import content_findings, scope_matters, timing_findings
 from mockinterviewer.coach.language import hedge_rate, language_findings, pet_phrases
@@ -20,7 +21,7 @@ from mockinterviewer.coach.verdict import adjust, decide
 from mockinterviewer.coach.voice import voice_findings, voice_metrics
 from mockinterviewer.coach.voice_types import ProsodyTrack
 from mockinterviewer.content.model import SEGMENT_LABELS, Scenario
-from mockinterviewer.transcript import Word
+from mockinterviewer.transcript import CutShort, Word
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,8 @@ GENERIC_TARGETS = {"situation": 25.0, "task": 15.0, "action": 80.0, "result": 25
 def analyze(words: Sequence[Word], scenario: Scenario, level: str = "sde2",
             marks: Sequence[float] | None = None, tolerance: float = 0.2,
             duration: float | None = None, timed: bool = True,
-            model: SegmentModel | None = None, prosody: ProsodyTrack | None = None) -> Analysis:
+            model: SegmentModel | None = None, prosody: ProsodyTrack | None = None,
+            cut_short: CutShort | None = None) -> Analysis:
     """Analyses an answer: STAR segments and timing, findings, verdict and probes.
 
     Args:
@@ -51,6 +53,8 @@ def analyze(words: Sequence[Word], scenario: Scenario, level: str = "sde2",
         model: segment model (default: trained on the content library).
         prosody: the recording's pitch and loudness (``audio.prosody``), for the voice
             metrics and findings (timed answers only).
+        cut_short: set when a fault ended the recording early: the parts never reached are not
+            judged (see :mod:`mockinterviewer.coach.cut_short`), and without them no verdict.
 
     Returns:
         The analysis. It never raises on odd input: no words gives five missing segments.
@@ -79,6 +83,10 @@ def analyze(words: Sequence[Word], scenario: Scenario, level: str = "sde2",
         findings += voice_findings(voice, segments, ws)
     text = join(ws)
     said, missed = coverage(text, scenario)
+    if cut_short is not None:  # phrases of parts never reached were not missed
+        never_said = {p for label in unreached(segments) if (spec := scenario.segment(label))
+                      for p in spec.signal_phrases}
+        missed = tuple(p for p in missed if p not in never_said)
     if said or missed:
         findings.append(Finding(
             "phrases.coverage", None, "info", "; ".join(said), None,
@@ -88,11 +96,22 @@ def analyze(words: Sequence[Word], scenario: Scenario, level: str = "sde2",
     checked = [fid for fid, need in CHECKS if need in present]
     if scope_matters(scenario) and present:
         checked.append("task.no_scope_boundary")
+    never: tuple[str, ...] = ()
+    if cut_short is not None:
+        never = unreached(segments)
+        kept, held = hold_back(findings, segments)
+        log.info("answer cut short at %.1f s: %d finding(s) held back", cut_short.seconds,
+                 len(held))
+        findings = list(kept)
     verdict, reasons = decide(findings, scenario, level, checked)
+    if cut_short is not None:
+        if never:
+            verdict, reasons = "", ()
+        reasons = (cut_reason(cut_short, never), *reasons)
     analysis = Analysis(
         scenario_id=scenario.id, level=level, transcript=text, words=ws, segments=segments,
         findings=tuple(findings), metrics=metrics, verdict=verdict, verdict_reasons=reasons,
-        phrases_said=said, phrases_missed=missed, voice=voice,
+        phrases_said=said, phrases_missed=missed, voice=voice, cut_short=cut_short,
     )
     return dataclasses.replace(analysis, probes=choose_probes(analysis, scenario))
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from mockinterviewer.coach.voice_types import VoiceMetrics
-from mockinterviewer.transcript import Word
+from mockinterviewer.transcript import CutShort, Word
 
 if TYPE_CHECKING:
     from mockinterviewer.coach.units import Unit
@@ -314,6 +314,8 @@ class Analysis:
     phrases_said: tuple[str, ...] = ()
     phrases_missed: tuple[str, ...] = ()
     voice: VoiceMetrics | None = None  # pitch and loudness, when the recording was measured
+    #: set when a fault ended the recording before the user did (None: a whole answer)
+    cut_short: CutShort | None = None
 
     def finding(self, finding_id: str) -> Finding | None:
         """Returns the first finding with this id, if any."""
@@ -345,6 +347,7 @@ class Analysis:
             "phrases_said": list(self.phrases_said),
             "phrases_missed": list(self.phrases_missed),
             "voice": None if self.voice is None else self.voice.to_dict(),
+            "cut_short": self.cut_short.to_dict() if self.cut_short is not None else None,
         }
 
     @classmethod
@@ -371,4 +374,5 @@ class Analysis:
             phrases_said=tuple(str(p) for p in d.get("phrases_said", ())),
             phrases_missed=tuple(str(p) for p in d.get("phrases_missed", ())),
             voice=VoiceMetrics.from_dict(d["voice"]) if d.get("voice") else None,
+            cut_short=CutShort.from_dict(d.get("cut_short")),
         )

@@ -14,6 +14,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from mockinterviewer.coach.reason_text import plain_reasons
 from mockinterviewer.content.model import LEVEL_NAMES, SEGMENT_LABELS
 from mockinterviewer.errors import UserError
 from mockinterviewer.store.insights import report_findings, report_metrics, report_segments
@@ -213,7 +214,7 @@ def render_html(attempt: Attempt) -> str:
         h.append("<p>This attempt has not been analysed yet.</p></body></html>")
         return "".join(h)
     h.append(f'<h2>Verdict</h2><p class="verdict">{escape(str(attempt.verdict or "-"))}</p><ul>')
-    h += [f"<li>{escape(str(r))}</li>" for r in report.get("verdict_reasons", ())]
+    h += [f"<li>{escape(r)}</li>" for r in plain_reasons(report.get("verdict_reasons", ()))]
     h.append("</ul><h2>Timing</h2>")
     h.append(segment_chart_svg(segments))
     h.append(timeline_svg(segments))
@@ -277,7 +278,7 @@ def render_markdown(attempt: Attempt) -> str:
     if not report:
         return "\n".join([*out, "", "This attempt has not been analysed yet.", ""])
     out += ["", f"## Verdict: {attempt.verdict or '-'}", ""]
-    out += [f"- {_md(r)}" for r in report.get("verdict_reasons", ())]
+    out += [f"- {_md(r)}" for r in plain_reasons(report.get("verdict_reasons", ()))]
     out += ["", "## Timing", "", "| Segment | Seconds | Target | Status |", "|---|---:|---:|---|"]
     out += [f"| {_md(s.get('label'))} | {_num(s.get('seconds'))} | "
             f"{_num(s.get('target_seconds'))} | {_md(s.get('status'))} |"

@@ -21,7 +21,7 @@ from mockinterviewer.audio.recorder import HEADER_BYTES, WavRecorder
 from mockinterviewer.audio.sources import AudioSource
 from mockinterviewer.stt.base import Transcriber
 from mockinterviewer.stt.streaming import StreamingTranscriber
-from mockinterviewer.transcript import Transcript, Word
+from mockinterviewer.transcript import CutReason, CutShort, Transcript, Word
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,9 @@ class SessionResult:
         error: what went wrong (device failure, full disk, transcription failure), else None.
         tail_latency: seconds from the end of the audio to the final transcript.
         warnings: warnings shown during the session (e.g. a silent microphone).
+        cut_short: set when a fault (the device, the disk) ended the answer before the user did:
+            where and why; None when the user ended it (a transcription failure alone is not a
+            cut: the whole answer was recorded).
     """
 
     recording_path: Path
@@ -50,6 +53,7 @@ class SessionResult:
     error: str | None
     tail_latency: float
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    cut_short: CutShort | None = None
 
     @property
     def seconds(self) -> float:
@@ -67,6 +71,9 @@ class RecordingSession:
         on_words: called (from a background thread) with each utterance's words as they arrive.
         on_level: called with the level of each captured chunk.
         on_warning: called with a message when something looks wrong (e.g. a silent microphone).
+        on_warning_cleared: called with a warning's message once it no longer holds (the silent
+            microphone warning, as soon as a chunk carries sound); the warning is then dropped
+            from the result.
         silence_after: seconds of captured audio after which an all-silent microphone is reported.
     """
 
@@ -79,6 +86,7 @@ class RecordingSession:
         on_level: Callable[[Level], None] | None = None,
         on_warning: Callable[[str], None] | None = None,
         silence_after: float = 2.5,
+        on_warning_cleared: Callable[[str], None] | None = None,
     ) -> None:
         self.source = source
         self.recording_path = Path(recording_path)
@@ -86,10 +94,12 @@ class RecordingSession:
         self.on_words = on_words
         self.on_level = on_level
         self.on_warning = on_warning
+        self.on_warning_cleared = on_warning_cleared
         self._silence = SilenceWatch(after=silence_after)
         self._paused = threading.Event()
         self._recorder: WavRecorder | None = None
         self._warnings: list[str] = []
+        self._cut: CutReason | None = None
 
     @property
     def elapsed(self) -> float:
@@ -114,6 +124,13 @@ class RecordingSession:
         log.warning("%s", message)
         if self.on_warning is not None:
             self.on_warning(message)
+
+    def _clear(self, message: str) -> None:
+        if message in self._warnings:
+            self._warnings.remove(message)
+        log.info("cleared: %s", message)
+        if self.on_warning_cleared is not None:
+            self.on_warning_cleared(message)
 
     def run(self, stop: threading.Event) -> SessionResult:
         """Captures until ``stop`` is set, the source ends, or the device fails.
@@ -142,8 +159,11 @@ class RecordingSession:
                         log.info("removed %s: the source did not start", self.recording_path)
             raise
         error: str | None = None
+        cut: CutShort | None = None
         try:
             error = self._loop(stop, recorder, streamer)
+            if error is not None and self._cut is not None:
+                cut = CutShort(recorder.seconds, self._cut, error)
         finally:
             end_of_audio = time.monotonic()
             try:
@@ -174,6 +194,7 @@ class RecordingSession:
             error,
             tail,
             tuple(self._warnings),
+            cut,
         )
 
     def _loop(
@@ -184,6 +205,7 @@ class RecordingSession:
             try:
                 chunk = self.source.read(0.1)
             except AudioError as exc:
+                self._cut = "microphone"
                 self._warn(str(exc))
                 return str(exc)
             if chunk is None:
@@ -195,11 +217,15 @@ class RecordingSession:
             try:
                 recorder.write(chunk)
             except AudioError as exc:
+                self._cut = "disk"
                 self._warn(str(exc))
                 return str(exc)
             streamer.feed(chunk)
             if self.on_level is not None:
                 self.on_level(measure(chunk))
+            was_recovered = self._silence.recovered
             if self._silence.update(chunk, rate):
                 self._warn(SILENT_MIC_WARNING)
+            elif self._silence.recovered and not was_recovered:
+                self._clear(SILENT_MIC_WARNING)
         return None

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from mockinterviewer.content import LEVELS, Scenario
 from mockinterviewer.content.model import LEVEL_NAMES
 from mockinterviewer.ui import theme
+from mockinterviewer.ui.widgets.due_panel import DuePanel
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +109,9 @@ class HomeView(QWidget):
         self.filter.setAccessibleName("Filter scenarios")
         self.filter.setClearButtonEnabled(True)
         root.addWidget(self.filter)
+        #: "Due today: N" and the most overdue question (filled by the main window)
+        self.due_panel = DuePanel()
+        root.addWidget(self.due_panel)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         self.tree = QTreeWidget()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from mockinterviewer.settings import Settings
 from mockinterviewer.store.drill_records import last_results
+from mockinterviewer.store.due import due_from_store, due_today, next_upcoming
 from mockinterviewer.ui import dialogs, screens, theme
+from mockinterviewer.ui.drill.drill_view import DrillView
 from mockinterviewer.ui.home_view import HomeView
 from mockinterviewer.ui.learn_view import LearnView
 from mockinterviewer.ui.quiz_view import TestView
@@ -90,6 +93,8 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
             except Exception as exc:  # noqa: BLE001 - StoreError has the words
                 self.services = replace(self.services, notices=(*self.services.notices, str(exc)))
         self.home = HomeView(scenarios, settings.level, last)
+        if settings.last_scenario:
+            self.home.select(settings.last_scenario)
         self.learn = LearnView(scenarios, settings.level)
         self.test = TestView(scenarios)
         self.settings_view = SettingsView(settings, self.services)
@@ -153,6 +158,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
                 f"{len(self.services.library.errors)} problem(s) in the content files; the other "
                 "scenarios work.", "Fix the files named in the details, then restart.",
                 details="\n".join(self.services.library.errors))
+        self.refresh_due()
         self.refresh_readiness()
         if load_model:
             self.load_model()
@@ -200,6 +206,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
     def _connect(self) -> None:
         self.home.mode_requested.connect(self.open_mode)
         self.home.level_changed.connect(self.set_level)
+        self.home.due_panel.rehearse_requested.connect(self.show_rehearse)
         self.learn.mode_requested.connect(self.open_mode)
         self.test.home_requested.connect(lambda: self.show_screen("home"))
         self.settings_view.saved.connect(self.apply_settings)
@@ -209,7 +216,41 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(SCREENS):
             self._ensure_built(SCREENS[row][0])
+            self._start_if_empty(SCREENS[row][0])
         self.stack.setCurrentIndex(row)
+
+    def _default_scenario(self) -> str | None:
+        """The scenario a screen opened from the sidebar starts on: Home's highlighted one, else
+        the last one used, else the first."""
+        current = self.home.current_scenario()
+        if current is not None:
+            return current.id
+        last = self.settings.last_scenario
+        if last and self.services.scenario(last) is not None:
+            return self.services.scenario(last).id
+        scenarios = list(self.services.scenarios)
+        return scenarios[0].id if scenarios else None
+
+    def _start_if_empty(self, key: str) -> None:
+        """Drill and Test reached from the sidebar with nothing loaded start on the default
+        scenario (they showed an empty segment list and blank options)."""
+        if key == "test" and not self.test.items:
+            sid = self._default_scenario()
+            if sid is not None:
+                self.test.start(sid)
+        elif key == "drill":
+            drill = self.screens["drill"]
+            if isinstance(drill, DrillView) and drill.scenario is None:
+                sid = self._default_scenario()
+                scenario = self.services.scenario(sid) if sid else None
+                if scenario is not None:
+                    drill.start(scenario, self.settings.level)
+
+    def _remember_scenario(self, scenario_id: str) -> None:
+        """Saves the scenario last opened in a mode (Home highlights it at the next start)."""
+        if scenario_id != self.settings.last_scenario:
+            self.settings = self.settings.with_changes(last_scenario=scenario_id)
+            self._save_settings()
 
     def _ensure_built(self, key: str) -> QWidget:
         """Builds a lazily created screen on its first visit; returns the screen."""
@@ -252,11 +293,28 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         self.stack.setCurrentWidget(self.screens[key])
         self.screens[key].setFocus()
 
+    def refresh_due(self) -> None:
+        """Re-reads which question phrasings are due for review (Home's "Due today")."""
+        store = self.services.store
+        if store is None:
+            return
+        try:
+            items = due_from_store(store)
+        except Exception:
+            log.warning("review schedule unavailable", exc_info=True)
+            return
+        names = {s.id: s.principle for s in self.services.scenarios}
+        items = {p: i for p, i in items.items() if i.scenario_id in names}
+        today = date.today()
+        self.home.due_panel.set_due(due_today(items, today), today, names,
+                                    next_upcoming(items, today))
+
     def refresh_history(self) -> None:
         """Re-reads the last result of each scenario (call after an attempt is saved)."""
         store = self.services.store
         if store is None:
             return
+        self.refresh_due()
         try:
             self.home.set_last_results(last_results(store))
         except Exception:
@@ -274,6 +332,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
             return
         sid = self.services.scenario(scenario_id).id
         self.home.select(sid)
+        self._remember_scenario(sid)
         if mode == "learn":
             self.learn.show_scenario(sid)
             self.show_screen("learn")

@@ -1,14 +1,18 @@
-"""The question bank: every question phrasing by principle, how it has gone, and "Surprise me"."""
+"""The question bank: every question phrasing by principle, how it has gone, when it is due for
+review (see :mod:`mockinterviewer.store.due`), and "Surprise me". Sorted by principle, or by due
+date (due now, coming up, not practised yet)."""
 
 from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from typing import Literal
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,99 +26,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mockinterviewer.content.bank import (
+    VERDICT_WEIGHT,
+    BankEntry,
+    Stats,
+    bank_entries,
+    pick_surprise,
+    surprise_weight,
+)
 from mockinterviewer.content.model import Scenario, kebab
-from mockinterviewer.content.stories import PRINCIPLES
+from mockinterviewer.store.due import DueItem, describe_due, order_by_due
+
+__all__ = ["VERDICT_WEIGHT", "BankEntry", "QuestionBankView", "Stats", "bank_entries", "by_due",
+           "pick_surprise", "surprise_weight"]
 
 log = logging.getLogger(__name__)
 
-# prompt -> (times practised, best verdict or None)
-Stats = Mapping[str, tuple[int, str | None]]
-
-# How much a best verdict lowers a question's chance of being picked by "Surprise me".
-VERDICT_WEIGHT: dict[str, float] = {
-    "Strong Hire": 0.25, "Hire": 0.5, "Leaning No Hire": 0.8, "No Hire": 1.0}
-
 _ROLE = Qt.ItemDataRole.UserRole
 
-
-@dataclass(frozen=True)
-class BankEntry:
-    """One question phrasing in the bank.
-
-    Attributes:
-        scenario_id: the scenario (or story) it belongs to.
-        principle: the principle's display name.
-        prompt: the question as asked.
-        title: the scenario's or story's title.
-        is_story: whether it comes from the user's own story.
-    """
-
-    scenario_id: str
-    principle: str
-    prompt: str
-    title: str
-    is_story: bool
+SortOrder = Literal["principle", "due"]
 
 
-def bank_entries(scenarios: Iterable[Scenario]) -> list[BankEntry]:
-    """Lists every question phrasing, grouped by principle in the usual principle order.
-
-    Args:
-        scenarios: built-in scenarios and stories.
-
-    Returns:
-        Entries ordered by principle, built-in scenarios before stories, then as written.
-    """
-    scenarios = list(scenarios)
-    names = {s.principle_id: s.principle for s in scenarios if s.kind == "scenario"}
-    order = {kebab(p): i for i, p in enumerate(PRINCIPLES)}
-    out = [BankEntry(s.id, names.get(s.principle_id, s.principle), p, s.title, s.kind == "story")
-           for s in scenarios for p in s.prompts]
-    out.sort(key=lambda e: (order.get(kebab(e.principle), len(order)), kebab(e.principle),
-                            e.is_story))
-    return out
-
-
-def surprise_weight(count: int, best: str | None) -> float:
-    """How likely "Surprise me" is to pick a question: less practised and weaker is likelier.
-
-    Args:
-        count: times practised.
-        best: best verdict so far, if any.
-
-    Returns:
-        A positive weight.
-    """
-    factor = VERDICT_WEIGHT.get(best, 1.0) if best else 1.0
-    return factor / (1 + max(count, 0))
-
-
-def pick_surprise(entries: Sequence[BankEntry], stats: Stats,
-                  rng: random.Random) -> BankEntry | None:
-    """Picks a principle, then a phrasing within it, both weighted toward less practice.
-
-    A principle's weight is the mean weight of its phrasings, so a principle with many phrasings
-    is not favoured for that alone.
-
-    Args:
-        entries: the candidates.
-        stats: practice counts and best verdicts by prompt.
-        rng: the random source.
-
-    Returns:
-        The chosen entry, or None when there are no entries.
-    """
-    groups: dict[str, list[tuple[BankEntry, float]]] = {}
-    for e in entries:
-        count, best = stats.get(e.prompt, (0, None))
-        groups.setdefault(kebab(e.principle), []).append((e, surprise_weight(count, best)))
-    if not groups:
-        return None
-    keys = list(groups)
-    principle = rng.choices(keys, [sum(w for _, w in groups[k]) / len(groups[k])
-                                   for k in keys])[0]
-    items = groups[principle]
-    return rng.choices([e for e, _ in items], [w for _, w in items])[0]
+def by_due(entries: Iterable[BankEntry], due: Mapping[str, DueItem],
+           today: date) -> list[tuple[str, list[BankEntry]]]:
+    """The entries grouped as :func:`mockinterviewer.store.due.order_by_due` groups prompts."""
+    entries = list(entries)
+    return [(title, [e for p in prompts for e in entries if e.prompt == p])
+            for title, prompts in order_by_due(dict.fromkeys(e.prompt for e in entries), due,
+                                               today)]
 
 
 class _WrapDelegate(QStyledItemDelegate):
@@ -149,10 +88,15 @@ class QuestionBankView(QWidget):
 
     def __init__(self, scenarios: Iterable[Scenario],
                  stats_provider: Callable[[], Stats] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 due_provider: Callable[[], Mapping[str, DueItem]] | None = None,
+                 today: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
         self.setAccessibleName("Question bank")
         self.stats_provider = stats_provider
+        self.due_provider = due_provider
+        self.today = today
+        self._due: dict[str, DueItem] = {}
         self.rng = random.Random()
         self._stats: dict[str, tuple[int, str | None]] = {}
         self._entries: list[BankEntry] = []
@@ -173,12 +117,22 @@ class QuestionBankView(QWidget):
         top = QHBoxLayout()
         top.addWidget(filter_label)
         top.addWidget(self.filter_edit, 1)
+        sort_label = QLabel("S&ort:")
+        self.sort_combo = QComboBox()
+        self.sort_combo.addItem("By principle", "principle")
+        self.sort_combo.addItem("By due date", "due")
+        self.sort_combo.setAccessibleName("Sort questions")
+        self.sort_combo.setToolTip("By principle, or by when each question is due for review")
+        sort_label.setBuddy(self.sort_combo)
+        self.sort_combo.currentIndexChanged.connect(lambda _i: self._rebuild())
+        top.addWidget(sort_label)
+        top.addWidget(self.sort_combo)
         top.addWidget(self.surprise_button)
 
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Questions by principle")
-        self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Question", "Practised", "Best verdict"])
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(["Question", "Practised", "Best verdict", "Due"])
         self.tree.setWordWrap(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setUniformRowHeights(False)
@@ -189,6 +143,7 @@ class QuestionBankView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         header.sectionResized.connect(lambda *_: self.tree.doItemsLayout())  # re-wrap rows
         self.tree.currentItemChanged.connect(self._show_current)
         self.tree.itemActivated.connect(self._activate)
@@ -241,7 +196,30 @@ class QuestionBankView(QWidget):
                 log.warning("question bank: practice history unavailable", exc_info=True)
                 self.status.setText(f"Practice history is unavailable ({exc}); questions are "
                                     "shown without counts.")
+        self._due = {}
+        if self.due_provider is not None:
+            try:
+                self._due = dict(self.due_provider() or {})
+            except Exception:
+                log.warning("question bank: review schedule unavailable", exc_info=True)
         self._rebuild()
+
+    @property
+    def sort_order(self) -> SortOrder:
+        """``principle`` or ``due``: how the list is grouped and ordered."""
+        return "due" if self.sort_combo.currentData() == "due" else "principle"
+
+    def set_sort_order(self, order: SortOrder) -> None:
+        """Groups by principle, or by due date (due now, coming up, not practised yet)."""
+        self.sort_combo.setCurrentIndex(self.sort_combo.findData(order))
+
+    def _grouped(self) -> list[tuple[str, list[BankEntry]]]:
+        if self.sort_order == "due":
+            return by_due(self._entries, self._due, self.today())
+        groups: dict[str, tuple[str, list[BankEntry]]] = {}
+        for e in self._entries:
+            groups.setdefault(kebab(e.principle), (e.principle, []))[1].append(e)
+        return list(groups.values())
 
     def entries(self) -> list[BankEntry]:
         """Every question in the bank, in display order."""
@@ -251,33 +229,43 @@ class QuestionBankView(QWidget):
         current = self.current_choice()
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
-        for e in self._entries:
-            top = groups.get(kebab(e.principle))
-            if top is None:
-                top = QTreeWidgetItem(self.tree, [e.principle])
-                font = top.font(0)
-                font.setBold(True)
-                top.setFont(0, font)
-                top.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                groups[kebab(e.principle)] = top
-            count, best = self._stats.get(e.prompt, (0, None))
-            shown = f"{e.prompt}  (your story: {e.title})" if e.is_story else e.prompt
-            item = QTreeWidgetItem(top, [shown, f"{count}×" if count else "never",
-                                         best or "—"])
-            item.setData(0, _ROLE, (e.scenario_id, e.prompt))
-            item.setToolTip(0, f"{e.prompt}\n({'your story' if e.is_story else 'scenario'}: "
-                               f"{e.title})")
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
-                         f"{e.prompt}. Practised {count} times. Best: {best or 'none'}")
+        today = self.today()
+        by_due_date = self.sort_order == "due"
+        for title, entries in self._grouped():
+            top = QTreeWidgetItem(self.tree, [title])
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            groups[title] = top
+            for e in entries:
+                self._add_question(top, e, today, by_due_date)
         for top in groups.values():
             n = top.childCount()
             done = sum(1 for i in range(n) if self._stats.get(top.child(i).data(0, _ROLE)[1]))
-            top.setText(1, f"{done} of {n}")
-            top.setToolTip(1, f"{done} of {n} phrasings practised")
+            top.setText(1, f"{n}" if by_due_date else f"{done} of {n}")
+            top.setToolTip(1, f"{n} questions" if by_due_date else
+                           f"{done} of {n} phrasings practised")
         self.tree.expandAll()
         self._apply_filter(self.filter_edit.text())
         if current:
             self.select(*current)
+
+    def _add_question(self, top: QTreeWidgetItem, e: BankEntry, today: date,
+                      with_principle: bool) -> None:
+        count, best = self._stats.get(e.prompt, (0, None))
+        shown = f"{e.prompt}  (your story: {e.title})" if e.is_story else e.prompt
+        if with_principle:
+            shown = f"{e.principle}: {shown}"
+        due = describe_due(self._due.get(e.prompt), today)
+        item = QTreeWidgetItem(top, [shown, f"{count}×" if count else "never", best or "—",
+                                     due or "—"])
+        item.setData(0, _ROLE, (e.scenario_id, e.prompt))
+        item.setToolTip(0, f"{e.prompt}\n({'your story' if e.is_story else 'scenario'}: "
+                           f"{e.title})")
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
+                     f"{e.prompt}. Practised {count} times. Best: {best or 'none'}. "
+                     f"Due: {due or 'not scheduled'}")
 
     # -- filtering and choosing ---------------------------------------------------------------
 
@@ -351,8 +339,10 @@ class QuestionBankView(QWidget):
         data = item.data(0, _ROLE) if item is not None else None
         self.rehearse_button.setEnabled(bool(data))
         if data:
-            top = item.parent()
-            self.detail.setText(f"{top.text(0)}: {data[1]}")
+            entry = next((e for e in self._entries if (e.scenario_id, e.prompt) == tuple(data)),
+                         None)
+            principle = entry.principle if entry is not None else item.parent().text(0)
+            self.detail.setText(f"{principle}: {data[1]}")
 
     def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, _ROLE)

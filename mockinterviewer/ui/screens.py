@@ -92,12 +92,26 @@ def prompt_stats(store: Any) -> dict[str, tuple[int, str | None]]:
         return {}
 
 
+def due_schedule(store: Any) -> dict[str, Any]:
+    """Per question phrasing: when it is due for review (``store.due``), for the question bank."""
+    if store is None:
+        return {}
+    from mockinterviewer.store.due import due_from_store
+
+    try:
+        return dict(due_from_store(store))
+    except Exception:
+        log.warning("review schedule unavailable", exc_info=True)
+        return {}
+
+
 def question_bank(services: Services, stats: Callable[[], Any],
                   rehearse: Callable[[str, str], None]) -> QWidget:
     """Builds the question bank; its "rehearse" requests go to ``rehearse``."""
     from mockinterviewer.ui.question_bank import QuestionBankView
 
-    view = QuestionBankView(list(services.scenarios), stats)
+    view = QuestionBankView(list(services.scenarios), stats,
+                            due_provider=lambda: due_schedule(services.store))
     view.rehearse.connect(rehearse)
     return view
 

@@ -67,6 +67,7 @@ def run_job(
     on_progress: Callable[[float], None] | None = None,
     name: str = "job",
     pool: QThreadPool | None = None,
+    owner: QObject | None = None,
 ) -> Job:
     """Starts a one-shot job on the thread pool.
 
@@ -77,6 +78,8 @@ def run_job(
         on_progress: called on the UI thread with 0..1.
         name: what the job does, for messages and the log.
         pool: the pool (default: the global one).
+        owner: the widget the callbacks act on; once it is destroyed (a closed screen) the
+            job's result is dropped instead of reaching a deleted widget.
 
     Returns:
         The job (kept alive until it ends).
@@ -87,6 +90,20 @@ def run_job(
     def release(*_: object) -> None:
         _running.discard(job)
 
+    if owner is not None:
+        alive = [True]
+        owner.destroyed.connect(lambda *_: alive.__setitem__(0, False))
+
+        def guard(fn: Callable[[Any], None]) -> Callable[[Any], None]:
+            def call(value: object) -> None:
+                if alive[0]:
+                    fn(value)
+                else:
+                    log.info("%s ended after its screen closed; result dropped", name)
+            return call
+
+        on_done = guard(on_done) if on_done else None
+        on_error = guard(on_error) if on_error else None
     if on_done:
         job.signals.finished.connect(on_done)
     if on_error:

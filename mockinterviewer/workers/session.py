@@ -31,6 +31,7 @@ class SessionWorker(QObject):
         level: (rms_db, peak_db) of the latest audio block.
         words: a list of newly transcribed Words.
         warning: a message to show without stopping (e.g. only silence heard).
+        warning_cleared: a warning's message once it no longer holds (voice heard after all).
         finished: the SessionResult once recording stopped and the transcript is final.
         failed: a message when the session could not run at all.
     """
@@ -38,6 +39,7 @@ class SessionWorker(QObject):
     level = Signal(float, float)
     words = Signal(list)
     warning = Signal(str)
+    warning_cleared = Signal(str)
     finished = Signal(object)
     failed = Signal(str)
 
@@ -63,6 +65,7 @@ class SessionWorker(QObject):
                 on_words=lambda ws: self.words.emit(list(ws)),
                 on_level=lambda lv: self.level.emit(float(lv.rms_db), float(lv.peak_db)),
                 on_warning=self.warning.emit,
+                on_warning_cleared=self.warning_cleared.emit,
             )
             result = self._session.run(self._stop)
         except UserError as exc:

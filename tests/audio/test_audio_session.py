@@ -159,3 +159,76 @@ def test_session_with_real_whisper(whisper_tiny, tmp_path: Path) -> None:
     original, _ = read_wav(wav)
     recorded, _ = read_wav(result.recording_path)
     assert len(recorded) == len(original)
+
+
+def test_silent_microphone_warning_clears_once_voice_is_heard(tmp_path: Path) -> None:
+    rate = 16000
+    t = np.arange(3 * rate) / rate
+    voice = (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+    audio = np.concatenate([np.zeros(4 * rate, dtype=np.float32), voice])
+    events: list[tuple[str, str, float]] = []
+    session = RecordingSession(
+        FileSource(None, speed=0, audio=audio),
+        tmp_path / "c.wav",
+        EchoEngine(),
+        on_warning=lambda m: events.append(("warn", m, session.elapsed)),
+        on_warning_cleared=lambda m: events.append(("clear", m, session.elapsed)),
+    )
+    result = session.run(threading.Event())
+    assert [(kind, m) for kind, m, _s in events] == [("warn", SILENT_MIC_WARNING),
+                                                       ("clear", SILENT_MIC_WARNING)]
+    assert events[1][2] <= 4.2, "cleared at the first voiced chunk"
+    assert result.warnings == (), "a warning that cleared is not kept with the answer"
+
+
+def test_silence_watch_says_when_voice_follows_the_warning() -> None:
+    watch = SilenceWatch()
+    for _ in range(30):
+        watch.update(np.zeros(1600, dtype=np.float32))
+    assert watch.warned and not watch.recovered
+    watch.update(np.full(1600, 0.2, dtype=np.float32))
+    assert watch.recovered
+
+
+def test_a_device_failure_is_recorded_as_a_cut(tmp_path: Path) -> None:
+    audio = np.random.default_rng(4).standard_normal(16000 * 3).astype(np.float32) * 0.2
+    result = RecordingSession(FailingSource(audio, after=1.5), tmp_path / "f.wav",
+                              EchoEngine()).run(threading.Event())
+    assert result.cut_short is not None
+    assert result.cut_short.reason == "microphone"
+    assert result.cut_short.seconds == pytest.approx(1.5)
+    assert "stopped working" in result.cut_short.detail
+
+
+def test_an_answer_the_user_ended_is_not_cut(tmp_path: Path) -> None:
+    audio = np.full(16000, 0.1, dtype=np.float32)
+    result = RecordingSession(FileSource(None, speed=0, audio=audio), tmp_path / "w.wav",
+                              EchoEngine()).run(threading.Event())
+    assert result.error is None and result.cut_short is None
+
+
+def test_a_full_disk_is_recorded_as_a_cut(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    from mockinterviewer.audio import recorder as recorder_mod
+
+    path = tmp_path / "d.wav"
+    real_write = os.write
+    written = [0]
+
+    def filling(fd: int, data: bytes) -> int:
+        if written[0] >= 2 * 16000 * 2:  # two seconds of 16-bit audio, then the disk is full
+            raise OSError(errno.ENOSPC, "No space left on device")
+        n = real_write(fd, data)
+        written[0] += n
+        return n
+
+    monkeypatch.setattr(recorder_mod.os, "write", filling)
+    audio = np.full(16000 * 4, 0.1, dtype=np.float32)
+    result = RecordingSession(FileSource(None, speed=0, audio=audio), path,
+                              EchoEngine()).run(threading.Event())
+    monkeypatch.undo()
+    assert result.cut_short is not None and result.cut_short.reason == "disk"
+    assert result.cut_short.seconds == pytest.approx(2.0, abs=0.11)
+    assert "disk is full" in result.cut_short.detail

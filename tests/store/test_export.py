@@ -9,6 +9,7 @@ from pathlib import Path
 
 from history_support import analysis_from_text, filled_store, seed_scenario, spoken_analysis
 
+from mockinterviewer.coach.reason_text import plain_reasons
 from mockinterviewer.store import HistoryStore
 from mockinterviewer.store.export import (
     CSV_FIELDS,
@@ -107,8 +108,13 @@ def test_real_engine_report_exports_with_its_figures(tmp_path: Path) -> None:
     page = _parse(out.read_text(encoding="utf-8"))
     text = " ".join(page.text)
     assert analysis.verdict in text
-    for reason in analysis.verdict_reasons:
+    for reason in plain_reasons(analysis.verdict_reasons):
         assert reason.split()[0] in text
+    raw = out.read_text(encoding="utf-8")
+    verdict_part = raw[raw.index("<h2>Verdict"):raw.index("<h2>Timing")]
+    for f in analysis.findings:  # the reasons are sentences; the ids stay in the JSON
+        assert f.id not in verdict_part
+    assert "(+" not in verdict_part and "->" not in verdict_part
     for seg in analysis.segments:
         assert f"{seg.seconds:.1f}" in text
     for f in analysis.findings:
@@ -123,6 +129,9 @@ def test_real_engine_report_exports_with_its_figures(tmp_path: Path) -> None:
     assert len(bars) == len(analysis.segments)
     md = render_markdown(attempt)
     assert f"## Verdict: {analysis.verdict}" in md and analysis.probes[0].question in md
+    md_verdict = md[md.index("## Verdict"):md.index("## Timing")]
+    assert "(+" not in md_verdict and "->" not in md_verdict
+    assert not any(f.id in md_verdict for f in analysis.findings)
     store.close()
 
 

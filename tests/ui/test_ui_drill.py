@@ -271,3 +271,26 @@ def test_drill_tries_are_listed_but_are_not_results(qtbot) -> None:
     qtbot.addWidget(progress)
     progress.refresh()
     assert [a.id for a in progress.attempts] == [rehearsal]
+
+
+def test_silence_warning_clears_once_voice_is_heard(qtbot) -> None:
+    from ui_fakes import FakeTranscriber
+
+    from mockinterviewer.stt.session import SILENT_MIC_WARNING
+
+    t = np.arange(30 * RATE) / RATE  # voice long enough that the try is still recording
+    audio = np.concatenate([np.zeros(4 * RATE, np.float32),
+                            (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)])
+    services = Services(transcriber=FakeTranscriber(), speaker=InstantSpeaker(),
+                        source_factory=FileSources([audio], speed=2.0), store=HistoryStore(),
+                        library=load_library())
+    view = _view(qtbot, services)
+    view.start(load_library().by_id(SCENARIO), "sde2")
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: view.status.text() == SILENT_MIC_WARNING, timeout=20000)
+    qtbot.waitUntil(lambda: view.capture.elapsed >= 4.3, timeout=20000)
+    qtbot.waitUntil(lambda: "silence" not in view.status.text(), timeout=1000)
+    assert view.capture.state == "recording"
+    assert view.status.text() == "Recording. Enter ends the answer."
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    view.shutdown()

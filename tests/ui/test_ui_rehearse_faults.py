@@ -208,3 +208,49 @@ def test_no_microphone_at_all_is_explained_and_space_retries(qtbot, whisper_tiny
     qtbot.waitUntil(lambda: bool(_boxes_of(view)), timeout=20000)
     assert view.capture.state == "waiting"
     close_boxes()
+
+
+def test_silence_banner_clears_as_soon_as_voice_is_heard(qtbot) -> None:
+    from ui_fakes import FakeTranscriber
+
+    t = np.arange(3 * RATE) / RATE
+    voice = (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+    audio = np.concatenate([np.zeros(4 * RATE, dtype=np.float32), voice,
+                            np.zeros(2 * RATE, dtype=np.float32)])
+    services = Services(transcriber=FakeTranscriber(), speaker=InstantSpeaker(),
+                        source_factory=FileSources([audio], speed=2.0), store=HistoryStore(),
+                        library=load_library())
+    view = _view(qtbot, services)
+    view.start(load_library().by_id(SCENARIO))
+    qtbot.waitUntil(lambda: SILENT_MIC_WARNING in view.messages, timeout=20000)
+    assert view.banner.isVisible()
+    qtbot.waitUntil(lambda: view.capture.elapsed >= 4.3, timeout=20000)
+    qtbot.waitUntil(lambda: SILENT_MIC_WARNING not in view.messages, timeout=2000)
+    assert not view.banner.isVisible() or "silence" not in view.banner.text()
+    assert SILENT_MIC_WARNING not in view.capture.warnings
+    view.shutdown()
+
+
+def test_a_cut_answer_reaches_the_report_as_cut_short(qtbot) -> None:
+    from ui_fakes import FakeTranscriber
+
+    from mockinterviewer.coach import Analysis
+
+    t = np.arange(6 * RATE) / RATE
+    voice = (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+    store = HistoryStore()
+    services = Services(transcriber=FakeTranscriber(), speaker=InstantSpeaker(),
+                        source_factory=lambda *_a: UnpluggedMidAnswer(voice, 2.0),
+                        store=store, library=load_library())
+    view = _view(qtbot, services)
+    view.start(load_library().by_id(SCENARIO))
+    with qtbot.waitSignal(view.report_ready, timeout=30000) as ready:
+        pass
+    analysis, attempt_id, _recordings = ready.args
+    assert analysis.cut_short is not None
+    assert analysis.cut_short.reason == "microphone"
+    assert analysis.cut_short.seconds == pytest.approx(2.0, abs=0.15)
+    assert analysis.verdict == ""
+    stored = Analysis.from_dict(store.get(attempt_id).report)
+    assert stored.cut_short is not None and stored.cut_short.reason == "microphone"
+    assert stored.cut_short.seconds == pytest.approx(analysis.cut_short.seconds, abs=0.01)

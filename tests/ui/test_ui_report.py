@@ -8,6 +8,7 @@ and saves screenshots in the light and dark palettes.
 
 from __future__ import annotations
 
+import html
 import threading
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from ui_fakes import dark_palette, shoot
 from mockinterviewer.audio.recorder import WavRecorder
 from mockinterviewer.coach.engine import analyze, with_probe_answers
 from mockinterviewer.coach.probes import analyze_probe_answer
+from mockinterviewer.coach.reason_text import plain_reasons
 from mockinterviewer.coach.text import words_from_text
 from mockinterviewer.content.library import load_library
 from mockinterviewer.store import HistoryStore
@@ -93,8 +95,11 @@ def test_report_shows_verdict_timeline_findings_and_plays(qtbot, analysis, recor
     services = Services(player=spy, library=load_library())
     view = _report(qtbot, services, analysis, recording)
     assert view.verdict.text() == analysis.verdict
-    for reason in analysis.verdict_reasons[:2]:
-        assert reason.split(" (")[0].replace("'", "&#x27;")[:20] in view.reasons.text()
+    for reason in plain_reasons(analysis.verdict_reasons)[:2]:
+        assert html.escape(reason.split(" You said")[0], quote=False)[:20] in view.reasons.text()
+    for finding in analysis.findings:  # sentences, never finding ids or weights
+        assert finding.id not in view.reasons.text()
+    assert "(+" not in view.reasons.text()
     assert [b.label for b in view.chart.bars] == [s.label for s in analysis.segments]
     assert "Action:" in view.chart.accessibleDescription()
     assert view.metric_labels["pace"].text().endswith("words/min")

@@ -19,7 +19,8 @@ from PySide6.QtCore import QObject, Signal
 
 from mockinterviewer.audio.counting_source import CountingSource
 from mockinterviewer.errors import UserError
-from mockinterviewer.transcript import Word
+from mockinterviewer.stt.session import SessionResult
+from mockinterviewer.transcript import CutShort, Word
 from mockinterviewer.workers import SessionRunner, run_job
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,8 @@ class Capture:
         seconds: seconds of audio captured.
         result: the SessionResult (None when the session failed).
         error: a message when the device or engine failed mid-answer ("" when all went well).
+        warnings: the warnings shown while recording.
+        cut_short: where and why a fault ended the answer early (None: the user ended it).
     """
 
     path: Path
@@ -71,6 +74,7 @@ class Capture:
     result: Any = None
     error: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    cut_short: CutShort | None = None
 
 
 def result_words(result: Any) -> tuple[Word, ...]:
@@ -90,6 +94,7 @@ class AnswerCapture(QObject):
         level: (rms_db, peak_db) while recording.
         words: newly transcribed words.
         warning: a message to show without stopping (silence heard only, no voice...).
+        warning_cleared: a warning's message once it no longer holds (voice heard after all).
         captured: the :class:`Capture` once the answer is final.
         failed: a message when nothing could be recorded at all.
     """
@@ -98,6 +103,7 @@ class AnswerCapture(QObject):
     level = Signal(float, float)
     words = Signal(list)
     warning = Signal(str)
+    warning_cleared = Signal(str)
     captured = Signal(object)
     failed = Signal(str)
 
@@ -258,6 +264,7 @@ class AnswerCapture(QObject):
         runner.worker.level.connect(self._on_level)
         runner.worker.words.connect(self._on_words)
         runner.worker.warning.connect(self._warn)
+        runner.worker.warning_cleared.connect(self._clear_warning)
         runner.worker.finished.connect(self._on_finished)
         runner.worker.failed.connect(self._on_failed)
         self._runner = runner
@@ -354,6 +361,11 @@ class AnswerCapture(QObject):
         self.warnings.append(message)
         self.warning.emit(message)
 
+    def _clear_warning(self, message: str) -> None:
+        if message in self.warnings:
+            self.warnings.remove(message)
+        self.warning_cleared.emit(message)
+
     def _on_finished(self, result: Any) -> None:
         self._runner_done()
         if self._cancelled:
@@ -362,8 +374,9 @@ class AnswerCapture(QObject):
         error = str(getattr(result, "error", "") or "")
         seconds = float(getattr(result, "seconds", 0.0) or 0.0) or self.elapsed
         self._set_state("idle")
+        cut = result.cut_short if isinstance(result, SessionResult) else None
         self.captured.emit(Capture(self.path or Path(), words, tuple(self.marks), seconds,
-                                   result, error, tuple(self.warnings)))
+                                   result, error, tuple(self.warnings), cut))
 
     def _on_failed(self, message: str) -> None:
         self._runner_done()

@@ -82,6 +82,7 @@ class DrillView(CaptureScreen, QWidget):
         self._make_capture(services, settings)
         self._build()
         self._wire_capture(self._warn, self._warn)
+        self.capture.warning_cleared.connect(self._clear_warning)
 
     def _build(self) -> None:
         root = QVBoxLayout(self)
@@ -282,6 +283,11 @@ class DrillView(CaptureScreen, QWidget):
 
     def _warn(self, message: str) -> None:
         self.status.setText(message)
+
+    def _clear_warning(self, message: str) -> None:
+        """Puts the usual status back when the warning it shows no longer holds."""
+        if self.status.text() == message:
+            self._update_status()
 
     def _on_state(self, state: str) -> None:
         if state == "starting" and self._try is not None:

@@ -93,10 +93,10 @@ class RehearseFlow:
 
             return analyze(cap.words, scenario, level, marks=list(cap.marks) or None,
                            tolerance=tolerance, duration=cap.seconds,
-                           prosody=measure_recording(cap.path))
+                           prosody=measure_recording(cap.path), cut_short=cap.cut_short)
 
         run_job(work, on_done=lambda a: self._analysed(a, cap), on_error=self._analysis_failed,
-                name="analysing the answer")
+                name="analysing the answer", owner=self)
 
     def _analysed(self, analysis: Any, cap: Capture) -> None:
         if self.phase != "analysing":  # abandoned or restarted meanwhile
@@ -170,7 +170,7 @@ class RehearseFlow:
             return
         run_job(work, on_done=done, on_error=lambda m: (self.show_message(m),
                                                           self._finish_flow()),
-                name="analysing the follow-up answer")
+                name="analysing the follow-up answer", owner=self)
 
     def _finish_flow(self) -> None:
         if self.phase == "done":

@@ -72,6 +72,7 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
         self._make_capture(services, settings)
         self._build()
         self._wire_capture(self.show_message, self._on_capture_failed)
+        self.capture.warning_cleared.connect(self.clear_message)
         self.capture.words.connect(self._on_live_words)
         self.question.setText("Choose a scenario on Home (Ctrl+1), then press Enter to rehearse "
                               "it.")
@@ -220,6 +221,14 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
                 log.warning("could not mark attempt %s abandoned", self.attempt_id, exc_info=True)
         self._set_phase("idle")
         self.abandoned.emit(self.scenario.id if self.scenario else "")
+
+    def clear_message(self, message: str) -> None:
+        """Takes a warning that no longer holds off the banner (hidden when none is left)."""
+        if message not in self.messages:
+            return
+        self.messages.remove(message)
+        self.banner.setText("\n".join(self.messages[-3:]))
+        self.banner.setVisible(bool(self.messages))
 
     def show_message(self, message: str) -> None:
         """Shows a warning above the strip (it stays until the next answer)."""

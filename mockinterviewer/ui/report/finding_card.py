@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from mockinterviewer.coach.reason_text import finding_sentence
 from mockinterviewer.ui import theme
 from mockinterviewer.ui.widgets.star_strip import format_seconds
 
@@ -80,7 +81,8 @@ class FindingCard(QFrame):
         sev = QLabel(finding.severity.title())
         sev.setProperty("role", _SEVERITY_ROLE.get(finding.severity, "muted"))
         sev.setFont(theme.scaled_font(None, 1.0, True))
-        where = QLabel((finding.segment or "whole answer").title() + f" · {finding.id}")
+        where = QLabel((finding.segment or "whole answer").title() + " · "
+                       + finding_sentence(finding.id))
         where.setProperty("role", "muted")
         head.addWidget(sev)
         head.addWidget(where, 1)

@@ -8,6 +8,7 @@ side by side with the user's segment, and the follow-up answers. Retry and Next 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Mapping
 from pathlib import Path
@@ -29,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mockinterviewer.coach.cut_short import explain, last_heard, unreached
 from mockinterviewer.coach.language import language_marks, word_labels
+from mockinterviewer.coach.reason_text import plain_reasons
 from mockinterviewer.coach.word_marks import WordMarkLike
 from mockinterviewer.content.model import LEVEL_NAMES, Scenario
 from mockinterviewer.ui import theme
@@ -45,7 +48,7 @@ from mockinterviewer.ui.report.report_html import (
     strong_example_html,
 )
 from mockinterviewer.ui.report.transcript_replay import TranscriptReplay
-from mockinterviewer.ui.widgets.timeline_chart import TimelineChart, bars_from_segments
+from mockinterviewer.ui.widgets.timeline_chart import Bar, TimelineChart, bars_from_segments
 from mockinterviewer.ui.widgets.voice_strip import VoiceStrip, rows_from
 
 log = logging.getLogger(__name__)
@@ -53,6 +56,17 @@ log = logging.getLogger(__name__)
 _VERDICT_ROLE = {"Strong Hire": "good", "Hire": "good", "Leaning No Hire": "warn",
                  "No Hire": "bad"}
 _ORDER = {"critical": 0, "warning": 1, "info": 2}
+
+
+def _bars(analysis: Any) -> list[Bar]:
+    """The timeline rows; for a cut answer the part the cut fell in reads "cut short" and the
+    parts after it "not reached" (not "too short" and "missing")."""
+    bars = bars_from_segments(analysis.segments)
+    if analysis.cut_short is None:
+        return bars
+    never, cut_in = set(unreached(analysis.segments)), last_heard(analysis.segments)
+    return [dataclasses.replace(b, status="not_reached") if b.label in never else
+            dataclasses.replace(b, status="cut") if b.label == cut_in else b for b in bars]
 
 
 class ReportView(QWidget):
@@ -91,6 +105,13 @@ class ReportView(QWidget):
         self.title = theme.style_heading(QLabel(), 1.4)
         self.title.setWordWrap(True)
         root.addWidget(self.title)
+        #: says where and why a fault cut the answer short (hidden for a whole answer)
+        self.cut_banner = QLabel()
+        self.cut_banner.setProperty("role", "warn")
+        self.cut_banner.setWordWrap(True)
+        self.cut_banner.setAccessibleName("Answer cut short")
+        self.cut_banner.hide()
+        root.addWidget(self.cut_banner)
 
         top = QHBoxLayout()
         verdict_card = QFrame()
@@ -232,10 +253,11 @@ class ReportView(QWidget):
         self.title.setText(f"Report · {name} · {level}")
         self.verdict.setText(analysis.verdict or "No verdict")
         set_role(self.verdict, _VERDICT_ROLE.get(analysis.verdict, "muted"))
-        self.reasons.setText(bullet_list_html(analysis.verdict_reasons))
+        self._show_cut_short(analysis)
+        self.reasons.setText(bullet_list_html(plain_reasons(analysis.verdict_reasons)))
         for key, text in metric_texts(analysis.metrics).items():
             self.metric_labels[key].setText(text)
-        self.chart.set_bars(bars_from_segments(analysis.segments), analysis.metrics.tolerance)
+        self.chart.set_bars(_bars(analysis), analysis.metrics.tolerance)
         self._show_findings()
         self.voice_strip.set_rows(rows_from([s.label for s in analysis.segments], analysis.voice))
         self.voice_strip.setVisible(analysis.voice is not None)
@@ -253,6 +275,19 @@ class ReportView(QWidget):
                             "The recording is not available, so findings cannot be played.")
         self.tabs.setCurrentIndex(0)
 
+    def _show_cut_short(self, analysis: Any) -> None:
+        """Shows the cut-short banner (with Retry as the main button) or hides it."""
+        cut = analysis.cut_short if analysis is not None else None
+        self.cut_banner.setVisible(cut is not None)
+        self.cut_banner.setText(explain(cut, analysis.segments) if cut is not None else "")
+        if cut is not None and not analysis.verdict:
+            self.verdict.setText("No verdict: cut short")
+        self.retry_button.setProperty("primary", "true" if cut is not None else "false")
+        self.next_button.setProperty("primary", "false" if cut is not None else "true")
+        for button in (self.retry_button, self.next_button):
+            button.style().unpolish(button)
+            button.style().polish(button)
+
     def prepare(self) -> None:
         """Readies the page for new content: sized as it will be shown, every part visible."""
         parent = self.parentWidget()
@@ -262,6 +297,7 @@ class ReportView(QWidget):
         self.voice_strip.hide()
         self.replay.clear()
         self.tabs.setTabEnabled(3, True)
+        self.cut_banner.hide()
 
     def show_drill(self, attempt: Any, scenario: Scenario | None = None) -> None:
         """Fills the report with a stored drill try (see ``ui.drill.drill_report``).

@@ -23,6 +23,8 @@ STATUS_WORDS: dict[str, str] = {
     "under": "too short",
     "over": "too long",
     "missing": "missing",
+    "cut": "cut short",
+    "not_reached": "not reached",
 }
 
 
@@ -34,7 +36,8 @@ class Bar:
         label: the STAR segment.
         seconds: time spoken.
         target: target seconds.
-        status: ok, under, over or missing.
+        status: ok, under, over or missing; for an answer a fault cut short, ``cut`` (the part
+            it stopped in) or ``not_reached``.
     """
 
     label: str
@@ -116,7 +119,8 @@ class TimelineChart(QWidget):
                                  for b in self.bars]) * 1.05
         row_h = self._row_height()
         status_color = {"ok": QColor(c.good), "under": QColor(c.warn), "over": QColor(c.bad),
-                        "missing": QColor(c.muted)}
+                        "missing": QColor(c.muted), "cut": QColor(c.muted),
+                        "not_reached": QColor(c.muted)}
         for i, bar in enumerate(self.bars):
             y = 2 + i * row_h
             painter.setPen(QColor(c.text))
