@@ -1,0 +1,369 @@
+"""Story reuse: do two answers tell the same story? And which details do they share?
+
+A loop's classic failure is the same story told for two principles. Paraphrase changes the words
+but not the story's specifics, so the detector compares what survives a retelling:
+
+* rare content words (light stems), each weighted by how rare it is in ordinary answers (an
+  inverse document frequency learnt from the answer corpus and the scenario library);
+* numbers, normalised ("4,100", "four thousand one hundred" and "4100" are one number;
+  "38 percent" is "38%"); small counts ("two teams") weigh little;
+* names: capitalised words that do not start a sentence (people, systems, places);
+* pairs of adjacent content stems ("order servic", "certif expir").
+
+Five features go into a small logistic regression trained at build time with scikit-learn
+(``python -m mockinterviewer.coach.story_reuse_train``); the app scores it with the shipped weights
+(``coach/model/reuse.json.gz``) and plain Python. Evidence is the shared details, ranked by
+weight, each quoted as it was said in both answers.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from mockinterviewer.coach.text import STOPWORDS, stem
+from mockinterviewer.transcript import is_filler
+
+log = logging.getLogger(__name__)
+
+MODEL_PATH = Path(__file__).resolve().parent / "model" / "reuse.json.gz"
+FEATURES: tuple[str, ...] = ("stem_overlap", "numbers", "names", "bigrams", "rare_stems")
+# Used only when the shipped file is missing: weights fitted by hand on a few examples.
+_FALLBACK: dict[str, Any] = {
+    "intercept": -6.0,
+    "coef": {"stem_overlap": 9.0, "numbers": 2.0, "names": 1.2, "bigrams": 1.0, "rare_stems": 0.8},
+    "threshold": 0.5,
+    "idf": {},
+    "docs": 1,
+}
+
+_WORD_RE = re.compile(r"[$£€]?\d[\d,]*(?:\.\d+)?%?[a-z]?|[A-Za-z]+(?:['’][A-Za-z]+)*")
+_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+          "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+          "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_PERCENT = {"percent", "per", "percentage"}
+# Capitalised words that are not names even mid-sentence.
+_NOT_NAMES = frozenset(
+    """i i'm i've i'd i'll monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december ok okay so and but then
+    we our my the a an it that this""".split())
+_EXTRA_STOP = frozenset(
+    """team teams time times work worked working get got make made one like going went know knew
+    think thought said say way thing things people week weeks day days month months year years
+    because after before while since other each every same first last next new good well lot
+    between during around across through without within another still even only much many""".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of an answer, as said and as compared.
+
+    Attributes:
+        text: the word as it appears (punctuation stripped).
+        key: what is compared: a stem, a normalised number ("#4100"), or "" for a stop word.
+        name: the word starts with a capital letter and does not start a sentence.
+        index: its position among the answer's words.
+    """
+
+    text: str
+    key: str
+    name: bool
+    index: int
+
+
+@dataclass(frozen=True)
+class SharedDetail:
+    """A specific detail both answers mention, quoted from each.
+
+    Attributes:
+        kind: number, name, phrase or word.
+        detail: the detail in words ("4,100", "Infrastructure", "order service").
+        quote_a: a few words around it in the first answer.
+        quote_b: a few words around it in the second answer.
+        weight: how much it says the story is the same (rarer details weigh more).
+    """
+
+    kind: str
+    detail: str
+    quote_a: str
+    quote_b: str
+    weight: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"kind": self.kind, "detail": self.detail, "quote_a": self.quote_a,
+                "quote_b": self.quote_b, "weight": round(self.weight, 3)}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> SharedDetail:
+        """Reads :meth:`to_dict`'s form."""
+        return cls(str(d.get("kind", "")), str(d.get("detail", "")), str(d.get("quote_a", "")),
+                   str(d.get("quote_b", "")), float(d.get("weight") or 0.0))
+
+
+@dataclass(frozen=True)
+class ReuseScore:
+    """The detector's reading of one pair of answers.
+
+    Attributes:
+        same: the detector's decision (probability at or above the threshold).
+        probability: how sure it is that the two tell one story.
+        features: the feature values, by name.
+        shared: the shared details, strongest first.
+    """
+
+    same: bool
+    probability: float
+    features: Mapping[str, float]
+    shared: tuple[SharedDetail, ...]
+
+
+# -- words ---------------------------------------------------------------------------------------
+
+def _number_value(raw: str) -> str | None:
+    """A digit token's normalised value ("4,100" -> "4100", "38%" -> "38%", "$8k" -> "8000")."""
+    t = raw.lower().lstrip("$£€").replace(",", "")
+    pct = t.endswith("%")
+    t = t.rstrip("%")
+    mult = 1
+    if t.endswith("k") and t[:-1].replace(".", "", 1).isdigit():
+        t, mult = t[:-1], 1000
+    elif t.endswith("m") and t[:-1].replace(".", "", 1).isdigit():
+        t, mult = t[:-1], 1_000_000
+    elif t.endswith("x") and t[:-1].replace(".", "", 1).isdigit():
+        t = t[:-1]
+    try:
+        value = float(t) * mult
+    except ValueError:
+        return None
+    text = f"{value:g}" if value != int(value) else str(int(value))
+    return text + ("%" if pct else "")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Splits an answer into compared words: stems, numbers (digits or words) and names.
+
+    Args:
+        text: the answer.
+
+    Returns:
+        Its tokens; stop words and fillers get an empty key.
+    """
+    raw = [(m.group(0), m.start()) for m in _WORD_RE.finditer(text.replace("’", "'"))]
+    out: list[Token] = []
+    i = 0
+    while i < len(raw):
+        word, pos = raw[i]
+        low = word.lower()
+        before = text[:pos].rstrip()
+        sentence_start = not before or before[-1] in ".!?:;"
+        if low in _UNITS or low in _TENS or (low in _SCALES and out and out[-1].key.startswith("#")):
+            value, j = _spelled_number(raw, i)
+            if value is not None:
+                said = " ".join(w for w, _ in raw[i:j])
+                out.append(Token(said, _pct(f"#{value}", raw, j), False, len(out)))
+                i = j + (1 if _is_pct(raw, j) else 0)
+                continue
+        if word[0].isdigit() or word[0] in "$£€":
+            value_text = _number_value(word)
+            if value_text is not None:
+                key = f"#{value_text}"
+                if not key.endswith("%") and _is_pct(raw, i + 1):
+                    key += "%"
+                    i += 1
+                out.append(Token(word, key, False, len(out)))
+                i += 1
+                continue
+        is_name = (word[0].isupper() and not sentence_start and low not in _NOT_NAMES
+                   and len(word) > 1)
+        stop = low in STOPWORDS or low in _EXTRA_STOP or is_filler(low) or len(low) < 3
+        out.append(Token(word, "" if stop and not is_name else stem(low), is_name, len(out)))
+        i += 1
+    return out
+
+
+def _is_pct(raw: Sequence[tuple[str, int]], j: int) -> bool:
+    return j < len(raw) and raw[j][0].lower() in _PERCENT and (
+        raw[j][0].lower() != "per" or (j + 1 < len(raw) and raw[j + 1][0].lower() == "cent"))
+
+
+def _pct(key: str, raw: Sequence[tuple[str, int]], j: int) -> str:
+    return key + "%" if _is_pct(raw, j) else key
+
+
+def _spelled_number(raw: Sequence[tuple[str, int]], i: int) -> tuple[int | None, int]:
+    """Reads "four thousand one hundred" from ``raw[i]``; returns (value, index after it)."""
+    total, current, j, seen = 0, 0, i, False
+    while j < len(raw):
+        w = raw[j][0].lower()
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w in _SCALES and seen:
+            if _SCALES[w] == 100:
+                current = max(current, 1) * 100
+            else:
+                total += max(current, 1) * _SCALES[w]
+                current = 0
+        elif w == "and" and seen and j + 1 < len(raw) and (
+                raw[j + 1][0].lower() in _UNITS or raw[j + 1][0].lower() in _TENS):
+            j += 1
+            continue
+        else:
+            break
+        seen = True
+        j += 1
+    if not seen:
+        return None, i + 1
+    return total + current, j
+
+
+# -- the model -----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def shipped() -> dict[str, Any]:
+    """The shipped model (intercept, coefficients, threshold, document frequencies)."""
+    try:
+        with gzip.open(MODEL_PATH, "rb") as fh:
+            data = json.loads(fh.read().decode("utf-8"))
+        if isinstance(data, dict) and "coef" in data:
+            return data
+    except (OSError, ValueError) as exc:
+        log.error("story reuse model %s unreadable (%s); using built-in weights", MODEL_PATH, exc)
+    return dict(_FALLBACK)
+
+
+def _idf(key: str, model: Mapping[str, Any]) -> float:
+    """A key's rarity: log(N / df) with unseen keys as rare as a key seen once."""
+    docs = max(1, int(model.get("docs", 1)))
+    df = int(model.get("idf", {}).get(key, 0))
+    return math.log((docs + 1) / (df + 1)) + 1.0
+
+
+def _number_weight(key: str) -> float:
+    """Small whole counts ("two teams") are common to any story; other numbers are specific."""
+    body = key[1:].rstrip("%")
+    try:
+        value = float(body)
+    except ValueError:
+        return 1.0
+    if key.endswith("%") or value != int(value):
+        return 1.0
+    return 0.25 if value <= 10 else 1.0
+
+
+def _bigrams(toks: Sequence[Token]) -> dict[str, tuple[int, int]]:
+    """Adjacent content stems (stop words between them allowed) -> the token span they cover."""
+    keyed = [t for t in toks if t.key and not t.key.startswith("#")]
+    out: dict[str, tuple[int, int]] = {}
+    for a, b in zip(keyed, keyed[1:], strict=False):
+        if b.index - a.index <= 2 and a.key != b.key:
+            out.setdefault(f"{a.key} {b.key}", (a.index, b.index))
+    return out
+
+
+def features(a: str, b: str, model: Mapping[str, Any] | None = None
+             ) -> tuple[dict[str, float], tuple[SharedDetail, ...]]:
+    """The pair's feature values and its shared details.
+
+    Args:
+        a: the first answer.
+        b: the second answer.
+        model: the model (default: the shipped one), for the document frequencies.
+
+    Returns:
+        (features by name, shared details strongest first).
+    """
+    model = model if model is not None else shipped()
+    ta, tb = tokenize(a), tokenize(b)
+    first_a = {t.key: t for t in reversed(ta) if t.key}
+    first_b = {t.key: t for t in reversed(tb) if t.key}
+    stems_a = {k for k in first_a if not k.startswith("#")}
+    stems_b = {k for k in first_b if not k.startswith("#")}
+    idf = {k: _idf(k, model) for k in stems_a | stems_b}
+    shared_stems = stems_a & stems_b
+    mass_a = sum(idf[k] for k in stems_a) or 1.0
+    mass_b = sum(idf[k] for k in stems_b) or 1.0
+    overlap = sum(idf[k] for k in shared_stems) / math.sqrt(mass_a * mass_b)
+    rare_cut = _idf("", model) * 0.6
+    rare = [k for k in shared_stems if idf[k] >= rare_cut]
+    nums = [k for k in first_a if k.startswith("#") and k in first_b]
+    num_score = sum(_number_weight(k) for k in nums)
+    names_a = {t.key for t in ta if t.name}
+    names = sorted(names_a & {t.key for t in tb if t.name})
+    bg_a, bg_b = _bigrams(ta), _bigrams(tb)
+    shared_bg = [g for g in bg_a if g in bg_b]
+    feats = {
+        "stem_overlap": overlap,
+        "numbers": math.log1p(num_score),
+        "names": math.log1p(len(names)),
+        "bigrams": math.log1p(sum(min(idf.get(p, 1.0) for p in g.split()) for g in shared_bg)
+                              / 3.0),
+        "rare_stems": math.log1p(len(rare)),
+    }
+    details: list[SharedDetail] = []
+    for k in nums:
+        details.append(SharedDetail("number", first_a[k].text, _quote(ta, first_a[k].index),
+                                    _quote(tb, first_b[k].index), 6.0 * _number_weight(k)))
+    for k in names:
+        details.append(SharedDetail("name", first_a[k].text, _quote(ta, first_a[k].index),
+                                    _quote(tb, first_b[k].index), 4.0 + idf.get(k, 1.0) / 4))
+    used = {k for k in names}
+    for g in sorted(shared_bg, key=lambda g: -sum(idf.get(p, 1.0) for p in g.split())):
+        i0, i1 = bg_a[g]
+        j0, j1 = bg_b[g]
+        details.append(SharedDetail("phrase", " ".join(t.text for t in ta[i0:i1 + 1]),
+                                    _quote(ta, i0, i1), _quote(tb, j0, j1),
+                                    sum(idf.get(p, 1.0) for p in g.split()) / 2))
+        used.update(g.split())
+    for k in sorted(rare, key=lambda k: -idf[k]):
+        if k not in used:
+            details.append(SharedDetail("word", first_a[k].text, _quote(ta, first_a[k].index),
+                                        _quote(tb, first_b[k].index), idf[k] / 2))
+    details.sort(key=lambda d: -d.weight)
+    return feats, tuple(details)
+
+
+def _quote(toks: Sequence[Token], start: int, end: int | None = None, around: int = 4) -> str:
+    end = start if end is None else end
+    lo, hi = max(0, start - around), min(len(toks), end + around + 1)
+    text = " ".join(t.text for t in toks[lo:hi])
+    return ("…" if lo > 0 else "") + text + ("…" if hi < len(toks) else "")
+
+
+def probability(feats: Mapping[str, float], model: Mapping[str, Any] | None = None) -> float:
+    """The model's probability that the pair tells one story."""
+    model = model if model is not None else shipped()
+    coef: Mapping[str, float] = model["coef"]
+    z = float(model["intercept"]) + sum(float(coef.get(k, 0.0)) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def compare(a: str, b: str, model: Mapping[str, Any] | None = None) -> ReuseScore:
+    """Decides whether two answers tell the same story.
+
+    Args:
+        a: the first answer's text.
+        b: the second answer's text.
+        model: the model (default: the shipped one).
+
+    Returns:
+        The decision, its probability, the features and the shared details.
+    """
+    model = model if model is not None else shipped()
+    feats, shared = features(a, b, model)
+    p = probability(feats, model)
+    return ReuseScore(p >= float(model.get("threshold", 0.5)), p, feats, shared)
