@@ -18,6 +18,7 @@ weight, each quoted as it was said in both answers.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import logging
@@ -29,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from mockinterviewer.coach.text import STOPWORDS, stem
+from mockinterviewer.coach.text import STOPWORDS, stem, word_set
 from mockinterviewer.transcript import is_filler
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ _FALLBACK: dict[str, Any] = {
     "docs": 1,
 }
 
+_KIND_ORDER = {"number": 0, "name": 1, "phrase": 2, "word": 3}
 _WORD_RE = re.compile(r"[$£€]?\d[\d,]*(?:\.\d+)?%?[a-z]?|[A-Za-z]+(?:['’][A-Za-z]+)*")
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -55,15 +57,15 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _PERCENT = {"percent", "per", "percentage"}
 # Capitalised words that are not names even mid-sentence.
-_NOT_NAMES = frozenset(
+_NOT_NAMES = word_set(
     """i i'm i've i'd i'll monday tuesday wednesday thursday friday saturday sunday january february
     march april may june july august september october november december ok okay so and but then
-    we our my the a an it that this""".split())
-_EXTRA_STOP = frozenset(
+    we our my the a an it that this""")
+_EXTRA_STOP = word_set(
     """team teams time times work worked working get got make made one like going went know knew
     think thought said say way thing things people week weeks day days month months year years
     because after before while since other each every same first last next new good well lot
-    between during around across through without within another still even only much many""".split())
+    between during around across through without within another still even only much many""")
 
 
 @dataclass(frozen=True)
@@ -75,12 +77,16 @@ class Token:
         key: what is compared: a stem, a normalised number ("#4100"), or "" for a stop word.
         name: the word starts with a capital letter and does not start a sentence.
         index: its position among the answer's words.
+        start: where it starts in the answer's text.
+        end: where it ends in the answer's text.
     """
 
     text: str
     key: str
     name: bool
     index: int
+    start: int = 0
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -169,11 +175,12 @@ def tokenize(text: str) -> list[Token]:
         low = word.lower()
         before = text[:pos].rstrip()
         sentence_start = not before or before[-1] in ".!?:;"
-        if low in _UNITS or low in _TENS or (low in _SCALES and out and out[-1].key.startswith("#")):
+        if low in _UNITS or low in _TENS:
             value, j = _spelled_number(raw, i)
             if value is not None:
                 said = " ".join(w for w, _ in raw[i:j])
-                out.append(Token(said, _pct(f"#{value}", raw, j), False, len(out)))
+                out.append(Token(said, _pct(f"#{value}", raw, j), False, len(out), pos,
+                                 raw[j - 1][1] + len(raw[j - 1][0])))
                 i = j + (1 if _is_pct(raw, j) else 0)
                 continue
         if word[0].isdigit() or word[0] in "$£€":
@@ -183,13 +190,14 @@ def tokenize(text: str) -> list[Token]:
                 if not key.endswith("%") and _is_pct(raw, i + 1):
                     key += "%"
                     i += 1
-                out.append(Token(word, key, False, len(out)))
+                out.append(Token(word, key, False, len(out), pos, pos + len(word)))
                 i += 1
                 continue
         is_name = (word[0].isupper() and not sentence_start and low not in _NOT_NAMES
                    and len(word) > 1)
         stop = low in STOPWORDS or low in _EXTRA_STOP or is_filler(low) or len(low) < 3
-        out.append(Token(word, "" if stop and not is_name else stem(low), is_name, len(out)))
+        out.append(Token(word, "" if stop and not is_name else stem(low), is_name, len(out), pos,
+                         pos + len(word)))
         i += 1
     return out
 
@@ -316,32 +324,47 @@ def features(a: str, b: str, model: Mapping[str, Any] | None = None
     }
     details: list[SharedDetail] = []
     for k in nums:
-        details.append(SharedDetail("number", first_a[k].text, _quote(ta, first_a[k].index),
-                                    _quote(tb, first_b[k].index), 6.0 * _number_weight(k)))
+        details.append(SharedDetail("number", first_a[k].text, _quote(a, ta, first_a[k].index),
+                                    _quote(b, tb, first_b[k].index), 6.0 * _number_weight(k)))
     for k in names:
-        details.append(SharedDetail("name", first_a[k].text, _quote(ta, first_a[k].index),
-                                    _quote(tb, first_b[k].index), 4.0 + idf.get(k, 1.0) / 4))
+        details.append(SharedDetail("name", first_a[k].text, _quote(a, ta, first_a[k].index),
+                                    _quote(b, tb, first_b[k].index), 4.0 + idf.get(k, 1.0) / 4))
     used = {k for k in names}
     for g in sorted(shared_bg, key=lambda g: -sum(idf.get(p, 1.0) for p in g.split())):
         i0, i1 = bg_a[g]
         j0, j1 = bg_b[g]
         details.append(SharedDetail("phrase", " ".join(t.text for t in ta[i0:i1 + 1]),
-                                    _quote(ta, i0, i1), _quote(tb, j0, j1),
+                                    _quote(a, ta, i0, i1), _quote(b, tb, j0, j1),
                                     sum(idf.get(p, 1.0) for p in g.split()) / 2))
         used.update(g.split())
     for k in sorted(rare, key=lambda k: -idf[k]):
         if k not in used:
-            details.append(SharedDetail("word", first_a[k].text, _quote(ta, first_a[k].index),
-                                        _quote(tb, first_b[k].index), idf[k] / 2))
-    details.sort(key=lambda d: -d.weight)
+            details.append(SharedDetail("word", first_a[k].text, _quote(a, ta, first_a[k].index),
+                                        _quote(b, tb, first_b[k].index), idf[k] / 2))
+    details = [dataclasses.replace(d, weight=round(d.weight, 3)) for d in details]
+    details.sort(key=lambda d: (_KIND_ORDER.get(d.kind, 9), -d.weight))
     return feats, tuple(details)
 
 
-def _quote(toks: Sequence[Token], start: int, end: int | None = None, around: int = 4) -> str:
+def _quote(text: str, toks: Sequence[Token], start: int, end: int | None = None,
+           around: int = 5) -> str:
+    """The words around ``toks[start..end]`` as said, cut at the sentence's edges."""
     end = start if end is None else end
-    lo, hi = max(0, start - around), min(len(toks), end + around + 1)
-    text = " ".join(t.text for t in toks[lo:hi])
-    return ("…" if lo > 0 else "") + text + ("…" if hi < len(toks) else "")
+    lo, hi = max(0, start - around), min(len(toks) - 1, end + around)
+    begin, finish = toks[lo].start, toks[hi].end
+    head = text[begin:toks[start].start]
+    cut = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
+    if cut >= 0:
+        begin += cut + 2
+    tail = text[toks[end].end:finish]
+    stop = min((i for i in (tail.find(". "), tail.find("? "), tail.find("! ")) if i >= 0),
+               default=-1)
+    if stop >= 0:
+        finish = toks[end].end + stop + 1
+    body = " ".join(text[begin:finish].split())
+    opens = begin == 0 or text[:begin].rstrip().endswith((".", "?", "!"))
+    return ("\u2026" if not opens else "") + body + (
+        "\u2026" if hi < len(toks) - 1 and stop < 0 else "")
 
 
 def probability(feats: Mapping[str, float], model: Mapping[str, Any] | None = None) -> float:
