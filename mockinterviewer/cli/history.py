@@ -6,17 +6,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from mockinterviewer.content.model import LEVEL_NAMES
 from mockinterviewer.errors import UserError
 from mockinterviewer.store import Attempt, HistoryStore
-from mockinterviewer.store.export import render_attempt, render_csv, write_text
+from mockinterviewer.store.export import render_csv, write_text
 from mockinterviewer.store.insights import report_findings, report_segments
+from mockinterviewer.store.loop_export import loop_debrief, render_for_export
 from mockinterviewer.store.loops import is_loop, top_level
-
-if TYPE_CHECKING:
-    from mockinterviewer.coach.loop import LoopDebrief
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
@@ -134,27 +131,11 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _loop_debrief(store: HistoryStore, loop: Attempt) -> tuple[list[Attempt], LoopDebrief | None]:
-    """A loop's answers and its debrief (computed from the answers when it was cut short)."""
-    from mockinterviewer.content.library import load_library
-    from mockinterviewer.content.stories import list_stories
-    from mockinterviewer.store.loops import build_debrief, stored_debrief
-
-    answers = store.loop_answers(loop.id)
-    d = stored_debrief(loop)
-    if d is None and any(a.status == "done" for a in answers):
-        library = load_library().scenarios
-        d = build_debrief(loop, answers, lambda sid: next((s for s in library if s.id == sid),
-                                                          None),
-                          list_stories().scenarios, [s for s in library if s.kind != "story"])
-    return answers, d
-
-
 def _show_loop(store: HistoryStore, loop: Attempt, as_json: bool) -> int:
     from mockinterviewer.store.loop_export import debrief_lines
     from mockinterviewer.store.loops import loop_json
 
-    answers, d = _loop_debrief(store, loop)
+    answers, d = loop_debrief(store, loop)
     if as_json:
         print(json.dumps(loop_json(loop, answers, d), indent=2))
         return 0
@@ -180,13 +161,8 @@ def run_export(args: argparse.Namespace) -> int:
     """Exports one attempt."""
     with _open() as store:
         attempt = store.get(args.id)
-        if is_loop(attempt):
-            from mockinterviewer.store.loop_export import render_loop
-
-            answers, d = _loop_debrief(store, attempt)
-            _emit(render_loop(attempt, answers, d, args.format), args.out)
-            return 0
-    _emit(render_attempt(attempt, args.format), args.out)
+        text = render_for_export(store, attempt, args.format)
+    _emit(text, args.out)
     return 0
 
 

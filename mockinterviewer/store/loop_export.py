@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from mockinterviewer.coach.loop import LoopDebrief
 from mockinterviewer.content.model import LEVEL_NAMES
 from mockinterviewer.errors import UserError
-from mockinterviewer.store.export import render_html, render_markdown
+from mockinterviewer.store.export import render_attempt, render_html, render_markdown
 from mockinterviewer.store.model import Attempt
+
+if TYPE_CHECKING:
+    from mockinterviewer.store.history import HistoryStore
 
 
 def _clock(seconds: float) -> str:
@@ -140,3 +144,31 @@ def render_loop(loop: Attempt, answers: Sequence[Attempt], d: LoopDebrief | None
     if fmt in ("md", "markdown"):
         return render_loop_markdown(loop, answers, d)
     raise UserError(f"unknown export format {fmt!r}; choose html or md")
+
+
+def loop_debrief(store: HistoryStore, loop: Attempt) -> tuple[list[Attempt], LoopDebrief | None]:
+    """A loop's answers and its debrief (computed from the answers when it was cut short)."""
+    from mockinterviewer.content.library import load_library
+    from mockinterviewer.store.loops import build_debrief, stored_debrief
+
+    answers = store.loop_answers(loop.id)
+    d = stored_debrief(loop)
+    if d is None and any(a.status == "done" for a in answers):
+        scenarios = load_library().scenarios
+        by_id = {s.id: s for s in scenarios}
+        d = build_debrief(loop, answers, by_id.get, [s for s in scenarios if s.kind == "story"],
+                          [s for s in scenarios if s.kind != "story"])
+    return answers, d
+
+
+def render_for_export(store: HistoryStore, attempt: Attempt, fmt: str) -> str:
+    """One history entry as HTML or Markdown: a loop with its debrief and answers, any other
+    attempt as its report.
+
+    Raises:
+        UserError: an unknown format.
+    """
+    if attempt.mode != "loop":
+        return render_attempt(attempt, fmt)
+    answers, d = loop_debrief(store, attempt)
+    return render_loop(attempt, answers, d, fmt)
