@@ -36,11 +36,13 @@ from mockinterviewer.transcript import is_filler
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).resolve().parent / "model" / "reuse.json.gz"
-FEATURES: tuple[str, ...] = ("stem_overlap", "numbers", "names", "bigrams", "rare_stems")
+# What the model weighs (chosen on the development pairs by cross-validation); the others are
+# computed for the record and for the evidence.
+FEATURES: tuple[str, ...] = ("event_overlap", "bigrams")
 # Used only when the shipped file is missing: weights fitted by hand on a few examples.
 _FALLBACK: dict[str, Any] = {
-    "intercept": -6.0,
-    "coef": {"stem_overlap": 9.0, "numbers": 2.0, "names": 1.2, "bigrams": 1.0, "rare_stems": 0.8},
+    "intercept": -4.0,
+    "coef": {"event_overlap": 30.0, "bigrams": -1.0},
     "threshold": 0.5,
     "idf": {},
     "docs": 1,
@@ -314,7 +316,18 @@ def features(a: str, b: str, model: Mapping[str, Any] | None = None
     names = sorted(names_a & {t.key for t in tb if t.name})
     bg_a, bg_b = _bigrams(ta), _bigrams(tb)
     shared_bg = [g for g in bg_a if g in bg_b]
+    event_a, event_b = _told_after_opening(ta), _told_after_opening(tb)
+    shared_events = set(event_a) & set(event_b)
+    ev_a = sum(idf.get(k, 1.0) ** 2 for k in _content(ta)) or 1.0  # squared: rare details lead
+    ev_b = sum(idf.get(k, 1.0) ** 2 for k in _content(tb)) or 1.0
+    nums_a = {k for k in first_a if k.startswith("#") and _number_weight(k) >= 1.0}
+    nums_b = {k for k in first_b if k.startswith("#") and _number_weight(k) >= 1.0}
+    aligned, aligned_share = _alignment(a, b, model)
     feats = {
+        "event_overlap": sum(idf[k] ** 2 for k in shared_events) / math.sqrt(ev_a * ev_b),
+        "number_share": len(nums_a & nums_b) / max(1, min(len(nums_a), len(nums_b))),
+        "aligned": aligned,
+        "aligned_share": aligned_share,
         "stem_overlap": overlap,
         "numbers": math.log1p(num_score),
         "names": math.log1p(len(names)),
@@ -344,6 +357,52 @@ def features(a: str, b: str, model: Mapping[str, Any] | None = None
     details = [dataclasses.replace(d, weight=round(d.weight, 3)) for d in details]
     details.sort(key=lambda d: (_KIND_ORDER.get(d.kind, 9), -d.weight))
     return feats, tuple(details)
+
+
+OPENING = 0.1  # the share of an answer's words that sets the scene (who, where)
+
+
+def _content(toks: Sequence[Token]) -> set[str]:
+    """The answer's content stems (names and numbers left out)."""
+    return {t.key for t in toks if t.key and not t.key.startswith("#") and not t.name}
+
+
+def _told_after_opening(toks: Sequence[Token]) -> set[str]:
+    """Content stems said after the opening: the events, not only the setting. Two stories
+    from one job share the setting (the team, the site, the manager) in their first sentence;
+    a retold story shares what happened."""
+    content = [t for t in toks if t.key and not t.key.startswith("#") and not t.name]
+    cut = int(len(content) * OPENING)
+    return {t.key for t in content[cut:]}
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
+
+
+def _alignment(a: str, b: str, model: Mapping[str, Any]) -> tuple[float, float]:
+    """How well the two answers' sentences pair up: the mean of each sentence's best match
+    (rarity-weighted Dice of content stems) in the other answer, and the share of sentences
+    whose best match is at least 0.3. A retold story retells its events sentence by sentence;
+    two stories of one setting share only the sentence that sets the scene."""
+
+    def sentences(text: str) -> list[dict[str, float]]:
+        out = []
+        for part in _SENTENCE_SPLIT.split(text):
+            keys = {t.key for t in tokenize(part) if t.key}
+            if len(keys) >= 3:
+                out.append({k: _idf(k, model) ** 2 for k in keys})
+        return out
+
+    sa, sb = sentences(a), sentences(b)
+    if not sa or not sb:
+        return 0.0, 0.0
+
+    def dice(x: Mapping[str, float], y: Mapping[str, float]) -> float:
+        shared = sum(v for k, v in x.items() if k in y)
+        return 2 * shared / (sum(x.values()) + sum(y.values()))
+
+    best = [max(dice(x, y) for y in sb) for x in sa] + [max(dice(y, x) for x in sa) for y in sb]
+    return sum(best) / len(best), sum(1 for v in best if v >= 0.3) / len(best)
 
 
 def _quote(text: str, toks: Sequence[Token], start: int, end: int | None = None,

@@ -3,7 +3,7 @@
 ``python -m mockinterviewer.coach.story_reuse_train`` counts document frequencies over the answer
 corpus (``corpus/answers-w*.jsonl``) and the scenario library (``content/*.toml``), then fits a
 logistic regression on the development pairs (``corpus/reuse-dev.jsonl``) and keeps the threshold
-that gives the best F1 on them with precision first. The test pairs (``corpus/reuse-test.jsonl``)
+whose smaller of precision and recall is largest on cross-validated probabilities. The test pairs (``corpus/reuse-test.jsonl``)
 are never read here. The app imports only :mod:`mockinterviewer.coach.story_reuse`.
 """
 
@@ -22,6 +22,7 @@ from mockinterviewer.coach.story_reuse import FEATURES, MODEL_PATH, features, to
 CORPUS = Path(__file__).resolve().parent / "corpus"
 DEV_FILE = CORPUS / "reuse-dev.jsonl"
 TEST_FILE = CORPUS / "reuse-test.jsonl"
+C = 1.0  # regularisation of the standardised fit
 
 
 def read_pairs(path: Path) -> list[dict[str, Any]]:
@@ -60,6 +61,11 @@ def document_frequencies(texts: Iterable[str]) -> tuple[dict[str, int], int]:
 def fit(pairs: Sequence[Mapping[str, Any]], base: Mapping[str, Any]) -> dict[str, Any]:
     """Fits the logistic regression and its threshold on labelled pairs.
 
+    The features are standardised for the fit and the scaling folded back into the weights, so
+    the app scores raw feature values. The threshold is the one with the best F1 (then the best
+    precision and recall together: the larger of the two smaller) on 5-fold cross-validated
+    probabilities, never on the fitted pairs themselves.
+
     Args:
         pairs: labelled pairs.
         base: a model with the document frequencies (``idf``, ``docs``).
@@ -69,25 +75,33 @@ def fit(pairs: Sequence[Mapping[str, Any]], base: Mapping[str, Any]) -> dict[str
     """
     import numpy as np
     from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     x = np.array([[features(p["a"]["text"], p["b"]["text"], base)[0][f] for f in FEATURES]
                   for p in pairs])
     y = np.array([1 if p["label"] == "same" else 0 for p in pairs])
-    clf = LogisticRegression(C=1.0, max_iter=5000, class_weight="balanced").fit(x, y)
-    probs = clf.predict_proba(x)[:, 1]
+    mean, std = x.mean(axis=0), x.std(axis=0) + 1e-9
+    z = (x - mean) / std
+    clf = LogisticRegression(C=C, max_iter=5000)
+    probs = np.mean([cross_val_predict(clf, z, y, method="predict_proba",
+                                       cv=StratifiedKFold(5, shuffle=True, random_state=seed))[:, 1]
+                     for seed in range(5)], axis=0)
     best, best_key = 0.5, (-1.0, -1.0)
-    for t in [i / 100 for i in range(20, 91)]:
+    for t in [i / 100 for i in range(20, 81)]:
         pred = probs >= t
         tp = int((pred & (y == 1)).sum())
         prec = tp / max(1, int(pred.sum()))
         rec = tp / max(1, int(y.sum()))
-        f1 = 2 * prec * rec / max(1e-9, prec + rec)
-        key = (round(f1, 4), prec)
+        key = (round(min(prec, rec), 4), round(prec, 4))
         if key > best_key:
             best, best_key = t, key
-    return {**base, "intercept": round(float(clf.intercept_[0]), 5),
-            "coef": {f: round(float(c), 5) for f, c in zip(FEATURES, clf.coef_[0], strict=True)},
-            "threshold": best}
+    clf.fit(z, y)
+    coef = clf.coef_[0] / std
+    intercept = float(clf.intercept_[0]) - float((clf.coef_[0] * mean / std).sum())
+    return {**base, "intercept": round(intercept, 5),
+            "coef": {f: round(float(c), 5) for f, c in zip(FEATURES, coef, strict=True)},
+            "threshold": best, "cv_min_precision_recall": best_key[0],
+            "cv_precision": best_key[1]}
 
 
 def build() -> Path:
