@@ -10,10 +10,15 @@ but not the story's specifics, so the detector compares what survives a retellin
 * names: capitalised words that do not start a sentence (people, systems, places);
 * pairs of adjacent content stems ("order servic", "certif expir").
 
-Five features go into a small logistic regression trained at build time with scikit-learn
-(``python -m mockinterviewer.coach.story_reuse_train``); the app scores it with the shipped weights
-(``coach/model/reuse.json.gz``) and plain Python. Evidence is the shared details, ranked by
-weight, each quoted as it was said in both answers.
+The blind development pairs showed that two stories from one job share their setting (the team,
+the site, the manager's name) as much as a retold story does; what tells them apart is the
+content said *after* the opening. The model (a logistic regression fitted at build time with
+scikit-learn, ``python -m mockinterviewer.coach.story_reuse_train``) weighs two features: the
+squared-rarity overlap of content stems said after each answer's opening, names left out
+(``event_overlap``), and the shared stem pairs (``bigrams``). The app scores it with the shipped
+weights (``coach/model/reuse.json.gz``) and plain Python. Numbers and names are not weighed but
+are the first evidence quoted: the shared details, ranked, each as said in both answers. It is
+calibrated on answers of 100 words or more (a loop's answers are longer).
 """
 
 from __future__ import annotations

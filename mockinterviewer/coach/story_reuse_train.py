@@ -3,8 +3,9 @@
 ``python -m mockinterviewer.coach.story_reuse_train`` counts document frequencies over the answer
 corpus (``corpus/answers-w*.jsonl``) and the scenario library (``content/*.toml``), then fits a
 logistic regression on the development pairs (``corpus/reuse-dev.jsonl``) and keeps the threshold
-whose smaller of precision and recall is largest on cross-validated probabilities. The test pairs (``corpus/reuse-test.jsonl``)
-are never read here. The app imports only :mod:`mockinterviewer.coach.story_reuse`.
+whose smaller of precision and recall is largest on cross-validated probabilities. The test pairs
+(``corpus/reuse-test.jsonl``) are never read here. The app imports only
+:mod:`mockinterviewer.coach.story_reuse`.
 """
 
 from __future__ import annotations
