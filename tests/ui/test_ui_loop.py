@@ -59,7 +59,7 @@ def _answer(qtbot, screen: LoopScreen, text: str) -> None:
     view.capture.captured.emit(Capture(path, words, (), words[-1].end))
 
 
-def test_setup_shows_the_budget_and_draws_a_surprise_loop(screen, qtbot) -> None:
+def test_setup_shows_the_budget_and_draws_a_surprise_loop(screen, qtbot, artifacts) -> None:
     view, _store = screen
     setup = view.setup
     assert not setup.start_button.isEnabled()
@@ -79,6 +79,10 @@ def test_setup_shows_the_budget_and_draws_a_surprise_loop(screen, qtbot) -> None
     setup.count.setValue(3)
     setup.surprise()
     assert len(setup.chosen()) == 3
+    shoot(view, artifacts, "loop-setup")
+    with dark_palette():
+        view.setPalette(view.palette())
+        shoot(view, artifacts, "loop-setup-dark")
     assert setup.plan() == LoopPlan(tuple(sc.id for sc in setup.chosen()), "sde2", None)
 
 
@@ -152,7 +156,8 @@ def test_escape_ends_the_loop_early_and_debriefs_what_was_answered(screen, qtbot
     assert [a.status for a in store.loop_answers(row.id)] == ["done", "abandoned"]
 
 
-def test_history_opens_a_loop_on_its_debrief_and_home_has_a_loop_button(qtbot) -> None:
+def test_history_opens_a_loop_on_its_debrief_and_home_has_a_loop_button(qtbot,
+                                                                         artifacts) -> None:
     from ui_fakes import make_services
 
     from mockinterviewer.ui.main_window import MainWindow
@@ -160,7 +165,17 @@ def test_history_opens_a_loop_on_its_debrief_and_home_has_a_loop_button(qtbot) -
     store = HistoryStore()
     window = MainWindow(Settings(), make_services(store=store), load_model=False)
     qtbot.addWidget(window)
-    window.home.loop_button.click()
+    window.resize(1100, 720)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    shoot(window, artifacts, "home-with-loop")
+    with dark_palette():
+        window.setPalette(window.palette())
+        shoot(window, artifacts, "home-with-loop-dark")
+    window.home.tree.setFocus()
+    with qtbot.waitSignal(window.home.loop_requested, timeout=3000):  # a mnemonic clicks later
+        qtbot.keyClick(window.home.tree, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
     assert window.current_screen() == "loop"
     screen = window.screens["loop"]
     assert screen.pages.currentWidget() is screen.setup

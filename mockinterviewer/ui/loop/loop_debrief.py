@@ -80,7 +80,13 @@ class LoopDebriefView(QWidget):
         for col in (0, 1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.rows.itemActivated.connect(lambda *_: self.open_selected())
+        self.rows.currentItemChanged.connect(lambda *_: self._show_row())
         root.addWidget(self.rows)
+        self.row_detail = QLabel()
+        self.row_detail.setWordWrap(True)
+        self.row_detail.setProperty("role", "muted")
+        self.row_detail.setAccessibleName("The highlighted principle's key finding")
+        root.addWidget(self.row_detail)
         root.addWidget(theme.style_heading(QLabel("Story reuse"), 1.15))
         self.reuse = QLabel()
         self.reuse.setWordWrap(True)
@@ -138,6 +144,11 @@ class LoopDebriefView(QWidget):
                 f"({t.fillers_per_minute:.1f} a minute). {t.energy_note}")
         self.open_button.setEnabled(any(r.attempt_id is not None for r in d.rows))
         self.export_button.setEnabled(loop_id is not None)
+
+    def _show_row(self) -> None:
+        item = self.rows.currentItem()
+        self.row_detail.setText("" if item is None else
+                                f"{item.text(0)}: {item.text(3)} (Enter opens the full report.)")
 
     def _reuse_html(self, d: LoopDebrief) -> str:
         if not d.reuse:
