@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from mockinterviewer.coach import story_reuse
-from mockinterviewer.coach.story_reuse import FEATURES, MODEL_PATH, features, tokenize
+from mockinterviewer.coach.story_reuse import FEATURES, MODEL_PATH, features
+from mockinterviewer.coach.story_words import tokenize
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 DEV_FILE = CORPUS / "reuse-dev.jsonl"

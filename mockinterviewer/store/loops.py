@@ -166,3 +166,28 @@ def unfinished_loops(store: HistoryStore) -> list[Attempt]:
     """Loops cut short (a crash, or the app closed mid-loop) with at least one answer recorded."""
     return [a for a in store.list(status="unfinished") if is_loop(a)
             and store.loop_answers(a.id)]
+
+
+def debrief_answers(store: HistoryStore | None, loop_id: int | None,
+                    answered: Sequence[tuple[Scenario, Any, int | None]], level: str,
+                    planned: int, library: Sequence[Scenario]) -> LoopDebrief:
+    """Debriefs the answers of a loop just asked and stores the debrief (slow: off the UI thread).
+
+    Args:
+        store: the history (None: nothing is stored).
+        loop_id: the loop's row (None: nothing is stored).
+        answered: (scenario, analysis, attempt id) per answered question, in order.
+        level: the level id.
+        planned: how many principles the loop planned.
+        library: every scenario, the user's stories included (for the suggestion).
+
+    Returns:
+        The debrief.
+    """
+    own = [s for s in library if s.kind == "story"]
+    used = [s.id for s, _a, _i in answered]
+    suggest = {s.id: suggest_story(s.principle, own, library, used) for s, _a, _i in answered}
+    d = debrief([LoopAnswer(s, a, i) for s, a, i in answered], level, planned, suggest)
+    if store is not None and loop_id is not None:
+        finish_loop(store, loop_id, d)
+    return d

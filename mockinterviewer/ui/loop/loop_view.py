@@ -16,8 +16,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from mockinterviewer.coach.engine import analyze, with_probe_answers
 from mockinterviewer.coach.live import LiveSegmenter, warm_up
@@ -25,9 +24,10 @@ from mockinterviewer.coach.loop import ANSWER_MODE, LoopPlan, probe_count
 from mockinterviewer.coach.probes import analyze_probe_answer
 from mockinterviewer.content.model import LEVEL_NAMES, SEGMENT_LABELS, Scenario
 from mockinterviewer.settings import Settings
+from mockinterviewer.store.loops import debrief_answers
 from mockinterviewer.ui import dialogs, theme
 from mockinterviewer.ui.capture.answer_capture import AnswerCapture, Capture
-from mockinterviewer.ui.capture.capture_controls import CAPTURE_STATUS
+from mockinterviewer.ui.loop.loop_controls import KeyRow, status_text
 from mockinterviewer.ui.rehearse.rehearse_flow import recordings_dir
 from mockinterviewer.ui.widgets.level_meter import LevelMeter
 from mockinterviewer.ui.widgets.star_strip import StarStrip, format_seconds
@@ -115,23 +115,15 @@ class LoopView(QWidget):
         clocks.addWidget(self.meter, 1)
         root.addLayout(clocks)
         root.addStretch(1)
-        keys = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for name, text, key, slot in (
-                ("next", "Next segment (Space)", Qt.Key.Key_Space, self.next_segment),
-                ("done", "Done (Enter)", Qt.Key.Key_Return, self.done),
-                ("repeat", "Repeat question (R)", Qt.Key.Key_R, self.repeat_question),
-                ("pause", "Pause (P)", Qt.Key.Key_P, self.toggle_pause),
-                ("end", "End loop early (Esc)", Qt.Key.Key_Escape, self.end_early)):
-            btn = QPushButton(text)
-            btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            btn.setAccessibleName(text)
-            btn.clicked.connect(slot)
-            QShortcut(QKeySequence(key), self, slot).setAutoRepeat(False)
-            keys.addWidget(btn)
-            self.buttons[name] = btn
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), self, self.done).setAutoRepeat(False)
-        root.addLayout(keys)
+        self.keys = KeyRow(self, (
+            ("next", "Next segment (Space)", Qt.Key.Key_Space, self.next_segment),
+            ("done", "Done (Enter)", Qt.Key.Key_Return, self.done),
+            ("repeat", "Repeat question (R)", Qt.Key.Key_R, self.repeat_question),
+            ("pause", "Pause (P)", Qt.Key.Key_P, self.toggle_pause),
+            ("end", "End loop early (Esc)", Qt.Key.Key_Escape, self.end_early)),
+            enter=self.done)
+        self.buttons = self.keys.buttons
+        root.addWidget(self.keys)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     # -- public -----------------------------------------------------------------------------------
@@ -376,21 +368,8 @@ class LoopView(QWidget):
         planned, level = len(self.scenarios), self._level()
         library = list(self.services.scenarios)
 
-        def work(_progress: Any) -> Any:
-            from mockinterviewer.coach.loop import LoopAnswer, debrief, suggest_story
-            from mockinterviewer.store.loops import finish_loop
-
-            own = [s for s in library if s.kind == "story"]
-            used = [s.id for s, _a, _i in answered]
-            suggest = {s.id: suggest_story(s.principle, own, library, used)
-                       for s, _a, _i in answered}
-            d = debrief([LoopAnswer(s, a, i) for s, a, i in answered], level, planned, suggest)
-            if store is not None and loop_id is not None:
-                finish_loop(store, loop_id, d)
-            return d
-
-        run_job(work, on_done=self._debriefed, on_error=self._debrief_failed,
-                name="debriefing the loop")
+        run_job(lambda _p: debrief_answers(store, loop_id, answered, level, planned, library),
+                on_done=self._debriefed, on_error=self._debrief_failed, name="debriefing the loop")
 
     def _debriefed(self, d: Any) -> None:
         self._set_phase("done")
@@ -446,22 +425,6 @@ class LoopView(QWidget):
 
     def _update_status(self) -> None:
         state, phase = self.capture.state, self.phase
-        text = {**CAPTURE_STATUS,
-                "waiting": "Press Space to start answering.",
-                "recording": ("Recording. Space marks the next segment, Enter ends the answer."
-                              if phase == "answer" else "Recording your follow-up answer. "
-                              "Enter ends it."),
-                "paused": "Paused. Press P to go on."}.get(state, "")
-        text = {"analysing": "One moment…", "probe_analysing": "One moment…",
-                "debriefing": "Weighing the whole loop…", "done": "Loop finished."}.get(
-                    phase, text)
+        text = status_text(state, phase)
         self.status.setText(text)
-        self.buttons["next"].setText("Start answering (Space)" if state in ("speaking", "waiting")
-                                     else "Next segment (Space)")
-        self.buttons["next"].setEnabled(state in ("speaking", "waiting") or (
-            state == "recording" and phase == "answer"))
-        self.buttons["done"].setEnabled(state in ("recording", "paused"))
-        self.buttons["pause"].setText("Resume (P)" if state == "paused" else "Pause (P)")
-        self.buttons["pause"].setEnabled(state in ("recording", "paused"))
-        self.buttons["repeat"].setEnabled(phase in ("answer", "probe"))
-        self.buttons["end"].setEnabled(phase not in ("idle", "debriefing", "done"))
+        self.keys.refresh(state, phase)
