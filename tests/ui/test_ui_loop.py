@@ -156,8 +156,8 @@ def test_escape_ends_the_loop_early_and_debriefs_what_was_answered(screen, qtbot
     assert [a.status for a in store.loop_answers(row.id)] == ["done", "abandoned"]
 
 
-def test_history_opens_a_loop_on_its_debrief_and_home_has_a_loop_button(qtbot,
-                                                                         artifacts) -> None:
+def test_history_opens_a_loop_on_its_debrief_and_home_has_a_loop_button(qtbot, artifacts,
+                                                                         tmp_path) -> None:
     from ui_fakes import make_services
 
     from mockinterviewer.ui.main_window import MainWindow
@@ -189,6 +189,16 @@ def test_history_opens_a_loop_on_its_debrief_and_home_has_a_loop_button(qtbot,
     aid = store.start_attempt("ownership", "Ownership", "sde2", "loop-answer", "q", None, "m",
                               loop_id=loop_id)
     store.finish_attempt(aid, analyze_text(_story("ownership"), lib.by_id("ownership")))
+    window.show_screen("history")  # History lists the loop, not the answer inside it
+    history = window.screens["history"]
+    assert history.model.rowCount() == 1 and history.model.attempt(0).mode == "loop"
+    out = tmp_path / "loop.html"
+    history.choose_file = lambda *_a: out
+    assert history.select_attempt(loop_id) and history.export_selected() == out
+    assert "Story reuse" in out.read_text(encoding="utf-8")
+    window.show_screen("coverage")  # Coverage counts the loop's answer
+    counts = {r.principle_id: r.attempts for r in window.screens["coverage"].rows}
+    assert counts["ownership"] == 1 and sum(counts.values()) == 1
     window.open_attempt(loop_id)  # what History's Enter does
     assert window.current_screen() == "loop" and screen.pages.currentWidget() is screen.debrief
     assert "1 of 2 answered" in screen.debrief.reading.text()
