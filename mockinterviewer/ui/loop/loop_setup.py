@@ -69,6 +69,12 @@ class LoopSetup(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Principles for the loop")
         self.list.setToolTip("Space ticks or unticks the highlighted principle")
+        # the style's own box is near-invisible on the dark palette: a drawn box reads on both
+        self.list.setStyleSheet(
+            "QListView::indicator { width: 10px; height: 10px; border: 1px solid palette(text);"
+            " border-radius: 2px; background: palette(base); }"
+            "QListView::indicator:checked { background: palette(highlight);"
+            " border-color: palette(highlight); }")
         root.addWidget(self.list, 1)
         row = QHBoxLayout()
         self.probes = QComboBox()
