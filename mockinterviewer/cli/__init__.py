@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "learn": ("mockinterviewer.cli.gui", "open the app in Learn mode for a scenario"),
     "drill": ("mockinterviewer.cli.gui", "open the app in Drill mode for a scenario"),
     "test": ("mockinterviewer.cli.gui", "open the app in Test mode for a scenario"),
+    "loop": ("mockinterviewer.cli.loop", "open the app in a mock interview loop of 2-6 principles"),
     "content": ("mockinterviewer.cli.content", "check or list scenario files"),
     "transcribe": ("mockinterviewer.cli.transcribe", "transcribe an audio file"),
     "bench": ("mockinterviewer.cli.bench", "benchmark streaming and whole-file transcription"),

@@ -30,13 +30,22 @@ def run(args: argparse.Namespace) -> int:
         from mockinterviewer.content.library import find_scenario
 
         find_scenario(scenario_id)  # a bad id is an error: line before any window opens
+    require_display()
+    from mockinterviewer.ui.app import run_app
+
+    return run_app(mode=args.mode, scenario_id=scenario_id, level=args.level,
+                   quit_when_shown=args.quit_when_shown)
+
+
+def require_display() -> None:
+    """Raises a clear error when no graphical display is available (Qt would abort instead).
+
+    Raises:
+        UserError: no display.
+    """
     if sys.platform.startswith("linux") and not any(
         os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     ):  # Qt would abort the process with its own messages
         raise UserError("No graphical display was found (neither DISPLAY nor WAYLAND_DISPLAY is "
                         "set), so the app window cannot open. Start it from your desktop "
                         "session, or use the command-line commands (mockinterviewer --help).")
-    from mockinterviewer.ui.app import run_app
-
-    return run_app(mode=args.mode, scenario_id=scenario_id, level=args.level,
-                   quit_when_shown=args.quit_when_shown)

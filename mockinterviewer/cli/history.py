@@ -11,8 +11,10 @@ from mockinterviewer.coach.reason_text import plain_reasons
 from mockinterviewer.content.model import LEVEL_NAMES
 from mockinterviewer.errors import UserError
 from mockinterviewer.store import Attempt, HistoryStore
-from mockinterviewer.store.export import render_attempt, render_csv, write_text
+from mockinterviewer.store.export import render_csv, write_text
 from mockinterviewer.store.insights import report_findings, report_segments
+from mockinterviewer.store.loop_export import loop_debrief, render_for_export
+from mockinterviewer.store.loops import is_loop, top_level
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
@@ -68,7 +70,7 @@ def _duration(a: Attempt) -> str:
 def run_list(args: argparse.Namespace) -> int:
     """Lists attempts."""
     with _open() as store:
-        attempts = store.list(scenario_id=args.scenario, principle=args.principle)
+        attempts = top_level(store.list(scenario_id=args.scenario, principle=args.principle))
     if args.json:
         rows = [{"id": a.id, "created_at": a.created_at.isoformat(), "scenario": a.scenario_id,
                  "principle": a.principle, "level": a.level, "mode": a.mode, "status": a.status,
@@ -94,6 +96,8 @@ def run_show(args: argparse.Namespace) -> int:
     """Prints one attempt."""
     with _open() as store:
         a = store.get(args.id)
+        if is_loop(a):
+            return _show_loop(store, a, args.json)
     if args.json:
         print(json.dumps({"id": a.id, "created_at": a.created_at.isoformat(),
                           "status": a.status, "recordings": [str(p) for p in a.recordings],
@@ -128,6 +132,24 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _show_loop(store: HistoryStore, loop: Attempt, as_json: bool) -> int:
+    from mockinterviewer.store.loop_export import debrief_lines
+    from mockinterviewer.store.loops import loop_json
+
+    answers, d = loop_debrief(store, loop)
+    if as_json:
+        print(json.dumps(loop_json(loop, answers, d), indent=2))
+        return 0
+    print(f"Loop {loop.id}: {loop.prompt}")
+    print(f"  {loop.created_at.astimezone():%Y-%m-%d %H:%M}  status {loop.status}")
+    for i, a in enumerate(answers, 1):
+        print(f"  answer {i}: {a.principle} ({a.scenario_id}), attempt {a.id}, {a.status}")
+    print()
+    for line in debrief_lines(d):
+        print(line)
+    return 0
+
+
 def _plain(value: object) -> object:
     if hasattr(value, "items"):
         return {k: _plain(v) for k, v in value.items()}
@@ -140,7 +162,8 @@ def run_export(args: argparse.Namespace) -> int:
     """Exports one attempt."""
     with _open() as store:
         attempt = store.get(args.id)
-    _emit(render_attempt(attempt, args.format), args.out)
+        text = render_for_export(store, attempt, args.format)
+    _emit(text, args.out)
     return 0
 
 

@@ -28,7 +28,8 @@ log = logging.getLogger(__name__)
 SEGMENT_MODE = "drill-segment"
 PROBE_MODE = "drill-probe"
 DRILL_MODES: tuple[str, ...] = (SEGMENT_MODE, PROBE_MODE)
-_MODE_LABELS = {SEGMENT_MODE: "drill: segment timing", PROBE_MODE: "drill: follow-up"}
+_MODE_LABELS = {SEGMENT_MODE: "drill: segment timing", PROBE_MODE: "drill: follow-up",
+                "loop-answer": "loop: answer"}
 _STATUS_TEXT = {"ok": "on time", "under": "too short", "over": "too long"}
 _HINT_TEXT = {"stronger": "makes the story stronger", "weaker": "makes the story weaker"}
 
@@ -49,8 +50,9 @@ def mode_label(mode: str) -> str:
 
 
 def without_drills(attempts: Sequence[Attempt]) -> list[Attempt]:
-    """The attempts that are whole answers (drills left out), in the same order."""
-    return [a for a in attempts if not is_drill(a.mode)]
+    """The attempts that are whole answers (drills and loop rows left out; a loop's answers
+    stay), in the same order."""
+    return [a for a in attempts if not is_drill(a.mode) and a.mode != "loop"]
 
 
 def last_results(store: HistoryStore) -> dict[str, Attempt]:
@@ -60,11 +62,11 @@ def last_results(store: HistoryStore) -> dict[str, Attempt]:
         StoreError: the history cannot be read.
     """
     last = store.last_by_scenario()
-    if not any(is_drill(a.mode) for a in last.values()):
+    if not any(is_drill(a.mode) or a.mode == "loop" for a in last.values()):
         return last
     result: dict[str, Attempt] = {}
     for attempt in store.list(status="done"):
-        if not is_drill(attempt.mode):
+        if not is_drill(attempt.mode) and attempt.mode != "loop":
             result.setdefault(attempt.scenario_id, attempt)
     return result
 

@@ -197,7 +197,8 @@ class HistoryStore:
     # -- writing ----------------------------------------------------------------------------------
 
     def start_attempt(self, scenario_id: str, principle: str, level: str, mode: str,
-                      prompt: str, recording_path: Path | None, model: str) -> int:
+                      prompt: str, recording_path: Path | None, model: str,
+                      loop_id: int | None = None) -> int:
         """Records that an answer has started; saved at once so a crash leaves it behind.
 
         Args:
@@ -208,6 +209,7 @@ class HistoryStore:
             prompt: the question as asked.
             recording_path: the answer's audio file (may not exist yet), or None.
             model: the speech model in use.
+            loop_id: the loop it is asked in, if any.
 
         Returns:
             The new attempt's id (status ``unfinished``).
@@ -215,8 +217,10 @@ class HistoryStore:
         with self._tx() as conn:
             cur = conn.execute(
                 "INSERT INTO attempts (created_at, scenario_id, principle, principle_key, level,"
-                " mode, prompt, status, model) VALUES (?, ?, ?, ?, ?, ?, ?, 'unfinished', ?)",
-                (_now(), scenario_id, principle, kebab(principle), level, mode, prompt, model),
+                " mode, prompt, status, model, loop_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, 'unfinished', ?, ?)",
+                (_now(), scenario_id, principle, kebab(principle), level, mode, prompt, model,
+                 loop_id),
             )
             attempt_id = int(cur.lastrowid or 0)
             if recording_path is not None:
@@ -288,6 +292,8 @@ class HistoryStore:
             StoreError: no such attempt.
         """
         attempt = self.get(attempt_id)
+        for answer in self.loop_answers(attempt_id):  # a loop takes its answers with it
+            self.delete(answer.id)
         with self._tx() as conn:
             conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
         data_dir = self.path.parent.resolve()
@@ -344,6 +350,7 @@ class HistoryStore:
             fillers_per_minute=r["fillers_per_minute"],
             report_json=r["analysis_json"] or "",
             summary_json=r["summary_json"] or "",
+            loop_id=r["loop_id"],
         )
 
     def get(self, attempt_id: int) -> Attempt:
@@ -390,6 +397,10 @@ class HistoryStore:
             params.append(status)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         return self._attempts(where, tuple(params))
+
+    def loop_answers(self, loop_id: int) -> builtins.list[Attempt]:
+        """The answers asked in a loop, in the order they were asked."""
+        return self._attempts("WHERE a.loop_id = ?", (loop_id,), "a.created_at, a.id")
 
     def unfinished(self) -> builtins.list[Attempt]:
         """Attempts left unfinished (e.g. by a crash), oldest first; the app offers to analyse them.

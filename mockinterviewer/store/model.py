@@ -91,6 +91,7 @@ class Attempt:
         fillers_per_minute: hesitations per minute.
         report_json: the stored analysis (JSON text); see :attr:`report` and :attr:`analysis`.
         summary_json: the views' summary of it (JSON text); see :attr:`summary`.
+        loop_id: the loop this answer was asked in (None outside a loop).
     """
 
     id: int
@@ -111,6 +112,7 @@ class Attempt:
     fillers_per_minute: float | None = None
     report_json: str = field(default="", repr=False)
     summary_json: str = field(default="", repr=False)
+    loop_id: int | None = None
 
     @cached_property
     def report(self) -> Mapping[str, Any]:

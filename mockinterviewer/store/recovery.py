@@ -136,11 +136,17 @@ def _merge_one(conn: sqlite3.Connection, session: Path) -> int:
         by_attempt.setdefault(r["attempt_id"], []).append(r)
     cols = ", ".join(_ATTEMPT_COLUMNS)
     marks = ", ".join("?" * len(_ATTEMPT_COLUMNS))
+    new_ids: dict[int, int] = {}
     conn.execute("BEGIN IMMEDIATE")
     try:
         for r in rows:
             cur = conn.execute(f"INSERT INTO attempts ({cols}) VALUES ({marks})",
                                tuple(r[c] for c in _ATTEMPT_COLUMNS))
+            new_ids[r["id"]] = int(cur.lastrowid or 0)
+            loop_id = r["loop_id"] if "loop_id" in r.keys() else None  # noqa: SIM118 - sqlite Row
+            if loop_id is not None and loop_id in new_ids:  # a loop's answers follow the loop
+                conn.execute("UPDATE attempts SET loop_id = ? WHERE id = ?",
+                             (new_ids[loop_id], cur.lastrowid))
             for rec in by_attempt.get(r["id"], []):
                 conn.execute("INSERT INTO recordings (attempt_id, path, kind) VALUES (?, ?, ?)",
                              (cur.lastrowid, rec["path"], rec["kind"]))

@@ -34,7 +34,7 @@ from mockinterviewer.store.recovery import set_aside
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class StoreError(UserError):
@@ -192,8 +192,17 @@ def _v3(conn: sqlite3.Connection) -> None:
                          (json.dumps(make_summary(data), ensure_ascii=False), attempt_id))
 
 
+def _v4(conn: sqlite3.Connection) -> None:
+    """Version 4: an answer asked as part of a loop points at the loop's own row (mode ``loop``);
+    older attempts belong to no loop."""
+    _script(conn, """
+        ALTER TABLE attempts ADD COLUMN loop_id INTEGER REFERENCES attempts(id) ON DELETE CASCADE;
+        CREATE INDEX attempts_loop ON attempts(loop_id)
+        """)
+
+
 # MIGRATIONS[i] takes a database from version i to version i + 1.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

@@ -85,7 +85,7 @@ def _close_on_signals(window: QWidget) -> None:
 
 def build_window(settings: Settings | None = None, mode: str | None = None,
                  scenario_id: str | None = None, level: str | None = None,
-                 first_run: bool = True) -> MainWindow:
+                 first_run: bool = True, probes: int | None = None) -> MainWindow:
     """Creates and shows the main window, optionally straight into a mode.
 
     Args:
@@ -94,6 +94,7 @@ def build_window(settings: Settings | None = None, mode: str | None = None,
         scenario_id: the scenario for that mode.
         level: overrides the saved level for this run.
         first_run: show the set-up check if it was never shown.
+        probes: follow-ups per question in a loop (None: chosen by each answer).
 
     Returns:
         The shown MainWindow.
@@ -106,7 +107,11 @@ def build_window(settings: Settings | None = None, mode: str | None = None,
     window = MainWindow(settings)
     window.setWindowIcon(app_icon())
     window.show()
-    if mode and scenario_id:
+    if mode == "loop" and scenario_id:
+        from mockinterviewer.coach.loop import LoopPlan
+
+        window.open_loop(LoopPlan(tuple(scenario_id.split(",")), settings.level, probes))
+    elif mode and scenario_id:
         window.open_mode(mode, scenario_id)
     elif first_run and window.maybe_show_first_run():
         return window
@@ -127,7 +132,8 @@ def _report_shown(window: QWidget) -> None:
 
 
 def run_app(mode: str | None = None, scenario_id: str | None = None,
-            level: str | None = None, quit_when_shown: bool = False) -> int:
+            level: str | None = None, quit_when_shown: bool = False,
+            probes: int | None = None) -> int:
     """Runs the desktop app until its window closes.
 
     Args:
@@ -136,6 +142,8 @@ def run_app(mode: str | None = None, scenario_id: str | None = None,
         level: sde1, sde2 or senior (default: the saved one).
         quit_when_shown: print what the window shows once the event loop runs, then quit (exit
             code 1 if the window is hidden or no scenario loaded); skips the first-run check.
+        probes: follow-ups per question in a loop (``mode="loop"``, the scenario ids joined by
+            commas).
 
     Returns:
         The exit code.
@@ -143,7 +151,7 @@ def run_app(mode: str | None = None, scenario_id: str | None = None,
     app = create_app()
     _install_excepthook()
     window = build_window(mode=mode, scenario_id=scenario_id, level=level,
-                          first_run=not quit_when_shown)
+                          first_run=not quit_when_shown, probes=probes)
     _close_on_signals(window)
     if quit_when_shown:
         QTimer.singleShot(0, partial(_report_shown, window))

@@ -74,10 +74,12 @@ class HomeView(QWidget):
     Signals:
         mode_requested: (mode, scenario_id) when the user starts learn/rehearse/drill/test.
         level_changed: the new level id (sde1, sde2, senior).
+        loop_requested: the user wants a mock interview loop (Alt+O).
     """
 
     mode_requested = Signal(str, str)
     level_changed = Signal(str)
+    loop_requested = Signal()
 
     def __init__(self, scenarios: Sequence[Scenario], level: str = "sde2",
                  last_results: Mapping[str, Any] | None = None,
@@ -161,6 +163,13 @@ class HomeView(QWidget):
             grid.addWidget(btn, i // 2, i % 2)
             self.mode_buttons[mode] = btn
         pl.addLayout(grid)
+        self.loop_button = QPushButton("Lo&op: several principles in a row")
+        self.loop_button.setToolTip("A mock interview loop: choose 2 to 6 principles (or a "
+                                    "surprise loop), answer them with follow-ups, then one "
+                                    "debrief (Alt+O)")
+        self.loop_button.setAccessibleName("Loop")
+        self.loop_button.clicked.connect(self.loop_requested.emit)
+        pl.addWidget(self.loop_button)
         self.surprise_button = QPushButton("&Surprise me")
         self.surprise_button.setToolTip("Pick a principle at random, favouring ones you have not "
                                         "practised, and rehearse it (Alt+S)")

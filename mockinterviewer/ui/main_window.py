@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -115,6 +116,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
                 self.services, lambda sid: self.open_mode("rehearse", sid)),
             "compare": lambda: screens.store_view(self.services, "compare"),
             "settings": lambda: self.settings_view,
+            "loop": self._build_loop,
         }
         self.file_menu = self.menuBar().addMenu("&File")
         go_menu = self.menuBar().addMenu("&Go")
@@ -182,6 +184,27 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
 
         return DrillView(self.services, self.settings)
 
+    def _build_loop(self) -> QWidget:
+        """Returns the Loop screen (choose, answer, debrief)."""
+        from mockinterviewer.ui.loop.loop_screen import LoopScreen
+
+        view = LoopScreen(self.services, self.settings)
+        view.report_requested.connect(self.open_attempt)
+        view.loop_saved.connect(self.refresh_history)
+        return view
+
+    def open_loop(self, plan: Any = None, loop_id: int | None = None) -> None:
+        """Opens the Loop screen: a plan starts at once, a stored loop shows its debrief, neither
+        shows the choice of principles."""
+        self.show_screen("loop")
+        screen = self.screens["loop"]
+        if loop_id is not None:
+            screen.show_stored(loop_id)
+        elif plan is not None:
+            screen.start(plan)
+        else:
+            screen.show_setup()
+
     def show_rehearse(self, scenario_id: str, prompt: str | None = None) -> None:
         """Opens Rehearse for a scenario (optionally with a given phrasing)."""
         log.info("rehearse %s (%s)", scenario_id, prompt)
@@ -205,6 +228,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
 
     def _connect(self) -> None:
         self.home.mode_requested.connect(self.open_mode)
+        self.home.loop_requested.connect(self.open_loop)
         self.home.level_changed.connect(self.set_level)
         self.home.due_panel.rehearse_requested.connect(self.show_rehearse)
         self.learn.mode_requested.connect(self.open_mode)
@@ -362,7 +386,8 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         reload = services.transcriber is not self.services.transcriber
         self.services = services
         self.settings_view.set_services(services)
-        for view in (self.screens.get("rehearse"), self.screens.get("drill"), self.report_page):
+        for view in (self.screens.get("rehearse"), self.screens.get("drill"), self.report_page,
+                     self.screens.get("loop")):
             if hasattr(view, "set_services"):
                 view.set_services(services, new)
         self.refresh_readiness()
@@ -387,7 +412,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Saves the window state and closes the history store."""
         self.save_state()
-        for key in ("rehearse", "drill"):
+        for key in ("rehearse", "drill", "loop"):
             if hasattr(self.screens.get(key), "shutdown"):
                 self.screens[key].shutdown()
         store = self.services.store

@@ -39,6 +39,9 @@ class ReportRoutingMixin:
         except Exception as exc:  # noqa: BLE001 - StoreError has the words
             dialogs.show_error(self, "Attempt not found", str(exc), "Refresh the History list.")
             return
+        if attempt.mode == "loop":  # a loop opens on its debrief
+            self.open_loop(loop_id=attempt_id)  # type: ignore[attr-defined]
+            return
         if is_drill(attempt.mode):
             if attempt.status != "done":
                 dialogs.show_message(self, "Drill try", drill_summary(attempt))

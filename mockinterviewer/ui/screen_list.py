@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 # Screens built on their first visit (they read the history or draw charts).
-LAZY_SCREENS = frozenset({"bank", "stories", "history", "progress", "coverage", "compare"})
+LAZY_SCREENS = frozenset({"bank", "stories", "history", "progress", "coverage", "compare",
+                          "loop"})
 
 # (key, navigation label, tooltip). Order sets Ctrl+1..Ctrl+0.
 SCREENS: tuple[tuple[str, str, str], ...] = (
@@ -19,4 +20,5 @@ SCREENS: tuple[tuple[str, str, str], ...] = (
     ("coverage", "Coverage", "What to practise next"),
     ("compare", "Compare", "Two attempts side by side"),
     ("settings", "Settings", "Devices, model, voice"),
+    ("loop", "Loop", "A mock interview loop: several principles, one debrief"),
 )

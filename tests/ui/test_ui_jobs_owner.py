@@ -1,4 +1,4 @@
-"""A job whose screen closed before it ended drops its result instead of touching a deleted widget."""
+"""A job whose screen closed before it ended drops its result, never touching a dead widget."""
 
 from __future__ import annotations
 

@@ -183,7 +183,8 @@ def test_every_lazy_screen_builds(window) -> None:
     from mockinterviewer.ui.screen_list import LAZY_SCREENS
 
     expected = {"bank": "QuestionBankView", "stories": "StoryEditor", "history": "HistoryView",
-                "progress": "ProgressView", "coverage": "CoverageView", "compare": "CompareView"}
+                "progress": "ProgressView", "coverage": "CoverageView", "compare": "CompareView",
+                "loop": "LoopScreen"}
     assert set(expected) == set(LAZY_SCREENS)
     for key in sorted(LAZY_SCREENS):
         window.show_screen(key)

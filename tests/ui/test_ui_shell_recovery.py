@@ -82,3 +82,30 @@ def test_missing_recording_or_scenario_is_explained(qtbot, tmp_path) -> None:
                if b.windowTitle() == "Some answers could not be analysed")
     assert "no longer exists" in box.informativeText() and "What to do" in box.informativeText()
     box.done(0)
+
+
+def test_a_loop_cut_short_is_offered_and_debriefed_from_its_answers(qtbot) -> None:
+    from mockinterviewer.coach import analyze_text
+    from mockinterviewer.coach.loop import LoopPlan
+    from mockinterviewer.content.library import load_library
+    from mockinterviewer.store.loops import start_loop, stored_debrief
+
+    store = HistoryStore()
+    loop_id = start_loop(store, LoopPlan(("ownership", "dive-deep", "frugality"), "sde2"),
+                         ["Ownership", "Dive Deep", "Frugality"], "tiny.en")
+    own = load_library().by_id("ownership")
+    aid = store.start_attempt("ownership", "Ownership", "sde2", "loop-answer", "q", None,
+                              "tiny.en", loop_id=loop_id)
+    store.finish_attempt(aid, analyze_text(" ".join(s.strong_example for s in own.segments), own))
+    w = _window(qtbot, store)  # as after a crash during the second question
+    assert w.offer_recovery() is True
+    assert "1 mock interview loop ended before its debrief" in w.recovery.box.text()
+    with qtbot.waitSignal(w.recovery.finished, timeout=30000) as sig:
+        w.recovery.analyse_button.click()
+    assert sig.args == [1, 0]
+    loop = store.get(loop_id)
+    d = stored_debrief(loop)
+    assert loop.status == "done" and d is not None and len(d.rows) == 1 and d.planned == 3
+    for b in dialogs.open_boxes():
+        b.done(0)
+    assert w.offer_recovery() is False

@@ -36,7 +36,9 @@ from mockinterviewer.content.model import LEVEL_NAMES, kebab
 from mockinterviewer.errors import UserError
 from mockinterviewer.store import Attempt, HistoryStore, StoreError, verdict_rank
 from mockinterviewer.store.drill_records import mode_label
-from mockinterviewer.store.export import render_attempt, render_csv, write_text
+from mockinterviewer.store.export import render_csv, write_text
+from mockinterviewer.store.loop_export import render_for_export
+from mockinterviewer.store.loops import top_level
 from mockinterviewer.ui import theme
 
 log = logging.getLogger(__name__)
@@ -274,7 +276,7 @@ class HistoryView(QWidget):
     def refresh(self) -> None:
         """Reloads the attempts from the store (a quick read)."""
         try:
-            attempts = self.store.list()
+            attempts = top_level(self.store.list())  # a loop stands for its answers
         except StoreError as exc:
             QMessageBox.warning(self, "History unavailable", str(exc))
             attempts = []
@@ -343,7 +345,7 @@ class HistoryView(QWidget):
             return None
         fmt = "md" if out.suffix.lower() in (".md", ".markdown") else "html"
         try:
-            write_text(render_attempt(self.store.get(attempt_id), fmt), out)
+            write_text(render_for_export(self.store, self.store.get(attempt_id), fmt), out)
         except UserError as exc:
             QMessageBox.warning(self, "Could not export", str(exc))
             return None

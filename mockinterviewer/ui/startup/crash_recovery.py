@@ -85,6 +85,27 @@ def _drill_result(attempt: Any, scenario: Any, words: Any, settings: Settings) -
     return drill_record.segment_result(words, detail, target, settings.tolerance)
 
 
+def debrief_loop(loop: Any, services: Services) -> int:
+    """Debriefs a loop cut short from its finished answers and stores it; returns 1 if it was.
+
+    Raises:
+        UserError: the history is unavailable.
+    """
+    from mockinterviewer.store.loops import build_debrief, finish_loop
+
+    store = services.store
+    if store is None:
+        raise UserError("the practice history cannot be opened")
+    answers = store.loop_answers(loop.id)
+    if not any(a.status == "done" for a in answers):
+        return 0
+    scenarios = list(services.scenarios)
+    d = build_debrief(loop, answers, services.scenario,
+                      [s for s in scenarios if s.kind == "story"], scenarios)
+    finish_loop(store, loop.id, d)
+    return 1
+
+
 class Recovery(QObject):
     """Offers unfinished attempts for analysis and runs it.
 
@@ -102,6 +123,7 @@ class Recovery(QObject):
         self.settings = settings
         self.on_done = on_done
         self.attempts: list[Any] = []
+        self.loops: list[Any] = []
         self.box: QMessageBox | None = None
         self.problems: list[str] = []
 
@@ -116,17 +138,37 @@ class Recovery(QObject):
             log.warning("unfinished attempts unavailable", exc_info=True)
             return []
 
+    def pending_loops(self) -> list[Any]:
+        """Loops cut short with at least one answer recorded (their debrief is still owed)."""
+        from mockinterviewer.store.loops import unfinished_loops
+
+        store = self.services.store
+        if store is None:
+            return []
+        try:
+            return unfinished_loops(store)
+        except Exception:
+            log.warning("unfinished loops unavailable", exc_info=True)
+            return []
+
     def offer(self) -> bool:
         """Asks the user (without blocking) when there is something to recover."""
         self.attempts = self.pending()
-        if not self.attempts:
+        self.loops = self.pending_loops()
+        if not self.attempts and not self.loops:
             return False
         n = len(self.attempts)
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Unfinished answers")
-        box.setText(f"{n} recorded answer{'s were' if n > 1 else ' was'} not analysed, "
-                    "probably because the app closed during the answer. Nothing was lost.")
+        text = (f"{n} recorded answer{'s were' if n > 1 else ' was'} not analysed, probably "
+                "because the app closed during the answer. Nothing was lost." if n else "")
+        if self.loops:
+            k = len(self.loops)
+            their = "their" if k > 1 else "its"
+            text += (f" {k} mock interview loop{'s' if k > 1 else ''} ended before {their} "
+                     "debrief; the questions answered are kept and can be debriefed now.")
+        box.setText(text.strip())
         box.setInformativeText("Analyse now in the background? “Later” asks again at the next "
                                "start; “Set aside” keeps the recordings but stops asking.")
         self.analyse_button = box.addButton("&Analyse now", QMessageBox.ButtonRole.AcceptRole)
@@ -144,7 +186,7 @@ class Recovery(QObject):
             self.analyse()
         elif button is self.aside_button:
             store = self.services.store
-            for a in self.attempts:
+            for a in [*self.attempts, *self.loops]:
                 try:
                     if store is not None:
                         store.abandon(a.id)
@@ -159,10 +201,17 @@ class Recovery(QObject):
         from mockinterviewer.workers.jobs import run_job
 
         attempts, services, settings = list(self.attempts), self.services, self.settings
+        loops = list(self.loops)
 
         def work(progress: Any) -> tuple[int, list[str]]:
             done, problems = 0, []
+            for loop in loops:  # after its answers (below): a loop is debriefed last
+                attempts.append(loop)
             for i, a in enumerate(attempts):
+                if a in loops:
+                    done += debrief_loop(a, services)
+                    progress((i + 1) / len(attempts))
+                    continue
                 try:
                     analyse_attempt(a, services, settings)
                     done += 1

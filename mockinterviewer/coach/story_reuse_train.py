@@ -1,0 +1,125 @@
+"""Builds the story reuse model (``coach/model/reuse.json.gz``); needs scikit-learn.
+
+``python -m mockinterviewer.coach.story_reuse_train`` counts document frequencies over the answer
+corpus (``corpus/answers-w*.jsonl``) and the scenario library (``content/*.toml``), then fits a
+logistic regression on the development pairs (``corpus/reuse-dev.jsonl``) and keeps the threshold
+whose smaller of precision and recall is largest on cross-validated probabilities. The test pairs
+(``corpus/reuse-test.jsonl``) are never read here. The app imports only
+:mod:`mockinterviewer.coach.story_reuse`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from mockinterviewer.coach import story_reuse
+from mockinterviewer.coach.story_reuse import FEATURES, MODEL_PATH, features
+from mockinterviewer.coach.story_words import tokenize
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+DEV_FILE = CORPUS / "reuse-dev.jsonl"
+TEST_FILE = CORPUS / "reuse-test.jsonl"
+C = 1.0  # regularisation of the standardised fit
+
+
+def read_pairs(path: Path) -> list[dict[str, Any]]:
+    """Reads labelled pairs (``{"label": "same"|"different", "a": {"text"}, "b": {"text"}}``)."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    return [r for r in rows if r.get("label") in ("same", "different")]
+
+
+def _background_texts() -> Iterable[str]:
+    for path in sorted(CORPUS.glob("answers-w*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                yield " ".join(str(p[1]) for p in row.get("parts", ()) if len(p) > 1)
+    from mockinterviewer.content.loader import load_all
+    from mockinterviewer.paths import content_dir
+
+    for sc in load_all([content_dir()]).scenarios:
+        yield " ".join(s.strong_example for s in sc.segments)
+        if sc.weak_answer is not None:
+            yield sc.weak_answer.text
+
+
+def document_frequencies(texts: Iterable[str]) -> tuple[dict[str, int], int]:
+    """How many texts hold each stem (stems held by one text only are left out: unseen reads the
+    same)."""
+    df: Counter[str] = Counter()
+    n = 0
+    for text in texts:
+        n += 1
+        df.update({t.key for t in tokenize(text) if t.key and not t.key.startswith("#")})
+    return {k: v for k, v in sorted(df.items()) if v > 1}, n
+
+
+def fit(pairs: Sequence[Mapping[str, Any]], base: Mapping[str, Any]) -> dict[str, Any]:
+    """Fits the logistic regression and its threshold on labelled pairs.
+
+    The features are standardised for the fit and the scaling folded back into the weights, so
+    the app scores raw feature values. The threshold is the one with the best F1 (then the best
+    precision and recall together: the larger of the two smaller) on 5-fold cross-validated
+    probabilities, never on the fitted pairs themselves.
+
+    Args:
+        pairs: labelled pairs.
+        base: a model with the document frequencies (``idf``, ``docs``).
+
+    Returns:
+        The model :func:`story_reuse.compare` reads.
+    """
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    x = np.array([[features(p["a"]["text"], p["b"]["text"], base)[0][f] for f in FEATURES]
+                  for p in pairs])
+    y = np.array([1 if p["label"] == "same" else 0 for p in pairs])
+    mean, std = x.mean(axis=0), x.std(axis=0) + 1e-9
+    z = (x - mean) / std
+    clf = LogisticRegression(C=C, max_iter=5000)
+    probs = np.mean([cross_val_predict(clf, z, y, method="predict_proba",
+                                       cv=StratifiedKFold(5, shuffle=True, random_state=seed))[:, 1]
+                     for seed in range(5)], axis=0)
+    best, best_key = 0.5, (-1.0, -1.0)
+    for t in [i / 100 for i in range(20, 81)]:
+        pred = probs >= t
+        tp = int((pred & (y == 1)).sum())
+        prec = tp / max(1, int(pred.sum()))
+        rec = tp / max(1, int(y.sum()))
+        key = (round(min(prec, rec), 4), round(prec, 4))
+        if key > best_key:
+            best, best_key = t, key
+    clf.fit(z, y)
+    coef = clf.coef_[0] / std
+    intercept = float(clf.intercept_[0]) - float((clf.coef_[0] * mean / std).sum())
+    return {**base, "intercept": round(intercept, 5),
+            "coef": {f: round(float(c), 5) for f, c in zip(FEATURES, coef, strict=True)},
+            "threshold": best, "cv_min_precision_recall": best_key[0],
+            "cv_precision": best_key[1]}
+
+
+def build() -> Path:
+    """Writes the shipped model."""
+    idf, docs = document_frequencies(_background_texts())
+    base: dict[str, Any] = {**story_reuse._FALLBACK, "idf": idf, "docs": docs}
+    model = fit(read_pairs(DEV_FILE), base) if DEV_FILE.exists() else base
+    model["trained_on"] = DEV_FILE.name if DEV_FILE.exists() else "built-in weights"
+    raw = json.dumps(model, sort_keys=True, separators=(",", ":")).encode()
+    with MODEL_PATH.open("wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as gz:
+        gz.write(raw)
+    story_reuse.shipped.cache_clear()
+    return MODEL_PATH
+
+
+if __name__ == "__main__":
+    print(f"wrote {build()}")
+    m = story_reuse.shipped()
+    print(json.dumps({k: m[k] for k in ("intercept", "coef", "threshold")}, indent=1))

@@ -1,0 +1,1 @@
+"""Loop mode: choosing a loop, answering its questions, and its debrief."""
