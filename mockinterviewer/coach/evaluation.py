@@ -19,6 +19,9 @@ from mockinterviewer.errors import UserError
 from mockinterviewer.transcript import Word
 
 EVALSET = Path(__file__).resolve().parent / "evalset" / "answers.toml"
+# Natural register (fillers, run-on sentences, thinking pauses inside parts, skipped parts), written
+# blind by another writer and voiced by espeak-ng, flite and festival; never tuned on.
+NATURAL = Path(__file__).resolve().parent / "evalset" / "natural.toml"
 
 # Findings the set is labelled for; delivery and timing depend on the synthetic voice and are
 # reported but not scored.
@@ -36,11 +39,12 @@ class LabelledAnswer:
         id: its id.
         scenario: scenario or principle id it answers.
         kind: strong, weak or mixed.
-        voice: espeak-ng voice.
-        speed: espeak-ng words per minute.
+        voice: the engine's voice.
+        speed: words per minute.
         gap: seconds of silence between segments.
         segments: (label, text) in STAR order; absent segments are not listed.
         expected: the content findings a coach should raise.
+        engine: the synthesizer (espeak-ng, flite or festival).
     """
 
     id: str
@@ -51,6 +55,7 @@ class LabelledAnswer:
     gap: float
     segments: tuple[tuple[str, str], ...]
     expected: tuple[str, ...]
+    engine: str = "espeak-ng"
 
     @property
     def text(self) -> str:
@@ -128,6 +133,7 @@ def load_evalset(path: Path = EVALSET) -> tuple[LabelledAnswer, ...]:
                 voice=str(a.get("voice", "en-us")), speed=int(a.get("speed", 170)),
                 gap=float(a.get("gap", 0.5)), segments=segs,
                 expected=tuple(str(x) for x in a.get("expected", ())),
+                engine=str(a.get("engine", "espeak-ng")),
             ))
     except (OSError, KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as exc:
         raise UserError(f"evaluation set {path} is unreadable: {exc}") from exc
@@ -190,7 +196,8 @@ def summarize(scores: Sequence[AnswerScore]) -> dict[str, float]:
 
     Returns:
         ``median_boundary_error``, ``time_correct`` (weighted by answer length), ``precision``,
-        ``recall``, ``weak_recall`` (on weak answers only) and ``strong_false_critical``.
+        ``recall``, ``weak_recall`` (on weak answers only), ``strong_false_critical`` and
+        ``worst`` (the lowest share of time labelled correctly in one answer).
     """
     errors = [e for s in scores for e in s.boundary_errors]
     secs = sum(s.seconds for s in scores) or 1.0
@@ -207,6 +214,7 @@ def summarize(scores: Sequence[AnswerScore]) -> dict[str, float]:
         "recall": tp / n_exp if n_exp else 1.0,
         "weak_recall": w_tp / w_exp if w_exp else 1.0,
         "strong_false_critical": float(sum(len(s.critical) for s in scores if s.kind == "strong")),
+        "worst": min((s.time_correct for s in scores), default=1.0),
     }
 
 
