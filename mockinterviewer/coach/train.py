@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from mockinterviewer.coach.corpus import (
     WrittenAnswer,
+    augmented,
     corpus_files,
     load_corpus,
     split,
@@ -75,7 +76,7 @@ Trainer = Callable[[Sequence[WrittenAnswer]], SegmentModel]
 def trainer(c: float = DEFAULT_C) -> Trainer:
     """A function that trains a model on written answers."""
     def fit(answers: Sequence[WrittenAnswer]) -> SegmentModel:
-        return SegmentModel.train([training_answer(a) for a in answers], c=c)
+        return SegmentModel.train([training_answer(a) for a in augmented(answers)], c=c)
     return fit
 
 
@@ -116,8 +117,9 @@ def summary(scores: Sequence[WordScore], answers: Sequence[WrittenAnswer]) -> di
 def build(c: float = DEFAULT_C) -> SegmentModel:
     """Trains the shipped model on the training split and writes it."""
     train, _ = split(load_corpus())
-    model = SegmentModel.train([training_answer(a) for a in train], c=c, info={
-        "data": data_hash(corpus_files()), "c": c, "train_answers": len(train)})
+    model = SegmentModel.train([training_answer(a) for a in augmented(train)], c=c, info={
+        "data": data_hash(corpus_files()), "c": c, "train_answers": len(train),
+        "augmented": "shortened copies"})
     model.save(MODEL_PATH)
     return model
 
