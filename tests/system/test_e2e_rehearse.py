@@ -49,7 +49,7 @@ def _window(qtbot, services: Services, max_probes: int) -> MainWindow:
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
-    window.screens["rehearse"].max_probes = max_probes
+    window.screens["rehearse"].session.max_probes = max_probes
     return window
 
 
@@ -78,7 +78,7 @@ def _answer_with_keys(qtbot, window: MainWindow, boundaries: tuple[float, ...],
 def _answer_probes(qtbot, window: MainWindow, lengths: list[float]) -> None:
     view = window.screens["rehearse"]
     for n, length in enumerate(lengths):
-        qtbot.waitUntil(lambda n=n: (view.phase == "probe" and view.probe_index == n
+        qtbot.waitUntil(lambda n=n: (view.session.phase == "probe" and view.session.probe_index == n
                                      and view.capture.state == "recording"), timeout=90000)
         qtbot.waitUntil(lambda length=length: view.capture.elapsed >= length - 0.2
                         or view.capture.state != "recording", timeout=60000)
@@ -129,21 +129,21 @@ def test_rehearse_end_to_end_with_file_source(qtbot, whisper_tiny, artifacts) ->
     view = window.screens["rehearse"]
     meter = StallMeter()
     report = window.report_page
-    meter.describe = lambda: (f"{view.phase}/{view.capture.state}/{window.current_screen()}"
+    meter.describe = lambda: (f"{view.session.phase}/{view.capture.state}/{window.current_screen()}"
                               + ("/filling" if report.filling else "")
                               + f"/{sum(c.isVisible() for c in report.cards)} cards shown")
     meter.start()
     window.open_mode("rehearse", SCENARIO)
     assert window.current_screen() == "rehearse"
     qtbot.waitUntil(lambda: view.capture.state == "recording", timeout=30000)
-    assert speaker.spoken == [view.prompt], "the question is spoken before recording starts"
-    assert view.question.text() == view.prompt
-    attempt = store.get(view.attempt_id)
+    assert speaker.spoken == [view.session.prompt], "the question is spoken before recording starts"
+    assert view.question.text() == view.session.prompt
+    attempt = store.get(view.session.attempt_id)
     assert attempt.status == "unfinished", "saved before the first word"
     _answer_with_keys(qtbot, window, answer.boundaries, answer.seconds, shots=artifacts,
                       meter=meter)
     _answer_probes(qtbot, window, [len(a) / 16000 for a in probe_audio])
-    qtbot.waitUntil(lambda: view.phase == "done", timeout=90000)
+    qtbot.waitUntil(lambda: view.session.phase == "done", timeout=90000)
     stall = meter.stop()
     print(f"\nmax event-loop stall while recording, transcribing and analysing: {stall:.0f} ms "
           f"(UI thread busy at most {meter.max_busy_ms:.0f} ms between ticks; {meter.ticks} "
@@ -156,7 +156,7 @@ def test_rehearse_end_to_end_with_file_source(qtbot, whisper_tiny, artifacts) ->
     print(f"max event-loop stall while the report is built and shown: {meter.stop():.0f} ms "
           f"(UI thread busy at most {meter.max_busy_ms:.0f} ms; longest as (gap, UI CPU, state): "
           f"{meter.worst}; gaps over 50 ms: {meter.gaps})")
-    assert speaker.spoken[1:] == [p.question for p in view.analysis.probes[:2]]
+    assert speaker.spoken[1:] == [p.question for p in view.session.analysis.probes[:2]]
     _check_report(qtbot, window, store, probes=2)
     segments = store.get(window.report_page.attempt_id).report["segments"]
     for seg, mark, start in zip(segments[1:], answer.boundaries, answer.starts[1:], strict=True):
@@ -171,7 +171,7 @@ def test_rehearse_end_to_end_with_file_source(qtbot, whisper_tiny, artifacts) ->
     # Retry goes back to Rehearse for the same scenario; closing stops the recording
     window.report_page.retry_button.click()
     qtbot.waitUntil(lambda: window.current_screen() == "rehearse", timeout=5000)
-    assert view.scenario.id == SCENARIO
+    assert view.session.scenario.id == SCENARIO
     qtbot.waitUntil(lambda: view.capture.state == "recording", timeout=20000)
     window.close()
     assert view.capture.state == "idle"
@@ -215,7 +215,7 @@ def test_rehearse_end_to_end_through_portaudio(qtbot, pulse_audio, whisper_tiny,
     paplay = pulse_audio.play_into_mic(wav)
     _answer_with_keys(qtbot, window, answer.boundaries, answer.seconds)
     paplay.wait(timeout=60)
-    qtbot.waitUntil(lambda: view.phase == "probe" and view.capture.state == "recording",
+    qtbot.waitUntil(lambda: view.session.phase == "probe" and view.capture.state == "recording",
                     timeout=90000)
     pulse_audio.play_into_mic(probe_wav).wait(timeout=60)
     qtbot.waitUntil(lambda: view.capture.elapsed >= len(probe) / 16000 - 0.3, timeout=30000)
