@@ -13,8 +13,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -32,18 +32,18 @@ from mockinterviewer.ui.drill.drill_view import DrillView
 from mockinterviewer.ui.home_view import HomeView
 from mockinterviewer.ui.learn_view import LearnView
 from mockinterviewer.ui.quiz_view import TestView
-from mockinterviewer.ui.report_routing import ReportRoutingMixin
+from mockinterviewer.ui.report_routing import ReportRouter
 from mockinterviewer.ui.screen_list import LAZY_SCREENS, SCREENS
 from mockinterviewer.ui.services import Services
 from mockinterviewer.ui.settings.settings_view import SettingsView
-from mockinterviewer.ui.window_chrome import WindowChromeMixin, ui_state
+from mockinterviewer.ui.window_chrome import WindowChrome, follow_system_palette, ui_state
 
 __all__ = ["LAZY_SCREENS", "SCREENS", "MainWindow", "ui_state"]
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
+class MainWindow(QMainWindow):
     """Top-level window holding the app's screens.
 
     Args:
@@ -54,6 +54,11 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
     Signals:
         model_loaded: True when the speech model is ready, False when loading failed.
         readiness_changed: the microphone and voice checks finished.
+
+    Attributes:
+        reports: the report page and where its buttons lead (:class:`ReportRouter`).
+        chrome: menus, status line, model loading, set-up check, window state
+            (:class:`WindowChrome`).
     """
 
     model_loaded = Signal(bool)
@@ -65,10 +70,6 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         self.settings = settings
         self.services = services if services is not None else Services.default(settings)
         self.screens: dict[str, QWidget] = {}
-        self._report_owner = "rehearse"
-        self._drill_kind = "segment"  # the drill a drill report came from (its Retry goes back)
-        self._reveal_pending = False
-        self._primed = False
         self.setWindowTitle("Mock Interviewer")
         self.setObjectName("mainWindow")
         scenarios = self.services.scenarios
@@ -99,6 +100,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         self.learn = LearnView(scenarios, settings.level)
         self.test = TestView(scenarios)
         self.settings_view = SettingsView(settings, self.services)
+        self.reports = ReportRouter(self, self)
         builders: dict[str, Callable[[], QWidget]] = {
             "home": lambda: self.home,
             "rehearse": self._build_rehearse,
@@ -110,7 +112,8 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
                 self.show_rehearse),
             "stories": lambda: screens.story_editor(self.services,
                                                     lambda _sid: self.reload_library()),
-            "history": lambda: screens.store_view(self.services, "history", self.open_attempt),
+            "history": lambda: screens.store_view(self.services, "history",
+                                                 self.reports.open_attempt),
             "progress": lambda: screens.store_view(self.services, "progress"),
             "coverage": lambda: screens.coverage_view(
                 self.services, lambda sid: self.open_mode("rehearse", sid)),
@@ -142,16 +145,17 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
                 action.setShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"))
             action.triggered.connect(lambda _c=False, k=key: self.show_screen(k))
             go_menu.addAction(action)
-        self.report_page = self._build_report()
+        self.report_page = self.reports.page
         self.stack.addWidget(self.report_page)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 36)
         self.nav.currentRowChanged.connect(self._nav_changed)
-        self.nav.itemClicked.connect(self._nav_clicked)
+        self.nav.itemClicked.connect(self.reports.nav_clicked)
         self.nav.setCurrentRow(0)
-        self._build_menus()
-        self._build_status_bar()
+        self.chrome = WindowChrome(self, self, self.file_menu)
+        self.chrome.model_loaded.connect(self.model_loaded)
+        self.chrome.readiness_changed.connect(self.readiness_changed)
         self._connect()
-        self._restore_state()
+        self.chrome.restore_state()
         for notice in self.services.notices:
             dialogs.show_error(self, "Please note", notice, "")
         if self.services.library.errors:
@@ -161,9 +165,9 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
                 "scenarios work.", "Fix the files named in the details, then restart.",
                 details="\n".join(self.services.library.errors))
         self.refresh_due()
-        self.refresh_readiness()
+        self.chrome.refresh_readiness()
         if load_model:
-            self.load_model()
+            self.chrome.load_model()
 
     # -- building -------------------------------------------------------------------------------
 
@@ -174,7 +178,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         from mockinterviewer.ui.rehearse.rehearse_view import RehearseView
 
         view = RehearseView(self.services, self.settings)
-        view.report_ready.connect(self._rehearsal_done)
+        view.report_ready.connect(self.reports.rehearsal_done)
         view.abandoned.connect(lambda _sid: self.show_screen("home"))
         return view
 
@@ -189,7 +193,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         from mockinterviewer.ui.loop.loop_screen import LoopScreen
 
         view = LoopScreen(self.services, self.settings)
-        view.report_requested.connect(self.open_attempt)
+        view.report_requested.connect(self.reports.open_attempt)
         view.loop_saved.connect(self.refresh_history)
         return view
 
@@ -274,7 +278,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         """Saves the scenario last opened in a mode (Home highlights it at the next start)."""
         if scenario_id != self.settings.last_scenario:
             self.settings = self.settings.with_changes(last_scenario=scenario_id)
-            self._save_settings()
+            self.chrome.save_settings()
 
     def _ensure_built(self, key: str) -> QWidget:
         """Builds a lazily created screen on its first visit; returns the screen."""
@@ -376,7 +380,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         self.learn.set_level(level)
         self.home.set_level(level)
         self.settings_view.load(self.settings)
-        self._save_settings()
+        self.chrome.save_settings()
 
     def apply_settings(self, new: Settings) -> None:
         """Uses saved settings: rebuilds engines that changed and reloads the model if needed."""
@@ -390,9 +394,9 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
                      self.screens.get("loop")):
             if hasattr(view, "set_services"):
                 view.set_services(services, new)
-        self.refresh_readiness()
+        self.chrome.refresh_readiness()
         if reload:
-            self.load_model()
+            self.chrome.load_model()
         if old.data_dir != new.data_dir:
             dialogs.show_message(self, "Data folder changed",
                                  "The new data folder is used from the next start of the app; "
@@ -411,7 +415,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Saves the window state and closes the history store."""
-        self.save_state()
+        self.chrome.save_state()
         for key in ("rehearse", "drill", "loop"):
             if hasattr(self.screens.get(key), "shutdown"):
                 self.screens[key].shutdown()
@@ -422,3 +426,14 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
             except Exception:
                 log.warning("closing the store failed", exc_info=True)
         super().closeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """On the first show, lays the report page out once (see :class:`ReportRouter`)."""
+        super().showEvent(event)
+        self.reports.prime_once()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """Follows a light/dark switch of the system palette with the app's style sheet."""
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
+            follow_system_palette()
+        super().changeEvent(event)
