@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -32,11 +32,15 @@ from mockinterviewer.ui.drill.drill_view import DrillView
 from mockinterviewer.ui.home_view import HomeView
 from mockinterviewer.ui.learn_view import LearnView
 from mockinterviewer.ui.quiz_view import TestView
+from mockinterviewer.ui.rehearse.rehearse_view import RehearseView
 from mockinterviewer.ui.report_routing import ReportRouter
 from mockinterviewer.ui.screen_list import LAZY_SCREENS, SCREENS
 from mockinterviewer.ui.services import Services
 from mockinterviewer.ui.settings.settings_view import SettingsView
 from mockinterviewer.ui.window_chrome import WindowChrome, follow_system_palette, ui_state
+
+if TYPE_CHECKING:
+    from mockinterviewer.ui.loop.loop_screen import LoopScreen
 
 __all__ = ["LAZY_SCREENS", "SCREENS", "MainWindow", "ui_state"]
 
@@ -175,8 +179,6 @@ class MainWindow(QMainWindow):
 
     def _build_rehearse(self) -> QWidget:
         """Returns the Rehearse screen."""
-        from mockinterviewer.ui.rehearse.rehearse_view import RehearseView
-
         view = RehearseView(self.services, self.settings)
         view.report_ready.connect(self.reports.rehearsal_done)
         view.abandoned.connect(lambda _sid: self.show_screen("home"))
@@ -184,8 +186,6 @@ class MainWindow(QMainWindow):
 
     def _build_drill(self) -> QWidget:
         """Returns the Drill screen."""
-        from mockinterviewer.ui.drill.drill_view import DrillView
-
         return DrillView(self.services, self.settings)
 
     def _build_loop(self) -> QWidget:
@@ -201,7 +201,9 @@ class MainWindow(QMainWindow):
         """Opens the Loop screen: a plan starts at once, a stored loop shows its debrief, neither
         shows the choice of principles."""
         self.show_screen("loop")
-        screen = self.screens["loop"]
+        screen = self._loop_screen()
+        if screen is None:
+            return
         if loop_id is not None:
             screen.show_stored(loop_id)
         elif plan is not None:
@@ -209,13 +211,33 @@ class MainWindow(QMainWindow):
         else:
             screen.show_setup()
 
+    def _loop_screen(self) -> LoopScreen | None:
+        """The Loop screen once built (None before its first visit)."""
+        if "loop" in self._lazy:
+            return None
+        from mockinterviewer.ui.loop.loop_screen import LoopScreen
+
+        screen = self.screens["loop"]
+        return screen if isinstance(screen, LoopScreen) else None
+
+    def _recording_screens(self) -> list[RehearseView | DrillView | LoopScreen]:
+        """The built screens that record answers (Rehearse, Drill, Loop)."""
+        views: list[RehearseView | DrillView | LoopScreen] = [
+            v for v in (self.screens["rehearse"], self.screens["drill"])
+            if isinstance(v, RehearseView | DrillView)]
+        loop = self._loop_screen()
+        if loop is not None:
+            views.append(loop)
+        return views
+
     def show_rehearse(self, scenario_id: str, prompt: str | None = None) -> None:
         """Opens Rehearse for a scenario (optionally with a given phrasing)."""
         log.info("rehearse %s (%s)", scenario_id, prompt)
         scenario = self.services.scenario(scenario_id)
         self.show_screen("rehearse")
-        if scenario is not None:
-            self.screens["rehearse"].start(scenario, self.settings.level, prompt)
+        view = self.screens["rehearse"]
+        if scenario is not None and isinstance(view, RehearseView):
+            view.start(scenario, self.settings.level, prompt)
 
     def show_drill(self, scenario_id: str, kind: str = "segment") -> None:
         """Opens the Drill screen for a scenario.
@@ -227,8 +249,9 @@ class MainWindow(QMainWindow):
         log.info("drill %s (%s)", scenario_id, kind)
         scenario = self.services.scenario(scenario_id)
         self.show_screen("drill")
-        if scenario is not None:
-            self.screens["drill"].start(scenario, self.settings.level, kind=kind)
+        view = self.screens["drill"]
+        if scenario is not None and isinstance(view, DrillView):
+            view.start(scenario, self.settings.level, kind=kind)
 
     def _connect(self) -> None:
         self.home.mode_requested.connect(self.open_mode)
@@ -253,9 +276,9 @@ class MainWindow(QMainWindow):
         current = self.home.current_scenario()
         if current is not None:
             return current.id
-        last = self.settings.last_scenario
-        if last and self.services.scenario(last) is not None:
-            return self.services.scenario(last).id
+        last = self.services.scenario(self.settings.last_scenario or "")
+        if last is not None:
+            return last.id
         scenarios = list(self.services.scenarios)
         return scenarios[0].id if scenarios else None
 
@@ -347,18 +370,22 @@ class MainWindow(QMainWindow):
             self.home.set_last_results(last_results(store))
         except Exception:
             log.warning("last results unavailable", exc_info=True)
-        bank = self.screens.get("bank")
-        if bank is not None and callable(getattr(bank, "refresh_stats", None)):
-            bank.refresh_stats()
+        if "bank" not in self._lazy:
+            from mockinterviewer.ui.question_bank import QuestionBankView
+
+            bank = self.screens["bank"]
+            if isinstance(bank, QuestionBankView):
+                bank.refresh_stats()
 
     def open_mode(self, mode: str, scenario_id: str) -> None:
         """Opens learn, rehearse, drill or test for a scenario (the command-line entry points)."""
-        if self.services.scenario(scenario_id) is None:
+        scenario = self.services.scenario(scenario_id)
+        if scenario is None:
             dialogs.show_error(self, "Unknown scenario", f"There is no scenario “{scenario_id}”.",
                                "Choose one on the Home screen.")
             self.show_screen("home")
             return
-        sid = self.services.scenario(scenario_id).id
+        sid = scenario.id
         self.home.select(sid)
         self._remember_scenario(sid)
         if mode == "learn":
@@ -390,10 +417,8 @@ class MainWindow(QMainWindow):
         reload = services.transcriber is not self.services.transcriber
         self.services = services
         self.settings_view.set_services(services)
-        for view in (self.screens.get("rehearse"), self.screens.get("drill"), self.report_page,
-                     self.screens.get("loop")):
-            if hasattr(view, "set_services"):
-                view.set_services(services, new)
+        for view in (*self._recording_screens(), self.report_page):
+            view.set_services(services, new)
         self.chrome.refresh_readiness()
         if reload:
             self.chrome.load_model()
@@ -416,9 +441,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Saves the window state and closes the history store."""
         self.chrome.save_state()
-        for key in ("rehearse", "drill", "loop"):
-            if hasattr(self.screens.get(key), "shutdown"):
-                self.screens[key].shutdown()
+        for view in self._recording_screens():
+            view.shutdown()
         store = self.services.store
         if store is not None and callable(getattr(store, "close", None)):
             try:
