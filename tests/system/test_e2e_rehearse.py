@@ -42,6 +42,15 @@ pytestmark = pytest.mark.slow
 
 SCENARIO = "customer-obsession"
 
+#: The most CPU time the UI thread may spend between two ticks of the stall meter. It is the
+#: thread's own CPU time, which a busy shared machine does not inflate; transcribing, analysing or
+#: building the report on the UI thread would take seconds of it.
+MAX_UI_BUSY_MS = 250.0
+#: The longest wall-clock gap between two ticks: a frozen window as the user sees it. Another
+#: thread holding the interpreter lock shows here (not in the CPU time above); so would loading
+#: the model or waiting on a thread from the UI thread (about 2 s).
+MAX_STALL_MS = 1500.0
+
 
 def _window(qtbot, services: Services, max_probes: int) -> MainWindow:
     window = MainWindow(Settings(), services, load_model=False)
@@ -55,8 +64,13 @@ def _window(qtbot, services: Services, max_probes: int) -> MainWindow:
 
 def _answer_with_keys(qtbot, window: MainWindow, boundaries: tuple[float, ...],
                       length: float, shots: Path | None = None,
-                      meter: StallMeter | None = None) -> None:
-    """Presses Space at each boundary (recording time) and Enter at the end, via the keyboard."""
+                      meter: StallMeter | None = None) -> tuple[float, ...]:
+    """Presses Space at each boundary (recording time) and Enter at the end, via the keyboard.
+
+    Returns:
+        The marks the presses made, in recording seconds (the audio clock's time of each press,
+        at or after its boundary).
+    """
     view = window.screens["rehearse"]
     qtbot.waitUntil(lambda: view.capture.state == "recording", timeout=30000)
     for i, t in enumerate(boundaries):
@@ -70,9 +84,12 @@ def _answer_with_keys(qtbot, window: MainWindow, boundaries: tuple[float, ...],
             shoot(window, shots, "rehearse-mid-answer")
             if meter is not None:
                 meter.resume()
+    marks = tuple(view.capture.marks)
+    assert all(m >= t for m, t in zip(marks, boundaries, strict=True)), (marks, boundaries)
     qtbot.waitUntil(lambda: view.capture.elapsed >= length - 0.3
                     or view.capture.state != "recording", timeout=60000)
     qtbot.keyClick(window, Qt.Key.Key_Return)
+    return marks
 
 
 def _answer_probes(qtbot, window: MainWindow, lengths: list[float]) -> None:
@@ -140,27 +157,35 @@ def test_rehearse_end_to_end_with_file_source(qtbot, whisper_tiny, artifacts) ->
     assert view.question.text() == view.session.prompt
     attempt = store.get(view.session.attempt_id)
     assert attempt.status == "unfinished", "saved before the first word"
-    _answer_with_keys(qtbot, window, answer.boundaries, answer.seconds, shots=artifacts,
-                      meter=meter)
+    marks = _answer_with_keys(qtbot, window, answer.boundaries, answer.seconds, shots=artifacts,
+                              meter=meter)
     _answer_probes(qtbot, window, [len(a) / 16000 for a in probe_audio])
     qtbot.waitUntil(lambda: view.session.phase == "done", timeout=90000)
     stall = meter.stop()
     print(f"\nmax event-loop stall while recording, transcribing and analysing: {stall:.0f} ms "
           f"(UI thread busy at most {meter.max_busy_ms:.0f} ms between ticks; {meter.ticks} "
           f"ticks of 10 ms; gaps over 50 ms as (gap, UI CPU, process CPU, state): {meter.gaps})")
+    assert meter.ticks > 100, "the meter ran while the answer was recorded"
+    assert meter.max_busy_ms < MAX_UI_BUSY_MS, (meter.worst, meter.gaps)
+    assert stall < MAX_STALL_MS, (meter.worst, meter.gaps)
     meter.start()
     qtbot.waitUntil(lambda: window.current_screen() == "report", timeout=10000)
     qtbot.waitUntil(lambda: window.report_page.cards and window.report_page.cards[0].isVisible(),
                     timeout=10000)
     qtbot.wait(100)  # let the report lay out and paint once while the meter runs
-    print(f"max event-loop stall while the report is built and shown: {meter.stop():.0f} ms "
+    stall = meter.stop()
+    print(f"max event-loop stall while the report is built and shown: {stall:.0f} ms "
           f"(UI thread busy at most {meter.max_busy_ms:.0f} ms; longest as (gap, UI CPU, state): "
           f"{meter.worst}; gaps over 50 ms: {meter.gaps})")
+    assert meter.max_busy_ms < MAX_UI_BUSY_MS, (meter.worst, meter.gaps)
+    assert stall < MAX_STALL_MS, (meter.worst, meter.gaps)
     assert speaker.spoken[1:] == [p.question for p in view.session.analysis.probes[:2]]
     _check_report(qtbot, window, store, probes=2)
     segments = store.get(window.report_page.attempt_id).report["segments"]
-    for seg, mark, start in zip(segments[1:], answer.boundaries, answer.starts[1:], strict=True):
-        assert mark - 0.2 <= seg["start"] <= start + 0.3, (seg, mark, start)
+    # each part starts where its key was pressed, on the recording's clock (however late the
+    # test's press came on a busy machine)
+    for seg, mark in zip(segments[1:], marks, strict=True):
+        assert abs(seg["start"] - mark) < 0.01, (seg, mark, marks)
     shoot(window, artifacts, "report")
     window.report_page.tabs.setCurrentIndex(1)
     shoot(window, artifacts, "report-transcript")
