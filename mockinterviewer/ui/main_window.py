@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -125,8 +125,6 @@ class MainWindow(QMainWindow):
             "settings": lambda: self.settings_view,
             "loop": self._build_loop,
         }
-        self.file_menu = self.menuBar().addMenu("&File")
-        go_menu = self.menuBar().addMenu("&Go")
         self._builders = builders
         self._lazy: set[str] = set()
         for i, (key, label, tip) in enumerate(SCREENS):
@@ -142,20 +140,13 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{tip} (Ctrl+{(i + 1) % 10})" if i < 10 else tip)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
-            action = QAction(label, self)
-            action.setObjectName(f"go_{key}")
-            action.setToolTip(tip)
-            if i < 10:
-                action.setShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"))
-            action.triggered.connect(lambda _c=False, k=key: self.show_screen(k))
-            go_menu.addAction(action)
         self.report_page = self.reports.page
         self.stack.addWidget(self.report_page)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 36)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.nav.itemClicked.connect(self.reports.nav_clicked)
         self.nav.setCurrentRow(0)
-        self.chrome = WindowChrome(self, self, self.file_menu)
+        self.chrome = WindowChrome(self, self)
         self.chrome.model_loaded.connect(self.model_loaded)
         self.chrome.readiness_changed.connect(self.readiness_changed)
         self._connect()

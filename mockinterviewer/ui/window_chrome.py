@@ -1,7 +1,7 @@
 """The main window's menus, status line, model loading, first-run check and saved state.
 
 :class:`WindowChrome` is an object the main window owns, so that the window's own module is about
-its screens and navigation. It builds the File and Help menus and the status line, loads the
+its screens and navigation. It builds the File, Go and Help menus and the status line, loads the
 speech model, runs the set-up check and the crash-recovery offer, and saves and restores the
 window's geometry. It reaches the window only through :class:`ChromeHost`.
 """
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from mockinterviewer.paths import app_paths, ensure
 from mockinterviewer.settings import Settings, save_settings
@@ -68,7 +68,6 @@ class WindowChrome(QObject):
     Args:
         host: the window's settings, engines and navigation (see :class:`ChromeHost`).
         window: the window itself (its menu bar, status bar and geometry).
-        file_menu: the window's File menu (created first, so it stays left of Go).
 
     Signals:
         model_loaded: True when the speech model is ready, False when loading failed.
@@ -84,13 +83,13 @@ class WindowChrome(QObject):
     model_loaded = Signal(bool)
     readiness_changed = Signal()
 
-    def __init__(self, host: ChromeHost, window: QMainWindow, file_menu: QMenu) -> None:
+    def __init__(self, host: ChromeHost, window: QMainWindow) -> None:
         super().__init__(window)
         self._host = host
         self._window = window
         self.first_run_dialog: first_run.FirstRunDialog | None = None
         self.recovery: Recovery | None = None
-        self._build_menus(file_menu)
+        self._build_menus()
         self.status_line = StatusLine()
         self.mic_status = self.status_line.mic
         self.model_status = self.status_line.model
@@ -101,8 +100,10 @@ class WindowChrome(QObject):
         self.status_line.readiness_changed.connect(self.readiness_changed)
         self.status_line.model_loaded.connect(self._model_done)
 
-    def _build_menus(self, menu: QMenu) -> None:
+    def _build_menus(self) -> None:
         window = self._window
+        menu = window.menuBar().addMenu("&File")
+        go_menu = window.menuBar().addMenu("&Go")
         for text, shortcut, slot, name in (
             ("&Settings", "Ctrl+,", lambda: self._host.show_screen("settings"), "settings"),
             ("Set-up &check…", "", self.show_first_run, "first_run"),
@@ -114,6 +115,14 @@ class WindowChrome(QObject):
                 act.setShortcut(QKeySequence(shortcut))
             act.triggered.connect(slot)
             menu.addAction(act)
+        for i, (key, label, tip) in enumerate(SCREENS):
+            action = QAction(label, window)
+            action.setObjectName(f"go_{key}")
+            action.setToolTip(tip)
+            if i < 10:
+                action.setShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"))
+            action.triggered.connect(lambda _c=False, k=key: self._host.show_screen(k))
+            go_menu.addAction(action)
         help_menu = window.menuBar().addMenu("&Help")
         keys = QAction("&Keyboard shortcuts", window)
         keys.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
