@@ -113,9 +113,9 @@ def build_window(settings: Settings | None = None, mode: str | None = None,
         window.open_loop(LoopPlan(tuple(scenario_id.split(",")), settings.level, probes))
     elif mode and scenario_id:
         window.open_mode(mode, scenario_id)
-    elif first_run and window.maybe_show_first_run():
+    elif first_run and window.chrome.maybe_show_first_run():
         return window
-    window.offer_recovery()
+    window.chrome.offer_recovery()
     return window
 
 

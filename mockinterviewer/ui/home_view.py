@@ -221,10 +221,14 @@ class HomeView(QWidget):
         sid = item.data(0, Qt.ItemDataRole.UserRole)
         return next((s for s in self.scenarios if s.id == sid), None)
 
+    def _items(self) -> list[QTreeWidgetItem]:
+        """The scenario rows, in order."""
+        rows = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [item for item in rows if item is not None]
+
     def select(self, scenario_id: str) -> bool:
         """Highlights a scenario; returns whether it exists."""
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
+        for item in self._items():
             if item.data(0, Qt.ItemDataRole.UserRole) == scenario_id:
                 item.setHidden(False)
                 self.tree.setCurrentItem(item)
@@ -242,8 +246,7 @@ class HomeView(QWidget):
     def set_last_results(self, last: Mapping[str, Any]) -> None:
         """Updates the "last result" column from ``store.last_by_scenario()``."""
         self._last = dict(last)
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
+        for item in self._items():
             sid = item.data(0, Qt.ItemDataRole.UserRole)
             item.setText(1, describe_attempt(self._last.get(sid)) or "Not yet")
         self._show_selected()
@@ -291,8 +294,8 @@ class HomeView(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, s.id)
             item.setToolTip(0, f"{s.title}\n\n{s.overview}")
             self.tree.addTopLevelItem(item)
-        if self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        for item in self._items()[:1]:
+            self.tree.setCurrentItem(item)
         done = sum(1 for s in self.scenarios if s.id in self._last)
         self.count_label.setText(
             f"{len(self.scenarios)} scenarios · {done} practised · Enter rehearses the "
@@ -302,8 +305,7 @@ class HomeView(QWidget):
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().lower()
         first = None
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
+        for item in self._items():
             sid = item.data(0, Qt.ItemDataRole.UserRole)
             s = next((x for x in self.scenarios if x.id == sid), None)
             hay = " ".join([item.text(0), s.title if s else "", s.domain if s else ""]).lower()

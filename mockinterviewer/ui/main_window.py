@@ -11,10 +11,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -32,18 +32,22 @@ from mockinterviewer.ui.drill.drill_view import DrillView
 from mockinterviewer.ui.home_view import HomeView
 from mockinterviewer.ui.learn_view import LearnView
 from mockinterviewer.ui.quiz_view import TestView
-from mockinterviewer.ui.report_routing import ReportRoutingMixin
+from mockinterviewer.ui.rehearse.rehearse_view import RehearseView
+from mockinterviewer.ui.report_routing import ReportRouter
 from mockinterviewer.ui.screen_list import LAZY_SCREENS, SCREENS
 from mockinterviewer.ui.services import Services
 from mockinterviewer.ui.settings.settings_view import SettingsView
-from mockinterviewer.ui.window_chrome import WindowChromeMixin, ui_state
+from mockinterviewer.ui.window_chrome import WindowChrome, follow_system_palette, ui_state
+
+if TYPE_CHECKING:
+    from mockinterviewer.ui.loop.loop_screen import LoopScreen
 
 __all__ = ["LAZY_SCREENS", "SCREENS", "MainWindow", "ui_state"]
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
+class MainWindow(QMainWindow):
     """Top-level window holding the app's screens.
 
     Args:
@@ -54,6 +58,11 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
     Signals:
         model_loaded: True when the speech model is ready, False when loading failed.
         readiness_changed: the microphone and voice checks finished.
+
+    Attributes:
+        reports: the report page and where its buttons lead (:class:`ReportRouter`).
+        chrome: menus, status line, model loading, set-up check, window state
+            (:class:`WindowChrome`).
     """
 
     model_loaded = Signal(bool)
@@ -65,10 +74,6 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         self.settings = settings
         self.services = services if services is not None else Services.default(settings)
         self.screens: dict[str, QWidget] = {}
-        self._report_owner = "rehearse"
-        self._drill_kind = "segment"  # the drill a drill report came from (its Retry goes back)
-        self._reveal_pending = False
-        self._primed = False
         self.setWindowTitle("Mock Interviewer")
         self.setObjectName("mainWindow")
         scenarios = self.services.scenarios
@@ -99,6 +104,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         self.learn = LearnView(scenarios, settings.level)
         self.test = TestView(scenarios)
         self.settings_view = SettingsView(settings, self.services)
+        self.reports = ReportRouter(self, self)
         builders: dict[str, Callable[[], QWidget]] = {
             "home": lambda: self.home,
             "rehearse": self._build_rehearse,
@@ -110,7 +116,8 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
                 self.show_rehearse),
             "stories": lambda: screens.story_editor(self.services,
                                                     lambda _sid: self.reload_library()),
-            "history": lambda: screens.store_view(self.services, "history", self.open_attempt),
+            "history": lambda: screens.store_view(self.services, "history",
+                                                 self.reports.open_attempt),
             "progress": lambda: screens.store_view(self.services, "progress"),
             "coverage": lambda: screens.coverage_view(
                 self.services, lambda sid: self.open_mode("rehearse", sid)),
@@ -118,8 +125,6 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
             "settings": lambda: self.settings_view,
             "loop": self._build_loop,
         }
-        self.file_menu = self.menuBar().addMenu("&File")
-        go_menu = self.menuBar().addMenu("&Go")
         self._builders = builders
         self._lazy: set[str] = set()
         for i, (key, label, tip) in enumerate(SCREENS):
@@ -135,23 +140,17 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
             item.setToolTip(f"{tip} (Ctrl+{(i + 1) % 10})" if i < 10 else tip)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
-            action = QAction(label, self)
-            action.setObjectName(f"go_{key}")
-            action.setToolTip(tip)
-            if i < 10:
-                action.setShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"))
-            action.triggered.connect(lambda _c=False, k=key: self.show_screen(k))
-            go_menu.addAction(action)
-        self.report_page = self._build_report()
+        self.report_page = self.reports.page
         self.stack.addWidget(self.report_page)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 36)
         self.nav.currentRowChanged.connect(self._nav_changed)
-        self.nav.itemClicked.connect(self._nav_clicked)
+        self.nav.itemClicked.connect(self.reports.nav_clicked)
         self.nav.setCurrentRow(0)
-        self._build_menus()
-        self._build_status_bar()
+        self.chrome = WindowChrome(self, self)
+        self.chrome.model_loaded.connect(self.model_loaded)
+        self.chrome.readiness_changed.connect(self.readiness_changed)
         self._connect()
-        self._restore_state()
+        self.chrome.restore_state()
         for notice in self.services.notices:
             dialogs.show_error(self, "Please note", notice, "")
         if self.services.library.errors:
@@ -161,9 +160,9 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
                 "scenarios work.", "Fix the files named in the details, then restart.",
                 details="\n".join(self.services.library.errors))
         self.refresh_due()
-        self.refresh_readiness()
+        self.chrome.refresh_readiness()
         if load_model:
-            self.load_model()
+            self.chrome.load_model()
 
     # -- building -------------------------------------------------------------------------------
 
@@ -171,17 +170,13 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
 
     def _build_rehearse(self) -> QWidget:
         """Returns the Rehearse screen."""
-        from mockinterviewer.ui.rehearse.rehearse_view import RehearseView
-
         view = RehearseView(self.services, self.settings)
-        view.report_ready.connect(self._rehearsal_done)
+        view.report_ready.connect(self.reports.rehearsal_done)
         view.abandoned.connect(lambda _sid: self.show_screen("home"))
         return view
 
     def _build_drill(self) -> QWidget:
         """Returns the Drill screen."""
-        from mockinterviewer.ui.drill.drill_view import DrillView
-
         return DrillView(self.services, self.settings)
 
     def _build_loop(self) -> QWidget:
@@ -189,7 +184,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         from mockinterviewer.ui.loop.loop_screen import LoopScreen
 
         view = LoopScreen(self.services, self.settings)
-        view.report_requested.connect(self.open_attempt)
+        view.report_requested.connect(self.reports.open_attempt)
         view.loop_saved.connect(self.refresh_history)
         return view
 
@@ -197,7 +192,9 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         """Opens the Loop screen: a plan starts at once, a stored loop shows its debrief, neither
         shows the choice of principles."""
         self.show_screen("loop")
-        screen = self.screens["loop"]
+        screen = self._loop_screen()
+        if screen is None:
+            return
         if loop_id is not None:
             screen.show_stored(loop_id)
         elif plan is not None:
@@ -205,13 +202,33 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         else:
             screen.show_setup()
 
+    def _loop_screen(self) -> LoopScreen | None:
+        """The Loop screen once built (None before its first visit)."""
+        if "loop" in self._lazy:
+            return None
+        from mockinterviewer.ui.loop.loop_screen import LoopScreen
+
+        screen = self.screens["loop"]
+        return screen if isinstance(screen, LoopScreen) else None
+
+    def _recording_screens(self) -> list[RehearseView | DrillView | LoopScreen]:
+        """The built screens that record answers (Rehearse, Drill, Loop)."""
+        views: list[RehearseView | DrillView | LoopScreen] = [
+            v for v in (self.screens["rehearse"], self.screens["drill"])
+            if isinstance(v, RehearseView | DrillView)]
+        loop = self._loop_screen()
+        if loop is not None:
+            views.append(loop)
+        return views
+
     def show_rehearse(self, scenario_id: str, prompt: str | None = None) -> None:
         """Opens Rehearse for a scenario (optionally with a given phrasing)."""
         log.info("rehearse %s (%s)", scenario_id, prompt)
         scenario = self.services.scenario(scenario_id)
         self.show_screen("rehearse")
-        if scenario is not None:
-            self.screens["rehearse"].start(scenario, self.settings.level, prompt)
+        view = self.screens["rehearse"]
+        if scenario is not None and isinstance(view, RehearseView):
+            view.start(scenario, self.settings.level, prompt)
 
     def show_drill(self, scenario_id: str, kind: str = "segment") -> None:
         """Opens the Drill screen for a scenario.
@@ -223,8 +240,9 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         log.info("drill %s (%s)", scenario_id, kind)
         scenario = self.services.scenario(scenario_id)
         self.show_screen("drill")
-        if scenario is not None:
-            self.screens["drill"].start(scenario, self.settings.level, kind=kind)
+        view = self.screens["drill"]
+        if scenario is not None and isinstance(view, DrillView):
+            view.start(scenario, self.settings.level, kind=kind)
 
     def _connect(self) -> None:
         self.home.mode_requested.connect(self.open_mode)
@@ -249,9 +267,9 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         current = self.home.current_scenario()
         if current is not None:
             return current.id
-        last = self.settings.last_scenario
-        if last and self.services.scenario(last) is not None:
-            return self.services.scenario(last).id
+        last = self.services.scenario(self.settings.last_scenario or "")
+        if last is not None:
+            return last.id
         scenarios = list(self.services.scenarios)
         return scenarios[0].id if scenarios else None
 
@@ -274,7 +292,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         """Saves the scenario last opened in a mode (Home highlights it at the next start)."""
         if scenario_id != self.settings.last_scenario:
             self.settings = self.settings.with_changes(last_scenario=scenario_id)
-            self._save_settings()
+            self.chrome.save_settings()
 
     def _ensure_built(self, key: str) -> QWidget:
         """Builds a lazily created screen on its first visit; returns the screen."""
@@ -343,18 +361,22 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
             self.home.set_last_results(last_results(store))
         except Exception:
             log.warning("last results unavailable", exc_info=True)
-        bank = self.screens.get("bank")
-        if bank is not None and callable(getattr(bank, "refresh_stats", None)):
-            bank.refresh_stats()
+        if "bank" not in self._lazy:
+            from mockinterviewer.ui.question_bank import QuestionBankView
+
+            bank = self.screens["bank"]
+            if isinstance(bank, QuestionBankView):
+                bank.refresh_stats()
 
     def open_mode(self, mode: str, scenario_id: str) -> None:
         """Opens learn, rehearse, drill or test for a scenario (the command-line entry points)."""
-        if self.services.scenario(scenario_id) is None:
+        scenario = self.services.scenario(scenario_id)
+        if scenario is None:
             dialogs.show_error(self, "Unknown scenario", f"There is no scenario “{scenario_id}”.",
                                "Choose one on the Home screen.")
             self.show_screen("home")
             return
-        sid = self.services.scenario(scenario_id).id
+        sid = scenario.id
         self.home.select(sid)
         self._remember_scenario(sid)
         if mode == "learn":
@@ -376,7 +398,7 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         self.learn.set_level(level)
         self.home.set_level(level)
         self.settings_view.load(self.settings)
-        self._save_settings()
+        self.chrome.save_settings()
 
     def apply_settings(self, new: Settings) -> None:
         """Uses saved settings: rebuilds engines that changed and reloads the model if needed."""
@@ -386,13 +408,11 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
         reload = services.transcriber is not self.services.transcriber
         self.services = services
         self.settings_view.set_services(services)
-        for view in (self.screens.get("rehearse"), self.screens.get("drill"), self.report_page,
-                     self.screens.get("loop")):
-            if hasattr(view, "set_services"):
-                view.set_services(services, new)
-        self.refresh_readiness()
+        for view in (*self._recording_screens(), self.report_page):
+            view.set_services(services, new)
+        self.chrome.refresh_readiness()
         if reload:
-            self.load_model()
+            self.chrome.load_model()
         if old.data_dir != new.data_dir:
             dialogs.show_message(self, "Data folder changed",
                                  "The new data folder is used from the next start of the app; "
@@ -411,10 +431,9 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Saves the window state and closes the history store."""
-        self.save_state()
-        for key in ("rehearse", "drill", "loop"):
-            if hasattr(self.screens.get(key), "shutdown"):
-                self.screens[key].shutdown()
+        self.chrome.save_state()
+        for view in self._recording_screens():
+            view.shutdown()
         store = self.services.store
         if store is not None and callable(getattr(store, "close", None)):
             try:
@@ -422,3 +441,14 @@ class MainWindow(ReportRoutingMixin, WindowChromeMixin, QMainWindow):
             except Exception:
                 log.warning("closing the store failed", exc_info=True)
         super().closeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """On the first show, lays the report page out once (see :class:`ReportRouter`)."""
+        super().showEvent(event)
+        self.reports.prime_once()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """Follows a light/dark switch of the system palette with the app's style sheet."""
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
+            follow_system_palette()
+        super().changeEvent(event)

@@ -98,6 +98,8 @@ class SessionRunner:
 
     def __init__(self, source: AudioSource, recording_path: Path,
                  transcriber: Transcriber) -> None:
+        #: the object that started it (its shutdown waits for its own runners only)
+        self.owner: object | None = None
         self.thread = QThread()
         self.thread.setObjectName("recording-session")
         self.worker = SessionWorker(source, recording_path, transcriber)

@@ -42,6 +42,15 @@ pytestmark = pytest.mark.slow
 
 SCENARIO = "customer-obsession"
 
+#: The most CPU time the UI thread may spend between two ticks of the stall meter. It is the
+#: thread's own CPU time, which a busy shared machine does not inflate; transcribing, analysing or
+#: building the report on the UI thread would take seconds of it.
+MAX_UI_BUSY_MS = 250.0
+#: The longest wall-clock gap between two ticks: a frozen window as the user sees it. Another
+#: thread holding the interpreter lock shows here (not in the CPU time above); so would loading
+#: the model or waiting on a thread from the UI thread (about 2 s).
+MAX_STALL_MS = 1500.0
+
 
 def _window(qtbot, services: Services, max_probes: int) -> MainWindow:
     window = MainWindow(Settings(), services, load_model=False)
@@ -49,14 +58,19 @@ def _window(qtbot, services: Services, max_probes: int) -> MainWindow:
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
-    window.screens["rehearse"].max_probes = max_probes
+    window.screens["rehearse"].session.max_probes = max_probes
     return window
 
 
 def _answer_with_keys(qtbot, window: MainWindow, boundaries: tuple[float, ...],
                       length: float, shots: Path | None = None,
-                      meter: StallMeter | None = None) -> None:
-    """Presses Space at each boundary (recording time) and Enter at the end, via the keyboard."""
+                      meter: StallMeter | None = None) -> tuple[float, ...]:
+    """Presses Space at each boundary (recording time) and Enter at the end, via the keyboard.
+
+    Returns:
+        The marks the presses made, in recording seconds (the audio clock's time of each press,
+        at or after its boundary).
+    """
     view = window.screens["rehearse"]
     qtbot.waitUntil(lambda: view.capture.state == "recording", timeout=30000)
     for i, t in enumerate(boundaries):
@@ -70,15 +84,18 @@ def _answer_with_keys(qtbot, window: MainWindow, boundaries: tuple[float, ...],
             shoot(window, shots, "rehearse-mid-answer")
             if meter is not None:
                 meter.resume()
+    marks = tuple(view.capture.marks)
+    assert all(m >= t for m, t in zip(marks, boundaries, strict=True)), (marks, boundaries)
     qtbot.waitUntil(lambda: view.capture.elapsed >= length - 0.3
                     or view.capture.state != "recording", timeout=60000)
     qtbot.keyClick(window, Qt.Key.Key_Return)
+    return marks
 
 
 def _answer_probes(qtbot, window: MainWindow, lengths: list[float]) -> None:
     view = window.screens["rehearse"]
     for n, length in enumerate(lengths):
-        qtbot.waitUntil(lambda n=n: (view.phase == "probe" and view.probe_index == n
+        qtbot.waitUntil(lambda n=n: (view.session.phase == "probe" and view.session.probe_index == n
                                      and view.capture.state == "recording"), timeout=90000)
         qtbot.waitUntil(lambda length=length: view.capture.elapsed >= length - 0.2
                         or view.capture.state != "recording", timeout=60000)
@@ -129,38 +146,46 @@ def test_rehearse_end_to_end_with_file_source(qtbot, whisper_tiny, artifacts) ->
     view = window.screens["rehearse"]
     meter = StallMeter()
     report = window.report_page
-    meter.describe = lambda: (f"{view.phase}/{view.capture.state}/{window.current_screen()}"
+    meter.describe = lambda: (f"{view.session.phase}/{view.capture.state}/{window.current_screen()}"
                               + ("/filling" if report.filling else "")
                               + f"/{sum(c.isVisible() for c in report.cards)} cards shown")
     meter.start()
     window.open_mode("rehearse", SCENARIO)
     assert window.current_screen() == "rehearse"
     qtbot.waitUntil(lambda: view.capture.state == "recording", timeout=30000)
-    assert speaker.spoken == [view.prompt], "the question is spoken before recording starts"
-    assert view.question.text() == view.prompt
-    attempt = store.get(view.attempt_id)
+    assert speaker.spoken == [view.session.prompt], "the question is spoken before recording starts"
+    assert view.question.text() == view.session.prompt
+    attempt = store.get(view.session.attempt_id)
     assert attempt.status == "unfinished", "saved before the first word"
-    _answer_with_keys(qtbot, window, answer.boundaries, answer.seconds, shots=artifacts,
-                      meter=meter)
+    marks = _answer_with_keys(qtbot, window, answer.boundaries, answer.seconds, shots=artifacts,
+                              meter=meter)
     _answer_probes(qtbot, window, [len(a) / 16000 for a in probe_audio])
-    qtbot.waitUntil(lambda: view.phase == "done", timeout=90000)
+    qtbot.waitUntil(lambda: view.session.phase == "done", timeout=90000)
     stall = meter.stop()
     print(f"\nmax event-loop stall while recording, transcribing and analysing: {stall:.0f} ms "
           f"(UI thread busy at most {meter.max_busy_ms:.0f} ms between ticks; {meter.ticks} "
           f"ticks of 10 ms; gaps over 50 ms as (gap, UI CPU, process CPU, state): {meter.gaps})")
+    assert meter.ticks > 100, "the meter ran while the answer was recorded"
+    assert meter.max_busy_ms < MAX_UI_BUSY_MS, (meter.worst, meter.gaps)
+    assert stall < MAX_STALL_MS, (meter.worst, meter.gaps)
     meter.start()
     qtbot.waitUntil(lambda: window.current_screen() == "report", timeout=10000)
     qtbot.waitUntil(lambda: window.report_page.cards and window.report_page.cards[0].isVisible(),
                     timeout=10000)
     qtbot.wait(100)  # let the report lay out and paint once while the meter runs
-    print(f"max event-loop stall while the report is built and shown: {meter.stop():.0f} ms "
+    stall = meter.stop()
+    print(f"max event-loop stall while the report is built and shown: {stall:.0f} ms "
           f"(UI thread busy at most {meter.max_busy_ms:.0f} ms; longest as (gap, UI CPU, state): "
           f"{meter.worst}; gaps over 50 ms: {meter.gaps})")
-    assert speaker.spoken[1:] == [p.question for p in view.analysis.probes[:2]]
+    assert meter.max_busy_ms < MAX_UI_BUSY_MS, (meter.worst, meter.gaps)
+    assert stall < MAX_STALL_MS, (meter.worst, meter.gaps)
+    assert speaker.spoken[1:] == [p.question for p in view.session.analysis.probes[:2]]
     _check_report(qtbot, window, store, probes=2)
     segments = store.get(window.report_page.attempt_id).report["segments"]
-    for seg, mark, start in zip(segments[1:], answer.boundaries, answer.starts[1:], strict=True):
-        assert mark - 0.2 <= seg["start"] <= start + 0.3, (seg, mark, start)
+    # each part starts where its key was pressed, on the recording's clock (however late the
+    # test's press came on a busy machine)
+    for seg, mark in zip(segments[1:], marks, strict=True):
+        assert abs(seg["start"] - mark) < 0.01, (seg, mark, marks)
     shoot(window, artifacts, "report")
     window.report_page.tabs.setCurrentIndex(1)
     shoot(window, artifacts, "report-transcript")
@@ -171,7 +196,7 @@ def test_rehearse_end_to_end_with_file_source(qtbot, whisper_tiny, artifacts) ->
     # Retry goes back to Rehearse for the same scenario; closing stops the recording
     window.report_page.retry_button.click()
     qtbot.waitUntil(lambda: window.current_screen() == "rehearse", timeout=5000)
-    assert view.scenario.id == SCENARIO
+    assert view.session.scenario.id == SCENARIO
     qtbot.waitUntil(lambda: view.capture.state == "recording", timeout=20000)
     window.close()
     assert view.capture.state == "idle"
@@ -215,7 +240,7 @@ def test_rehearse_end_to_end_through_portaudio(qtbot, pulse_audio, whisper_tiny,
     paplay = pulse_audio.play_into_mic(wav)
     _answer_with_keys(qtbot, window, answer.boundaries, answer.seconds)
     paplay.wait(timeout=60)
-    qtbot.waitUntil(lambda: view.phase == "probe" and view.capture.state == "recording",
+    qtbot.waitUntil(lambda: view.session.phase == "probe" and view.capture.state == "recording",
                     timeout=90000)
     pulse_audio.play_into_mic(probe_wav).wait(timeout=60)
     qtbot.waitUntil(lambda: view.capture.elapsed >= len(probe) / 16000 - 0.3, timeout=30000)

@@ -135,7 +135,7 @@ def test_full_session_opens_no_network_connection_and_keeps_files_private(
     window.show()
     for key in SCREENS:
         window.show_screen(key)
-    window.show_report(out["analysis"])
+    window.reports.show_report(out["analysis"])
     qtbot.wait(50)  # let queued start-up work (readiness checks) run
     window.close()
     assert watch.attempts == []

@@ -65,7 +65,7 @@ def test_home_shows_due_today_and_rehearses_the_most_overdue(qtbot, history,
         panel.button.click()
     assert asked.args == ["ownership", overdue]
     assert w.current_screen() == "rehearse"
-    assert w.screens["rehearse"].prompt == overdue
+    assert w.screens["rehearse"].session.prompt == overdue
     w.screens["rehearse"].shutdown()
 
 

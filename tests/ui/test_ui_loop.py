@@ -199,7 +199,7 @@ def test_history_opens_a_loop_on_its_debrief_and_home_has_a_loop_button(qtbot, a
     window.show_screen("coverage")  # Coverage counts the loop's answer
     counts = {r.principle_id: r.attempts for r in window.screens["coverage"].rows}
     assert counts["ownership"] == 1 and sum(counts.values()) == 1
-    window.open_attempt(loop_id)  # what History's Enter does
+    window.reports.open_attempt(loop_id)  # what History's Enter does
     assert window.current_screen() == "loop" and screen.pages.currentWidget() is screen.debrief
     assert "1 of 2 answered" in screen.debrief.reading.text()
     store.close()

@@ -121,7 +121,7 @@ def test_keys_pause_repeat_and_abandon(rehearse, qtbot, monkeypatch) -> None:
     view, speaker, store = rehearse
     view.start(load_library().by_id(SCENARIO))
     qtbot.waitUntil(lambda: view.capture.state == "recording", timeout=20000)
-    assert speaker.spoken == [view.prompt]
+    assert speaker.spoken == [view.session.prompt]
     qtbot.waitUntil(lambda: view.capture.elapsed > 1.0, timeout=10000)
     qtbot.keyClick(view, Qt.Key.Key_P)
     assert view.capture.state == "paused"
@@ -146,7 +146,7 @@ def test_keys_pause_repeat_and_abandon(rehearse, qtbot, monkeypatch) -> None:
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
     with qtbot.waitSignal(view.abandoned, timeout=5000):
         qtbot.keyClick(view, Qt.Key.Key_Escape)
-    attempt = store.get(view.attempt_id)
+    attempt = store.get(view.session.attempt_id)
     assert attempt.status == "abandoned"
     assert attempt.recordings[0].exists() and attempt.recordings[0].stat().st_size > 16000
 

@@ -138,7 +138,7 @@ def test_question_shown_as_text_without_a_voice(qtbot, whisper_tiny, broken,
     view = _view(qtbot, services)
     view.start(load_library().by_id(SCENARIO))
     qtbot.waitUntil(lambda: view.capture.state == "waiting", timeout=30000)
-    assert view.question.text() == view.prompt
+    assert view.question.text() == view.session.prompt
     assert "shown as text" in view.banner.text()
     assert "Space" in view.status.text()
     qtbot.keyClick(view, Qt.Key.Key_Space)

@@ -78,17 +78,18 @@ def test_status_line_reports_microphone_model_and_voice(qtbot) -> None:
                    load_model=False)
     qtbot.addWidget(w)
     with qtbot.waitSignal(w.model_loaded, timeout=10000) as blocker:
-        w.load_model()
+        w.chrome.load_model()
     assert blocker.args == [True]
     assert t.loads == 1 and t.load_thread != threading.main_thread().name
-    assert "tiny.en ready" in w.model_status.text()
-    if "checking" in w.voice_status.text():
+    assert "tiny.en ready" in w.chrome.model_status.text()
+    if "checking" in w.chrome.voice_status.text():
         with qtbot.waitSignal(w.readiness_changed, timeout=10000):
             pass
-    assert "text only" in w.voice_status.text()
+    assert "text only" in w.chrome.voice_status.text()
     # this machine may or may not have a microphone: either way the line names it
-    assert "Microphone:" in w.mic_status.text() and "checking" not in w.mic_status.text()
-    assert w.mic_status.toolTip()
+    mic = w.chrome.mic_status
+    assert "Microphone:" in mic.text() and "checking" not in mic.text()
+    assert mic.toolTip()
 
 
 def test_model_that_cannot_load_is_explained(qtbot) -> None:
@@ -97,13 +98,13 @@ def test_model_that_cannot_load_is_explained(qtbot) -> None:
                    make_services(transcriber=FakeTranscriber(fail=message)), load_model=False)
     qtbot.addWidget(w)
     with qtbot.waitSignal(w.model_loaded, timeout=10000) as blocker:
-        w.load_model()
+        w.chrome.load_model()
     assert blocker.args == [False]
     boxes = [b for b in dialogs.open_boxes() if b.windowTitle() == "Speech model not loaded"]
     assert boxes, "no message shown"
     text = boxes[0].informativeText()
     assert "not downloaded" in text and "What to do" in text and "Traceback" not in text
-    assert "not loaded" in w.model_status.text()
+    assert "not loaded" in w.chrome.model_status.text()
     _close_boxes()
 
 
@@ -196,17 +197,17 @@ def test_first_run_shown_once_and_from_the_menu(qtbot) -> None:
     w = MainWindow(Settings(), make_services(), load_model=False)
     qtbot.addWidget(w)
     w.show()
-    assert w.maybe_show_first_run() is True
-    dialog = w.first_run_dialog
+    assert w.chrome.maybe_show_first_run() is True
+    dialog = w.chrome.first_run_dialog
     with qtbot.waitSignal(dialog.checked, timeout=15000):
         pass
     dialog.accept()
     assert ui_state().value("first_run/shown", False, type=bool)
-    assert w.maybe_show_first_run() is False
+    assert w.chrome.maybe_show_first_run() is False
     action = w.findChild(type(w.menuBar().actions()[0]), "action_first_run")
     action.trigger()
-    assert w.first_run_dialog is not dialog and w.first_run_dialog.isVisible()
-    w.first_run_dialog.accept()
+    assert w.chrome.first_run_dialog is not dialog and w.chrome.first_run_dialog.isVisible()
+    w.chrome.first_run_dialog.accept()
 
 
 def test_run_app_opens_the_window_and_quits(qtbot, monkeypatch) -> None:
@@ -281,7 +282,7 @@ def test_real_model_loads_off_the_ui_thread_without_stalling(qtbot) -> None:
     timer.timeout.connect(tick)
     timer.start()
     with qtbot.waitSignal(w.model_loaded, timeout=120000) as blocker:
-        w.load_model()
+        w.chrome.load_model()
     timer.stop()
     assert blocker.args == [True] and services.transcriber.loaded
     worst = max(gaps[1:]) * 1000

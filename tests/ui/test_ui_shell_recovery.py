@@ -39,11 +39,11 @@ def test_unfinished_answer_is_analysed_at_start(qtbot, tmp_path) -> None:
     store = HistoryStore()
     aid = _crashed_attempt(store, tmp_path)
     w = _window(qtbot, store, WhisperTranscriber())
-    assert w.offer_recovery() is True
-    box = w.recovery.box
+    assert w.chrome.offer_recovery() is True
+    box = w.chrome.recovery.box
     assert "1 recorded answer was not analysed" in box.text()
-    with qtbot.waitSignal(w.recovery.finished, timeout=120000) as sig:
-        w.recovery.analyse_button.click()
+    with qtbot.waitSignal(w.chrome.recovery.finished, timeout=120000) as sig:
+        w.chrome.recovery.analyse_button.click()
     assert sig.args == [1, 0]
     attempt = store.get(aid)
     assert attempt.status == "done" and attempt.verdict
@@ -52,31 +52,31 @@ def test_unfinished_answer_is_analysed_at_start(qtbot, tmp_path) -> None:
     assert any(b.windowTitle() == "Answers analysed" for b in dialogs.open_boxes())
     for b in dialogs.open_boxes():
         b.done(0)
-    assert w.offer_recovery() is False  # nothing left to offer
+    assert w.chrome.offer_recovery() is False  # nothing left to offer
 
 
 def test_later_keeps_and_set_aside_stops_asking(qtbot, tmp_path) -> None:
     store = HistoryStore()
     aid = _crashed_attempt(store, tmp_path)
     w = _window(qtbot, store)
-    assert w.offer_recovery()
-    with qtbot.waitSignal(w.recovery.finished):
-        w.recovery.later_button.click()
+    assert w.chrome.offer_recovery()
+    with qtbot.waitSignal(w.chrome.recovery.finished):
+        w.chrome.recovery.later_button.click()
     assert store.get(aid).status == "unfinished"
-    assert w.offer_recovery()
-    with qtbot.waitSignal(w.recovery.finished):
-        w.recovery.aside_button.click()
+    assert w.chrome.offer_recovery()
+    with qtbot.waitSignal(w.chrome.recovery.finished):
+        w.chrome.recovery.aside_button.click()
     assert store.get(aid).status == "abandoned" and store.get(aid).has_audio
-    assert w.offer_recovery() is False
+    assert w.chrome.offer_recovery() is False
 
 
 def test_missing_recording_or_scenario_is_explained(qtbot, tmp_path) -> None:
     store = HistoryStore()
     _crashed_attempt(store, tmp_path, "no-such-scenario")
     w = _window(qtbot, store)
-    assert w.offer_recovery()
-    with qtbot.waitSignal(w.recovery.finished, timeout=30000) as sig:
-        w.recovery.analyse_button.click()
+    assert w.chrome.offer_recovery()
+    with qtbot.waitSignal(w.chrome.recovery.finished, timeout=30000) as sig:
+        w.chrome.recovery.analyse_button.click()
     assert sig.args == [0, 1]
     box = next(b for b in dialogs.open_boxes()
                if b.windowTitle() == "Some answers could not be analysed")
@@ -98,14 +98,14 @@ def test_a_loop_cut_short_is_offered_and_debriefed_from_its_answers(qtbot) -> No
                               "tiny.en", loop_id=loop_id)
     store.finish_attempt(aid, analyze_text(" ".join(s.strong_example for s in own.segments), own))
     w = _window(qtbot, store)  # as after a crash during the second question
-    assert w.offer_recovery() is True
-    assert "1 mock interview loop ended before its debrief" in w.recovery.box.text()
-    with qtbot.waitSignal(w.recovery.finished, timeout=30000) as sig:
-        w.recovery.analyse_button.click()
+    assert w.chrome.offer_recovery() is True
+    assert "1 mock interview loop ended before its debrief" in w.chrome.recovery.box.text()
+    with qtbot.waitSignal(w.chrome.recovery.finished, timeout=30000) as sig:
+        w.chrome.recovery.analyse_button.click()
     assert sig.args == [1, 0]
     loop = store.get(loop_id)
     d = stored_debrief(loop)
     assert loop.status == "done" and d is not None and len(d.rows) == 1 and d.planned == 3
     for b in dialogs.open_boxes():
         b.done(0)
-    assert w.offer_recovery() is False
+    assert w.chrome.offer_recovery() is False

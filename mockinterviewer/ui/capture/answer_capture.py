@@ -270,7 +270,7 @@ class AnswerCapture(QObject):
         self._runner = runner
         # Keep the runner (and its QThread) alive until the thread has really ended, even if
         # this screen is deleted first: destroying a running QThread aborts the process.
-        runner.owner = self  # type: ignore[attr-defined]
+        runner.owner = self
         _LIVE.add(runner)
         runner.thread.finished.connect(lambda r=runner: _release(r))
         self._set_state("starting")

@@ -1,9 +1,10 @@
 """The answer-capture wiring shared by the screens that record spoken answers (Rehearse, Drill).
 
-:class:`CaptureScreen` is mixed into those screens: it creates their :class:`AnswerCapture`,
-connects it to the screen's level meter, live transcript and slots, runs the 100 ms clock that
-redraws the timers while recording, builds the row of key buttons (each bound to its key with a
-:class:`QShortcut`), and gives the screens the same ``set_services`` and ``shutdown``.
+:class:`CaptureScreen` is the base class both screens share: it creates their
+:class:`AnswerCapture`, connects it to the screen's level meter, live transcript and slots, runs
+the 100 ms clock that redraws the timers while recording, builds the row of key buttons (each
+bound to its key with a :class:`QShortcut`), and gives the screens the same ``set_services`` and
+``shutdown``.
 """
 
 from __future__ import annotations
@@ -35,9 +36,10 @@ KeyAction = tuple[str, str, Qt.Key, Callable[[], None]]
 
 
 class CaptureScreen:
-    """Mixin for a QWidget screen that asks questions and captures spoken answers.
+    """Base for a QWidget screen that asks questions and captures spoken answers (Rehearse and
+    Drill; listed before ``QWidget`` among the screen's bases).
 
-    The host provides ``meter`` (a LevelMeter), ``transcript`` (a LiveTranscript), and the slots
+    The screen provides ``meter`` (a LevelMeter), ``transcript`` (a LiveTranscript), and the slots
     ``_on_state``, ``_on_captured`` and ``_tick``.
     """
 

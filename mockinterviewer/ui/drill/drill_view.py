@@ -39,7 +39,7 @@ from mockinterviewer.ui import theme
 from mockinterviewer.ui.capture import audio_out
 from mockinterviewer.ui.capture.answer_capture import Capture
 from mockinterviewer.ui.capture.capture_controls import CAPTURE_STATUS, CaptureScreen
-from mockinterviewer.ui.rehearse.rehearse_flow import recordings_dir
+from mockinterviewer.ui.rehearse.rehearse_session import recordings_dir
 from mockinterviewer.ui.report.report_html import (
     countdown_text,
     probe_result_html,

@@ -28,7 +28,7 @@ from mockinterviewer.store.loops import debrief_answers
 from mockinterviewer.ui import dialogs, theme
 from mockinterviewer.ui.capture.answer_capture import AnswerCapture, Capture
 from mockinterviewer.ui.loop.loop_controls import KeyRow, status_text
-from mockinterviewer.ui.rehearse.rehearse_flow import recordings_dir
+from mockinterviewer.ui.rehearse.rehearse_session import recordings_dir
 from mockinterviewer.ui.widgets.level_meter import LevelMeter
 from mockinterviewer.ui.widgets.star_strip import StarStrip, format_seconds
 from mockinterviewer.workers import run_job

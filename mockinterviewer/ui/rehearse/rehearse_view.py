@@ -5,7 +5,9 @@ on Space). While the user answers, the STAR strip fills the current segment, the
 the live transcript and level meter follow. Keys: Space next segment, Enter done, R repeat the
 question, P pause, Esc abandon (asks first). On Enter the final transcript is analysed in a job,
 the attempt is saved, and the chosen follow-up probes are asked and answered the same way before
-:attr:`RehearseView.report_ready` hands the analysis to the report.
+:attr:`RehearseView.report_ready` hands the analysis to the report. Those steps and the state of
+the rehearsal live in the :class:`RehearseSession` the view owns (:attr:`RehearseView.session`);
+the view follows its signals.
 
 The attempt is saved as ``unfinished`` before recording starts, with its recording path, so a
 crash or an abandoned answer never loses what was said.
@@ -14,7 +16,6 @@ crash or an abandoned answer never loses what was said.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,18 +29,22 @@ from mockinterviewer.transcript import Word
 from mockinterviewer.ui import dialogs, theme
 from mockinterviewer.ui.capture.answer_capture import Capture
 from mockinterviewer.ui.capture.capture_controls import CAPTURE_STATUS, CaptureScreen
-from mockinterviewer.ui.rehearse.rehearse_flow import RehearseFlow, recordings_dir
+from mockinterviewer.ui.rehearse.rehearse_session import PHASES, RehearseSession
+from mockinterviewer.ui.services import Services
 from mockinterviewer.ui.widgets.level_meter import LevelMeter
 from mockinterviewer.ui.widgets.star_strip import StarStrip, format_seconds
 from mockinterviewer.ui.widgets.transcript_view import LiveTranscript
 
 log = logging.getLogger(__name__)
 
-PHASES: tuple[str, ...] = ("idle", "answer", "analysing", "probe", "probe_analysing", "done")
+__all__ = ["PHASES", "RehearseView"]
 
 
-class RehearseView(RehearseFlow, CaptureScreen, QWidget):
+class RehearseView(CaptureScreen, QWidget):
     """The Rehearse screen.
+
+    Attributes:
+        session: the rehearsal behind the screen (state, analysis, follow-ups, saving).
 
     Signals:
         report_ready: (analysis, attempt_id or None, recordings by kind) when the flow is done.
@@ -49,23 +54,13 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
     report_ready = Signal(object, object, dict)
     abandoned = Signal(str)
 
-    def __init__(self, services: Any, settings: Settings, max_probes: int = 3,
+    def __init__(self, services: Services, settings: Settings, max_probes: int = 3,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.settings = settings
-        self.max_probes = max_probes
-        self.scenario: Scenario | None = None
-        self.level = settings.level
-        self.prompt = ""
-        self.phase = "idle"
-        self.attempt_id: int | None = None
-        self.analysis: Any = None
-        self.recordings: dict[str, Path] = {}
-        self.probe_index = 0
-        self.probe_answers: list[Any] = []
         self.messages: list[str] = []
-        self._stamp = ""
+        self.session = RehearseSession(services, settings, max_probes, parent=self)
         # Follows the answer as it is spoken when the user does not press Space (marks win).
         self.live = LiveSegmenter()
         warm_up()  # the STAR model loads off the UI thread before the first words arrive
@@ -74,6 +69,12 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
         self._wire_capture(self.show_message, self._on_capture_failed)
         self.capture.warning_cleared.connect(self.clear_message)
         self.capture.words.connect(self._on_live_words)
+        session = self.session
+        session.phase_changed.connect(self._on_phase)
+        session.probe_asked.connect(self._ask_probe)
+        session.warning.connect(self.show_message)
+        session.analysis_failed.connect(self._analysis_failed)
+        session.report_ready.connect(self.report_ready)
         self.question.setText("Choose a scenario on Home (Ctrl+1), then press Enter to rehearse "
                               "it.")
         self._update_status()
@@ -142,29 +143,21 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
             prompt: the question to ask (default: one of the scenario's, least practised first).
         """
         self.capture.cancel()
-        self.scenario = scenario
-        self.level = level or self.settings.level
-        self.prompt = prompt or self._choose_prompt(scenario)
-        self.attempt_id = None
-        self.analysis = None
-        self.recordings = {}
-        self.probe_index = 0
-        self.probe_answers = []
+        session = self.session
+        session.begin(scenario, level, prompt)
+        level = session.level
         self.messages = []
         self.banner.hide()
-        self._stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         self.strip.show()
-        self.strip.set_targets(scenario.targets_for(self.level), self.settings.tolerance)
-        self.live.reset(scenario.targets_for(self.level))
+        self.strip.set_targets(scenario.targets_for(level), self.settings.tolerance)
+        self.live.reset(scenario.targets_for(level))
         self.context.setText(f"{scenario.principle} · {scenario.title} · "
-                             f"{LEVEL_NAMES.get(self.level, self.level)} · budget "
-                             f"{format_seconds(scenario.budget_for(self.level))}")
-        self.question.setText(self.prompt)
+                             f"{LEVEL_NAMES.get(level, level)} · budget "
+                             f"{format_seconds(scenario.budget_for(level))}")
+        self.question.setText(session.prompt)
         self.transcript.clear_words("Your words appear here as you speak.")
         self.meter.reset()
-        self._set_phase("answer")
-        self.capture.ask(self.prompt, recordings_dir(self.settings) /
-                         f"{self._stamp}-{scenario.id}-answer.wav")
+        self.capture.ask(session.prompt, session.answer_path())
         self._tick()
         self.setFocus()
 
@@ -175,7 +168,7 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
             self.capture.skip_speech()
         elif state == "waiting":
             self.capture.start_recording()
-        elif (state == "recording" and self.phase == "answer"
+        elif (state == "recording" and self.session.phase == "answer"
               and len(self.capture.marks) < len(SEGMENT_LABELS) - 1):
             self.capture.mark()
             self.transcript.set_marks(self.capture.marks)
@@ -188,7 +181,7 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
 
     def repeat_question(self) -> None:
         """R: speaks the question again."""
-        if self.phase in ("answer", "probe"):
+        if self.session.phase in ("answer", "probe"):
             self.capture.repeat_question()
 
     def toggle_pause(self) -> None:
@@ -201,26 +194,22 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
     def abandon(self) -> None:
         """Esc: after asking, abandons the answer (the recording is kept); in the follow-ups,
         skips the rest and shows the report."""
-        if self.phase in ("probe", "probe_analysing"):
+        session = self.session
+        if session.phase in ("probe", "probe_analysing"):
             if dialogs.confirm(self, "Skip follow-ups", "Skip the remaining follow-up questions "
                                "and see the report?", "Skip to the report", "Keep answering"):
                 self.capture.cancel()
-                self._finish_flow()
+                session.finish()
             return
-        if self.phase not in ("answer", "analysing"):
+        if session.phase not in ("answer", "analysing"):
             return
         if not dialogs.confirm(self, "Abandon this answer", "Stop and abandon this answer? "
                                "The recording so far is kept in your history.", "Abandon",
                                "Keep going"):
             return
         self.capture.cancel()
-        if self.attempt_id is not None and self._store() is not None:
-            try:
-                self._store().abandon(self.attempt_id)
-            except Exception:
-                log.warning("could not mark attempt %s abandoned", self.attempt_id, exc_info=True)
-        self._set_phase("idle")
-        self.abandoned.emit(self.scenario.id if self.scenario else "")
+        session.abandon()
+        self.abandoned.emit(session.scenario.id if session.scenario else "")
 
     def clear_message(self, message: str) -> None:
         """Takes a warning that no longer holds off the banner (hidden when none is left)."""
@@ -240,9 +229,17 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
 
     # -- flow -------------------------------------------------------------------------------------
 
+    def set_services(self, services: Any, settings: Settings | None = None) -> None:
+        """Uses new engines (after the settings changed); takes effect from the next answer."""
+        super().set_services(services, settings)
+        self.session.services = services
+        if settings is not None:
+            self.session.settings = settings
+
     def _on_state(self, state: str) -> None:
-        if state == "starting" and self.phase == "answer" and self.attempt_id is None:
-            self._start_attempt()  # saved before the first sample is written
+        session = self.session
+        if state == "starting" and session.phase == "answer" and session.attempt_id is None:
+            session.start_attempt(self.capture.path)  # saved before the first sample is written
         if state == "recording":
             self.timer.start()
         elif state in ("paused", "finishing", "idle"):
@@ -252,18 +249,19 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
 
     def _tick(self) -> None:
         elapsed = self.capture.elapsed
-        if self.phase == "probe":
+        session = self.session
+        if session.phase == "probe":
             self.total_clock.setText(f"Follow-up answer {format_seconds(elapsed)}")
             self.segment_clock.setText("")
             return
-        if self.scenario is None:
+        if session.scenario is None:
             return
         live = self.live.state(self.capture.marks)
         current = live.current
         spent = live.seconds(elapsed)
         recording = self.capture.state in ("recording", "paused")
         self.strip.set_times(spent, current if recording else None)
-        budget = self.scenario.budget_for(self.level)
+        budget = session.scenario.budget_for(session.level)
         self.total_clock.setText(f"Total {format_seconds(elapsed)} / {format_seconds(budget)}")
         target = self.strip.targets.get(current, 0.0)
         self.segment_clock.setText(f"{current.title()} {format_seconds(spent[current])} / "
@@ -271,7 +269,7 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
 
     def _on_live_words(self, words: list[Word]) -> None:
         """New words of the main answer: the strip and the transcript follow the decoder."""
-        if self.phase != "answer":
+        if self.session.phase != "answer":
             return
         live = self.live.add_words(words)
         if not self.capture.marks:
@@ -279,7 +277,7 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
         self._tick()
 
     def _update_status(self) -> None:
-        state, phase = self.capture.state, self.phase
+        state, phase = self.capture.state, self.session.phase
         text = {
             **CAPTURE_STATUS,
             "waiting": "Read the question, then press Space to start answering.",
@@ -310,9 +308,20 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
         if self.buttons[name].text() != text:
             self.buttons[name].setText(text)
 
-    def _set_phase(self, phase: str) -> None:
-        self.phase = phase
+    def _on_phase(self, _phase: str) -> None:
         self._update_status()
+
+    def _ask_probe(self, number: int, count: int, question: str, path: Path) -> None:
+        """The session asks a follow-up: shows it and records the answer to ``path``."""
+        self.strip.hide()
+        self.transcript.clear_words("Your follow-up answer appears here.")
+        self.question.setText(f"Follow-up {number} of {count}: {question}")
+        self.capture.ask(question, path)
+
+    def _analysis_failed(self, message: str) -> None:
+        dialogs.show_error(self, "Analysis failed", message,
+                           "Your recording is kept in your history; try analysing it again "
+                           "from the History screen.")
 
     def _on_capture_failed(self, message: str) -> None:
         dialogs.show_error(self, "Cannot record", message,
@@ -329,8 +338,4 @@ class RehearseView(RehearseFlow, CaptureScreen, QWidget):
         if cap.error:
             self.show_message(f"{cap.error} Your answer so far is analysed below.")
         self.transcript.set_words(cap.words)
-        if self.phase == "answer":
-            self.recordings["answer"] = cap.path
-            self._analyse(cap)
-        elif self.phase == "probe":
-            self._analyse_probe(cap)
+        self.session.take_answer(cap)

@@ -232,8 +232,9 @@ class FirstRunDialog(QDialog):
         self.results = list(results)
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for row, c in enumerate(self.results):
             glyph = QLabel(_GLYPH[c.state])
             glyph.setProperty("role", _ROLE[c.state])
