@@ -242,3 +242,24 @@ def test_boundaries_stay_at_word_times(ownership: Scenario) -> None:
     for s in a.segments:
         if s.status != "missing":
             assert s.start in times or s.start == pytest.approx(words[0].start)
+
+
+def test_assigned_work_taken_further_is_not_flagged(ownership: Scenario) -> None:
+    handed = ("Our depot manager asked me to sort out the returns cage before the audit. "
+              "I cleared it in two evenings and labelled every shelf. The audit passed and the "
+              "cage has stayed tidy since.")
+    beyond = ("Our depot manager asked me to sort out the returns cage before the audit. Nobody "
+              "asked me to touch the supplier claims behind it, that was another team's job, but "
+              "I chased all forty of them anyway. The audit passed and we recovered six thousand "
+              "pounds.")
+    plain = {f.id: f for f in analyze_text(handed, ownership).findings}
+    assert plain["initiation.assigned"].severity == "critical"
+    assert "initiation.assigned" not in {f.id for f in analyze_text(beyond, ownership).findings}
+
+
+def test_initiative_words_keep_an_assignment_a_warning(ownership: Scenario) -> None:
+    text = ("My shift lead asked me to look at the late deliveries. I decided to ride along with "
+            "two drivers for a week and mapped every stop. Late drops fell from twelve a week to "
+            "two, and the routing sheet is now used by every depot.")
+    found = {f.id: f for f in analyze_text(text, ownership).findings}
+    assert found["initiation.assigned"].severity == "warning"
