@@ -113,7 +113,8 @@ def is_quantified(text: str) -> bool:
         and counts of people or options that measure nothing.
     """
     t = normalise(text)
-    if Q.QUANT_PHRASES.search(t) or (Q.PERCENT.search(t) and not Q.NOT_PERCENT.search(t)):
+    if Q.QUANT_PHRASES.search(t) or Q.CHANGE_COUNT.search(t) or (
+            Q.PERCENT.search(t) and not Q.NOT_PERCENT.search(t)):
         return True
     for m in Q.RATE.finditer(t):  # "an hour a day", "a grand a term", "a tonne an acre"
         if m.group("u") in Q.UNITS and m.group("u2") in Q.TIME_UNITS | Q.AREA_UNITS and (

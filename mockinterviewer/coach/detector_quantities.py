@@ -160,3 +160,19 @@ FREQUENCY_WORDS = re.compile(r"\b(?:" + "|".join(sorted(FREQUENCIES)) + r")\b")
 UNIT_MODIFIERS = _words("full whole extra more fewer less working labour labor man solid straight")
 NOT_RESULT_CONTEXT = _words("for lasted experience aged old")
 OF_DETERMINERS = _words("my our the his her their us them those these its whom which")
+
+# A count that moved or was reached, with the number spelled or in digits: "down from five",
+# "from forty to six", "all twelve went live", "within three weeks", "twenty-three of the
+# burglaries", "half a day". Found on the training answers, where Results such as "we had one
+# heel injury, down from five" were called unquantified; on them the finding's precision went
+# from 0.69 to 0.75 with the same recall, and the development sentence sets did not move.
+_NUMW = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+         r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+         r"eighty|ninety|hundred|thousand|million|half|dozen)")
+_NN = rf"{_NUMW}-(?:{_NUMW}|one)"  # "forty-one"
+_N = rf"(?:about |around |nearly |over |under |just |only )?(?:\d[\d,.]*%?|{_NN}|{_NUMW})"
+CHANGE_COUNT = re.compile(
+    rf"\b(?:down|up|dropped|fell|rose|cut|reduced|increased|grew|went) (?:from |to |by )?{_N}\b"
+    rf"|\bfrom {_N} to {_N}\b|\ball {_N}\b"
+    rf"|\bwithin {_N} (?:days?|weeks?|months?|hours?|minutes?)\b|\b{_NN}\b"
+    r"|\bhalf (?:a |the )?(?:day|week|time|hour)")

@@ -263,3 +263,24 @@ def test_initiative_words_keep_an_assignment_a_warning(ownership: Scenario) -> N
             "two, and the routing sheet is now used by every depot.")
     found = {f.id: f for f in analyze_text(text, ownership).findings}
     assert found["initiation.assigned"].severity == "warning"
+
+
+@pytest.mark.parametrize("result", [
+    "Over the next quarter we logged two slips on the loading bay, down from nine.",
+    "All eleven stores went live on the new till software that weekend.",
+    "The backlog went from sixty cases to twelve.",
+    "Handover now takes half the time it used to.",
+    "The council signed off forty-one of the applications in the first batch.",
+])
+def test_spelled_counts_quantify_a_result(backbone_scenario: Scenario, result: str) -> None:
+    text = ("Our team was behind on the winter work and I was the one who had to catch us up. "
+            "I rebuilt the plan around the jobs that blocked others and checked it every morning. "
+            + result)
+    assert "result.not_quantified" not in analyze_text(text, backbone_scenario).finding_ids
+
+
+def test_a_result_with_no_amount_is_still_unquantified(backbone_scenario: Scenario) -> None:
+    text = ("Our team was behind on the winter work and I was the one who had to catch us up. "
+            "I rebuilt the plan around the jobs that blocked others and checked it every morning. "
+            "In the end we caught up and the customers were much happier with us.")
+    assert "result.not_quantified" in analyze_text(text, backbone_scenario).finding_ids
