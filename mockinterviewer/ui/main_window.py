@@ -13,12 +13,11 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QStackedWidget,
     QWidget,
@@ -34,6 +33,7 @@ from mockinterviewer.ui.learn_view import LearnView
 from mockinterviewer.ui.quiz_view import TestView
 from mockinterviewer.ui.rehearse.rehearse_view import RehearseView
 from mockinterviewer.ui.report_routing import ReportRouter
+from mockinterviewer.ui.screen_host import ScreenHost
 from mockinterviewer.ui.screen_list import LAZY_SCREENS, SCREENS
 from mockinterviewer.ui.services import Services
 from mockinterviewer.ui.settings.settings_view import SettingsView
@@ -60,6 +60,8 @@ class MainWindow(QMainWindow):
         readiness_changed: the microphone and voice checks finished.
 
     Attributes:
+        screen_host: the screens by key, their navigation rows, and building the lazy ones on
+            their first visit (:class:`ScreenHost`); ``screens`` is its dict of screens.
         reports: the report page and where its buttons lead (:class:`ReportRouter`).
         chrome: menus, status line, model loading, set-up check, window state
             (:class:`WindowChrome`).
@@ -73,7 +75,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.services = services if services is not None else Services.default(settings)
-        self.screens: dict[str, QWidget] = {}
         self.setWindowTitle("Mock Interviewer")
         self.setObjectName("mainWindow")
         scenarios = self.services.scenarios
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
         self.test = TestView(scenarios)
         self.settings_view = SettingsView(settings, self.services)
         self.reports = ReportRouter(self, self)
-        builders: dict[str, Callable[[], QWidget]] = {
+        builders: dict[str, Callable[[], QWidget]] = {  # the lazy ones: see ScreenHost
             "home": lambda: self.home,
             "rehearse": self._build_rehearse,
             "learn": lambda: self.learn,
@@ -123,23 +124,11 @@ class MainWindow(QMainWindow):
                 self.services, lambda sid: self.open_mode("rehearse", sid)),
             "compare": lambda: screens.store_view(self.services, "compare"),
             "settings": lambda: self.settings_view,
-            "loop": self._build_loop,
+            "loop": lambda: screens.loop_screen(self.services, self.settings,
+                                                self.reports.open_attempt, self.refresh_history),
         }
-        self._builders = builders
-        self._lazy: set[str] = set()
-        for i, (key, label, tip) in enumerate(SCREENS):
-            if key in LAZY_SCREENS:  # built on first visit: keeps start-up fast
-                widget = QWidget()
-                widget.setAccessibleName(label)
-                self._lazy.add(key)
-            else:
-                widget = builders[key]()
-            self.screens[key] = widget
-            self.stack.addWidget(widget)
-            item = QListWidgetItem(label)
-            item.setToolTip(f"{tip} (Ctrl+{(i + 1) % 10})" if i < 10 else tip)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            self.nav.addItem(item)
+        self.screen_host = ScreenHost(self.stack, self.nav, builders)
+        self.screens = self.screen_host.screens
         self.report_page = self.reports.page
         self.stack.addWidget(self.report_page)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 36)
@@ -164,8 +153,6 @@ class MainWindow(QMainWindow):
         if load_model:
             self.chrome.load_model()
 
-    # -- building -------------------------------------------------------------------------------
-
     # ---- the Rehearse / Report / Drill screens ---------------------------------------------------
 
     def _build_rehearse(self) -> QWidget:
@@ -178,15 +165,6 @@ class MainWindow(QMainWindow):
     def _build_drill(self) -> QWidget:
         """Returns the Drill screen."""
         return DrillView(self.services, self.settings)
-
-    def _build_loop(self) -> QWidget:
-        """Returns the Loop screen (choose, answer, debrief)."""
-        from mockinterviewer.ui.loop.loop_screen import LoopScreen
-
-        view = LoopScreen(self.services, self.settings)
-        view.report_requested.connect(self.reports.open_attempt)
-        view.loop_saved.connect(self.refresh_history)
-        return view
 
     def open_loop(self, plan: Any = None, loop_id: int | None = None) -> None:
         """Opens the Loop screen: a plan starts at once, a stored loop shows its debrief, neither
@@ -204,12 +182,9 @@ class MainWindow(QMainWindow):
 
     def _loop_screen(self) -> LoopScreen | None:
         """The Loop screen once built (None before its first visit)."""
-        if "loop" in self._lazy:
-            return None
         from mockinterviewer.ui.loop.loop_screen import LoopScreen
 
-        screen = self.screens["loop"]
-        return screen if isinstance(screen, LoopScreen) else None
+        return self.screen_host.built("loop", LoopScreen)
 
     def _recording_screens(self) -> list[RehearseView | DrillView | LoopScreen]:
         """The built screens that record answers (Rehearse, Drill, Loop)."""
@@ -257,7 +232,7 @@ class MainWindow(QMainWindow):
 
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(SCREENS):
-            self._ensure_built(SCREENS[row][0])
+            self.screen_host.ensure_built(SCREENS[row][0])
             self._start_if_empty(SCREENS[row][0])
         self.stack.setCurrentIndex(row)
 
@@ -294,32 +269,19 @@ class MainWindow(QMainWindow):
             self.settings = self.settings.with_changes(last_scenario=scenario_id)
             self.chrome.save_settings()
 
-    def _ensure_built(self, key: str) -> QWidget:
-        """Builds a lazily created screen on its first visit; returns the screen."""
-        if key in self._lazy:
-            self._lazy.discard(key)
-            placeholder = self.screens[key]
-            real = self._builders[key]()
-            index = self.stack.indexOf(placeholder)
-            self.stack.insertWidget(index, real)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
-            self.screens[key] = real
-        return self.screens[key]
-
     def current_screen(self) -> str:
         """The key of the visible screen ("report" for the report page)."""
         w = self.stack.currentWidget()
         if w is self.report_page:
             return "report"
-        return next((k for k, v in self.screens.items() if v is w), "")
+        return self.screen_host.key_of(w)
 
     def show_screen(self, key: str) -> None:
         """Switches to a screen by key (see :data:`SCREENS`) and focuses it."""
         keys = [k for k, _l, _t in SCREENS]
         if key not in keys:
             return
-        self._ensure_built(key)
+        self.screen_host.ensure_built(key)
         if key == "home":
             self.refresh_history()
         elif key in ("history", "progress", "coverage", "compare"):
@@ -361,11 +323,11 @@ class MainWindow(QMainWindow):
             self.home.set_last_results(last_results(store))
         except Exception:
             log.warning("last results unavailable", exc_info=True)
-        if "bank" not in self._lazy:
+        if self.screen_host.is_built("bank"):
             from mockinterviewer.ui.question_bank import QuestionBankView
 
-            bank = self.screens["bank"]
-            if isinstance(bank, QuestionBankView):
+            bank = self.screen_host.built("bank", QuestionBankView)
+            if bank is not None:
                 bank.refresh_stats()
 
     def open_mode(self, mode: str, scenario_id: str) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Literal
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -56,6 +56,17 @@ def by_due(entries: Iterable[BankEntry], due: Mapping[str, DueItem],
                                                today)]
 
 
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """An item's children (Qt types a child as optional; an index in range always has one)."""
+    return [c for c in (item.child(i) for i in range(item.childCount())) if c is not None]
+
+
+def _top_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    """A tree's top-level items (the principle or due-date groups)."""
+    return [t for t in (tree.topLevelItem(i) for i in range(tree.topLevelItemCount()))
+            if t is not None]
+
+
 class _WrapDelegate(QStyledItemDelegate):
     """Gives question rows the height their wrapped text needs at the column's width."""
 
@@ -63,7 +74,8 @@ class _WrapDelegate(QStyledItemDelegate):
         super().__init__(tree)
         self._tree = tree
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt API
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
         if index.column() != 0:
             return hint
@@ -242,7 +254,7 @@ class QuestionBankView(QWidget):
                 self._add_question(top, e, today, by_due_date)
         for top in groups.values():
             n = top.childCount()
-            done = sum(1 for i in range(n) if self._stats.get(top.child(i).data(0, _ROLE)[1]))
+            done = sum(1 for c in _children(top) if self._stats.get(c.data(0, _ROLE)[1]))
             top.setText(1, f"{n}" if by_due_date else f"{done} of {n}")
             top.setToolTip(1, f"{n} questions" if by_due_date else
                            f"{done} of {n} phrasings practised")
@@ -272,11 +284,9 @@ class QuestionBankView(QWidget):
     def _apply_filter(self, text: str) -> None:
         words = text.lower().split()
         shown = 0
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
+        for top in _top_items(self.tree):
             visible = 0
-            for j in range(top.childCount()):
-                child = top.child(j)
+            for child in _children(top):
                 hay = f"{top.text(0)} {child.text(0)} {child.toolTip(0)}".lower()
                 hide = not all(w in hay for w in words)
                 child.setHidden(hide)
@@ -296,8 +306,7 @@ class QuestionBankView(QWidget):
         return [e for e in self._entries if (e.scenario_id, e.prompt) in keep]
 
     def _question_items(self) -> list[QTreeWidgetItem]:
-        return [self.tree.topLevelItem(i).child(j) for i in range(self.tree.topLevelItemCount())
-                for j in range(self.tree.topLevelItem(i).childCount())]
+        return [child for top in _top_items(self.tree) for child in _children(top)]
 
     def current_choice(self) -> tuple[str, str] | None:
         """The selected (scenario_id, prompt), if a question is selected."""
@@ -338,11 +347,13 @@ class QuestionBankView(QWidget):
     def _show_current(self, item: QTreeWidgetItem | None, _prev: object = None) -> None:
         data = item.data(0, _ROLE) if item is not None else None
         self.rehearse_button.setEnabled(bool(data))
-        if data:
-            entry = next((e for e in self._entries if (e.scenario_id, e.prompt) == tuple(data)),
-                         None)
-            principle = entry.principle if entry is not None else item.parent().text(0)
-            self.detail.setText(f"{principle}: {data[1]}")
+        if item is None or not data:
+            return
+        entry = next((e for e in self._entries if (e.scenario_id, e.prompt) == tuple(data)), None)
+        parent = item.parent()
+        principle = (entry.principle if entry is not None
+                     else parent.text(0) if parent is not None else "")
+        self.detail.setText(f"{principle}: {data[1]}")
 
     def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, _ROLE)

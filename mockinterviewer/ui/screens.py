@@ -1,6 +1,6 @@
 """Builders for the screens made on their first visit (history, progress, coverage, compare,
-question bank, story editor). Each is imported when first shown, so start-up stays quick; a screen
-that needs the history shows a note when the history cannot be opened.
+question bank, story editor, loop). Each is imported when first shown, so start-up stays quick; a
+screen that needs the history shows a note when the history cannot be opened.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from mockinterviewer.settings import Settings
 from mockinterviewer.ui import theme
 from mockinterviewer.ui.services import Services
 
@@ -122,4 +123,22 @@ def story_editor(services: Services, saved: Callable[[str], None]) -> QWidget:
 
     view = StoryEditor(list(services.scenarios))
     view.saved.connect(saved)
+    return view
+
+
+def loop_screen(services: Services, settings: Settings, open_attempt: Callable[[int], None],
+                saved: Callable[[], None]) -> QWidget:
+    """Builds the Loop screen (choose, answer, debrief).
+
+    Args:
+        services: the engines.
+        settings: the user's settings.
+        open_attempt: where the debrief's requests for an answer's report go.
+        saved: runs after a loop was saved.
+    """
+    from mockinterviewer.ui.loop.loop_screen import LoopScreen
+
+    view = LoopScreen(services, settings)
+    view.report_requested.connect(open_attempt)
+    view.loop_saved.connect(saved)
     return view

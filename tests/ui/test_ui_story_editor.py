@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mockinterviewer.content import SEGMENT_LABELS, load_all, stories
 from mockinterviewer.content.library import find_scenario
@@ -154,6 +154,27 @@ def test_export_import_and_conflicts(qtbot, editor: StoryEditor, tmp_path: Path,
     assert "not a valid story file" in editor.message_box.informativeText()
     assert "segments: missing required field" in editor.message_box.informativeText()
     assert "half" not in stories.story_ids(), "nothing half-imported"
+
+
+@pytest.mark.parametrize(("button", "answer"), [("Keep both", "rename"),
+                                               ("Replace mine", "replace"), ("Cancel", "cancel")])
+def test_import_conflict_answer_follows_the_button_pressed(editor: StoryEditor, button: str,
+                                                           answer: str) -> None:
+    pressed: list[str] = []
+
+    def press() -> None:  # runs inside the question's own event loop
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, press)
+            return
+        assert "crash-spike" in box.text()
+        choice = next(b for b in box.buttons() if b.text().replace("&", "") == button)
+        pressed.append(button)
+        choice.click()
+
+    QTimer.singleShot(0, press)
+    assert editor.ask_conflict("crash-spike") == answer
+    assert pressed == [button]
 
 
 def test_unsaved_changes_are_not_dropped_silently(qtbot, editor: StoryEditor,

@@ -56,8 +56,7 @@ class StoryEditor(QWidget):
         self.story_combo = QComboBox()
         self.story_combo.setAccessibleName("Your stories")
         self.story_combo.activated.connect(self._open_chosen)
-        self.new_button = action_button("&New story", "New story",
-                                        lambda: self._may_discard() and self.new_story())
+        self.new_button = action_button("&New story", "New story", self._new_clicked)
         self.delete_button = action_button("&Delete", "Delete story", self._delete)
         self.principle = QComboBox()
         self.principle.setAccessibleName("Principle")
@@ -88,10 +87,14 @@ class StoryEditor(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for text, field in (("&Your stories:", pick), ("&Principle:", self.principle),
-                            ("&Title:", self.title), ("&Questions:", self.prompts)):
+        stories_label = QLabel("&Your stories:")
+        stories_label.setBuddy(self.story_combo)
+        form.addRow(stories_label, pick)
+        fields: tuple[tuple[str, QWidget], ...] = (
+            ("&Principle:", self.principle), ("&Title:", self.title), ("&Questions:", self.prompts))
+        for text, field in fields:
             label = QLabel(text)
-            label.setBuddy(self.story_combo if field is pick else field)
+            label.setBuddy(field)
             form.addRow(label, field)
         paste_group = QGroupBox("Paste a whole answer (optional)")
         paste_lay = QVBoxLayout(paste_group)
@@ -104,9 +107,9 @@ class StoryEditor(QWidget):
         for box in self.segments.values():
             body_lay.addWidget(box)
         body_lay.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(body)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(body)
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -117,13 +120,14 @@ class StoryEditor(QWidget):
                                            "Save the story, then copy its file where you choose")
         self.save_button = action_button("&Save", "Save story", self.save)
         self.save_button.setDefault(True)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        save_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save_key.activated.connect(self.save)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         for b in (self.import_button, self.export_button, self.save_button):
             buttons.addWidget(b)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.scroll, 1)
+        lay.addWidget(self.scroll_area, 1)
         lay.addLayout(buttons)
         self.refresh_stories()
         self.new_story()
@@ -367,6 +371,11 @@ class StoryEditor(QWidget):
                                               "Stories (*.toml)")
         return Path(name) if name else None
 
+    def _new_clicked(self) -> None:
+        """New story: starts an empty story once unsaved changes may be discarded."""
+        if self._may_discard():
+            self.new_story()
+
     def ask_conflict(self, story_id: str) -> str:
         """Asks what to do when an imported story's id is taken: rename, replace or cancel."""
         text = f"You already have a story with the id \u201c{story_id}\u201d."
@@ -375,7 +384,10 @@ class StoryEditor(QWidget):
         repl = box.addButton("Replace mine", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
-        return {keep: "rename", repl: "replace"}.get(box.clickedButton(), "cancel")
+        clicked = box.clickedButton()
+        if clicked is keep:
+            return "rename"
+        return "replace" if clicked is repl else "cancel"
 
     def confirm(self, title: str, text: str) -> bool:
         """Asks a yes/no question (No is the default)."""
