@@ -35,6 +35,7 @@ __all__ = ["Transcriber", "WhisperTranscriber", "decode_file"]
 
 MAX_NEW_TOKENS = 220  # per 30-second window; the prompt must fit beside it in 448
 _REST = 0.3  # seconds after a window's last word too short to hold another word
+_UNSPOKEN = ".,!?;:-\u2026'\" "  # a "word" of only these was not said
 
 
 def _default_threads() -> int:
@@ -296,7 +297,7 @@ class WhisperTranscriber:
         for seg in segments:
             for w in seg.words or ():
                 text = w.word.strip()
-                if not text:
+                if not text.strip(_UNSPOKEN):  # with timestamp tokens, silence can decode to "."
                     continue
                 start = offset + float(w.start)
                 end = max(start, offset + float(w.end))
