@@ -5,10 +5,7 @@ prompt costs real words (measured on real recordings: 0.043 pooled word error ra
 word pass against 0.013 without). So the words come from a plain decode, and the fillers from a
 second, small pass over only the audio that pass left uncovered:
 
-* :func:`filler_gaps`: stretches where the voice detector hears speech but no word lies; a word
-  Whisper timed far longer than it can be said (:func:`stretched`) does not count, because its
-  time often swallows the hesitation beside it (streamed, a real "um, and" came out as one
-  1.4-s "and");
+* :func:`filler_gaps`: stretches where the voice detector hears speech but no word lies;
 * :func:`gap_clip`: those stretches joined into one short clip (with a map back to recording
   time), decoded once with the hesitation prompt; only filler tokens that fall inside a stretch
   are kept (:func:`fillers_in_gaps`);
@@ -47,7 +44,7 @@ def mark_fillers(words: list[Word]) -> list[Word]:
 
 GAP_MIN = 0.25  # seconds between words before the stretch can hold a filler
 GAP_EDGE = 0.05  # seconds next to a word where voice is the word's own onset or tail
-GAP_VOICE_MIN = 0.15  # seconds of voice inside a stretch before it is decoded (a held "um")
+GAP_VOICE_MIN = 0.3  # seconds of voice inside a stretch before it is decoded (a held "um")
 GAP_PAD = 0.12  # seconds of audio kept either side of a stretch in the clip
 GAP_SEPARATOR = 0.4  # seconds of silence between stretches in the clip
 GAP_CLIP_MAX = 28.0  # seconds: one Whisper window
@@ -67,34 +64,11 @@ class GapClip:
     pieces: tuple[tuple[float, float, float], ...]
 
     def to_recording(self, t: float) -> tuple[float, float, float] | None:
-        """The piece holding clip time ``t``: a time in the silence between two pieces belongs to
-        the nearer one (the prompted decode times a filler a little early or late, most of all
-        when the clip holds several pieces); None beyond half a separator from every piece."""
-        best: tuple[float, tuple[float, float, float]] | None = None
+        """The piece holding clip time ``t``, if any."""
         for clip_start, start, end in self.pieces:
-            clip_end = clip_start + (end - start) + 2 * GAP_PAD
-            away = max(clip_start - t, t - clip_end, 0.0)
-            if away <= GAP_SEPARATOR / 2 and (best is None or away < best[0]):
-                best = (away, (clip_start, start, end))
-        return None if best is None else best[1]
-
-
-WORD_SECONDS_BASE = 0.6  # seconds: the longest a word can take, plus ...
-WORD_SECONDS_PER_LETTER = 0.1  # ... this much per letter (slow speech, a drawn-out last word)
-
-
-def stretched(word: Word) -> bool:
-    """Whether Whisper's time for a word is far longer than the word can take to say.
-
-    Whisper's word times are contiguous: the time of a pause, or of an "uh" it did not write,
-    goes to a word beside it ("and" timed 22.96-24.34 s when "um" filled 23.0-23.6 s). A slow
-    speaker draws a word out to about 0.9 s ("slow" in the real monologue), so only a span well
-    beyond that counts. Which part
-    of such a span is the word is unknown, so the filler pass treats the whole span as uncovered
-    (the prompted decode of the word itself writes the word, which is not kept).
-    """
-    letters = sum(1 for c in word.word if c.isalnum())
-    return word.end - word.start > WORD_SECONDS_BASE + WORD_SECONDS_PER_LETTER * letters
+            if clip_start <= t <= clip_start + (end - start) + 2 * GAP_PAD:
+                return clip_start, start, end
+        return None
 
 
 def filler_gaps(words: list[Word], speech: list[tuple[float, float]], duration: float,
@@ -111,8 +85,7 @@ def filler_gaps(words: list[Word], speech: list[tuple[float, float]], duration: 
         ``(start, end)`` stretches in recording time, each with at least
         :data:`GAP_VOICE_MIN` seconds of voice, in time order.
     """
-    edges = ([offset] + [t for w in words if not stretched(w) for t in (w.start, w.end)]
-             + [offset + duration])
+    edges = [offset] + [t for w in words for t in (w.start, w.end)] + [offset + duration]
     gaps = [(edges[i], edges[i + 1]) for i in range(0, len(edges) - 1, 2)
             if edges[i + 1] - edges[i] >= GAP_MIN]
     out = []
@@ -170,8 +143,7 @@ def fillers_in_gaps(clip: GapClip, decoded: list[Word]) -> list[Word]:
         clip_start, start, end = piece
         t0 = start - GAP_PAD + (w.start - clip_start)
         t1 = start - GAP_PAD + (w.end - clip_start)
-        t0 = min(max(start, t0), end)  # a token timed in the silence beside its piece
-        t1 = min(end, max(t1, t0))
+        t0, t1 = max(start, t0), min(end, max(t1, t0))
         if t1 - t0 <= 0 and not start <= t0 <= end:
             continue
         if not found or t0 >= found[-1].end:
@@ -179,29 +151,8 @@ def fillers_in_gaps(clip: GapClip, decoded: list[Word]) -> list[Word]:
     return found
 
 
-def _around(word: Word, filler: Word) -> Word:
-    """The word with its time moved off a filler found inside it (it was stretched over it)."""
-    if filler.end <= word.start or filler.start >= word.end:
-        return word
-    if (filler.start + filler.end) / 2 <= (word.start + word.end) / 2:
-        start, end = max(word.start, filler.end), word.end
-    else:
-        start, end = word.start, min(word.end, filler.start)
-    return Word(word.word, start, max(start, end), word.filler, word.probability)
-
-
 def merge(words: list[Word], extra: list[Word]) -> list[Word]:
-    """Merges found fillers into the word list by time.
-
-    A word whose time covers a filler (Whisper gave it the hesitation's time too) is moved to the
-    side of the filler away from it, so the words read in the order they were said.
-    """
+    """Merges recovered fillers into the word list by time."""
     if not extra:
         return words
-    moved = []
-    for w in words:
-        for f in extra:
-            if not w.filler:
-                w = _around(w, f)
-        moved.append(w)
-    return sorted([*moved, *extra], key=lambda w: (w.start, w.end))
+    return sorted([*words, *extra], key=lambda w: (w.start, w.end))

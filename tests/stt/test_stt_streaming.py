@@ -14,7 +14,6 @@ import numpy as np
 import pytest
 from fake_engines import StubEngine
 from pulse import espeak_wav
-from streaming_support import feed as _feed
 
 from mockinterviewer.audio.recorder import read_wav
 from mockinterviewer.stt.streaming import StreamingTranscriber
@@ -62,6 +61,11 @@ def _three_sentences(tmp_path: Path, gap: float = 1.6) -> np.ndarray:
     return read_wav(wav)[0]
 
 
+def _feed(stream: StreamingTranscriber, audio: np.ndarray, keep_up: bool = True) -> None:
+    for i in range(0, len(audio), 1600):
+        stream.feed(audio[i : i + 1600])
+        if keep_up:
+            assert stream.wait_idle(10)
 
 
 def test_utterances_are_cut_at_pauses_and_memory_stays_bounded(tmp_path: Path) -> None:

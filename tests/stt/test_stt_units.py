@@ -107,34 +107,3 @@ def test_model_failing_on_cuda_falls_back_to_cpu(monkeypatch: pytest.MonkeyPatch
     assert t.device == "cpu"
     assert t.load_warning and "GPU" in t.load_warning and "CPU" in t.load_warning
     t.load()  # idempotent
-
-
-def test_a_word_stretched_over_a_hesitation_leaves_its_span_to_the_filler_pass() -> None:
-    """Whisper gave "and" the time of the "um" before it too (a real streamed case): its span is
-    searched for fillers, an ordinary word's is not, and a filler found inside moves the word."""
-    from mockinterviewer.stt.fillers import filler_gaps, merge, stretched
-
-    words = [Word("words", 22.34, 22.96), Word("and", 22.96, 24.34), Word("I", 24.34, 24.44)]
-    assert stretched(words[1]) and not stretched(words[0]) and not stretched(Word("slow", 0, 0.86))
-    speech = [(22.91, 23.58), (24.19, 24.3)]
-    assert filler_gaps(words, speech, 30.0) == [(23.01, 24.29)]
-    assert filler_gaps([words[0], Word("and", 22.96, 23.6), words[2]], speech, 30.0) == []
-    merged = merge(words, [Word("um", 23.0, 23.58, True)])
-    assert [w.word for w in merged] == ["words", "um", "and", "I"]
-    assert merged[2].start == 23.58 and merged[2].end == 24.34
-
-
-def test_a_filler_timed_in_the_silence_between_pieces_goes_to_the_nearer_piece() -> None:
-    from mockinterviewer.stt.fillers import GAP_PAD, fillers_in_gaps, gap_clip
-
-    audio = np.zeros(16000 * 10, dtype=np.float32)
-    clip = gap_clip(audio, [(1.0, 1.5), (6.0, 7.0)])
-    assert clip is not None
-    second = clip.pieces[1][0]
-    found = fillers_in_gaps(clip, [Word("um,", second - 0.15, second + 0.3),  # early
-                                   Word("so", 0.0, 0.2)])
-    assert [(w.word, w.filler) for w in found] == [("um,", True)]
-    assert 6.0 <= found[0].start <= found[0].end <= 7.0
-    # far from every piece: not kept
-    end = second + 1.0 + 2 * GAP_PAD
-    assert fillers_in_gaps(clip, [Word("uh", end + 0.5, end + 0.8)]) == []
