@@ -15,8 +15,8 @@ import threading
 import pytest
 from fake_engines import EchoEngine
 from PySide6.QtCore import Qt
+from ui_fakes import dark_palette, shoot, tone_source_factory
 from ui_flow_support import InstantSpeaker
-from ui_fakes import tone_source_factory
 
 from mockinterviewer.content.library import load_library
 from mockinterviewer.content.model import SEGMENT_LABELS
@@ -65,6 +65,7 @@ def loop_screen(qtbot):
     screen.show_setup()
     yield screen, speaker, store
     speaker.hold = False
+    speaker.stop()
     screen.shutdown()
     store.close()
 
@@ -73,7 +74,8 @@ def _recording(qtbot, view) -> None:
     qtbot.waitUntil(lambda: view.capture.state == "recording", timeout=15000)
 
 
-def test_a_two_question_loop_by_keyboard_alone(loop_screen, qtbot, monkeypatch) -> None:
+def test_a_two_question_loop_by_keyboard_alone(loop_screen, qtbot, monkeypatch,
+                                               artifacts) -> None:
     screen, speaker, store = loop_screen
     setup = screen.setup
     setup.list.setFocus()
@@ -94,7 +96,7 @@ def test_a_two_question_loop_by_keyboard_alone(loop_screen, qtbot, monkeypatch) 
     qtbot.waitUntil(lambda: view.capture.state == "speaking", timeout=5000)
     assert view.progress.text().startswith("Question 1 of 2")
     assert view.question.text() in lib.by_id(first).prompts
-    assert speaker.spoken == [view.question.text()]
+    qtbot.waitUntil(lambda: speaker.spoken == [view.question.text()], timeout=5000)
     assert view.buttons["next"].text() == "Start answering (Space)"
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert speaker.stopped >= 1, "Space stops the question being said"
@@ -142,13 +144,18 @@ def test_a_two_question_loop_by_keyboard_alone(loop_screen, qtbot, monkeypatch) 
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert view.capture.state == "finishing"
     qtbot.waitUntil(lambda: view.phase == "probe", timeout=30000)
+    assert view.clock.text().startswith("Follow-up answer "), "not the answer's clock"
     probe_question = view.question.text().removeprefix("Follow-up: ")
     assert view.question.text().startswith("Follow-up: ")
-    assert speaker.spoken[-1] == probe_question
+    qtbot.waitUntil(lambda: speaker.spoken[-1] == probe_question, timeout=5000)  # said aloud
     assert view.progress.text().startswith("Question 1 of 2") and view.strip.isHidden()
     assert "Hire" not in view.status.text()
     _recording(qtbot, view)
     assert "follow-up" in view.status.text()
+    shoot(screen, artifacts, "loop-follow-up")
+    with dark_palette():
+        screen.setPalette(screen.palette())
+        shoot(screen, artifacts, "loop-follow-up-dark")
     assert not view.buttons["next"].isEnabled()
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert view.capture.marks == [], "a follow-up answer has no segments"

@@ -224,6 +224,7 @@ class LoopView(CaptureScreen, QWidget):
         if self.attempt_id is not None:
             self._store_call("add_recording", self.attempt_id, path, f"probe:{probe.id}")
         self.capture.ask(probe.question, path)
+        self._tick()
 
     def _analyse_probe(self, cap: Capture) -> None:
         scenario = self._scenario()

@@ -230,6 +230,7 @@ class RehearseView(CaptureScreen, QWidget):
         self.transcript.clear_words("Your follow-up answer appears here.")
         self.question.setText(f"Follow-up {number} of {count}: {question}")
         self.capture.ask(question, path)
+        self._tick()
 
     def _analysis_failed(self, message: str) -> None:
         dialogs.show_error(self, "Analysis failed", message,
