@@ -1,1 +1,2 @@
-"""Recording an answer: the capture object Rehearse and Drill share, its controls and audio out."""
+"""Recording an answer: the capture object Rehearse, Drill and Loop share, its controls and audio
+out."""

@@ -1,4 +1,4 @@
-"""Asking one question and capturing one spoken answer, for the Rehearse and Drill screens.
+"""Asking one question and capturing one spoken answer, for the Rehearse, Drill and Loop screens.
 
 :class:`AnswerCapture` speaks the question (the speaker renders and plays off the UI thread), then
 records and transcribes the answer through :class:`mockinterviewer.workers.SessionRunner`. It keeps
@@ -150,6 +150,7 @@ class AnswerCapture(QObject):
         self.marks = []
         self.live_words = []
         self.warnings = []
+        self._source = None  # the clock starts again at 0:00, not at the last answer's end
         self._cancelled = False
         self._speak(then_record=True)
 

@@ -208,11 +208,7 @@ class DrillView(CaptureScreen, QWidget):
 
     def start_try(self) -> None:
         """Space: starts a try (or the next follow-up); skips a question being spoken."""
-        if self.capture.state == "speaking":
-            self.capture.skip_speech()
-            return
-        if self.capture.state == "waiting":
-            self.capture.start_recording()
+        if self._start_answering():
             return
         if self.scenario is None or self.capture.state != "idle":
             return

@@ -5,7 +5,8 @@ the live STAR strip and the clock. Keys: Space starts answering or marks the nex
 ends the answer, R repeats the question, P pauses, Esc offers to end the loop early (what was
 answered is kept and debriefed). Each answer is saved as it ends (a normal attempt inside the
 loop's history row); when the last follow-up is answered the debrief is computed off the UI
-thread and :attr:`LoopView.finished` hands it on.
+thread and :attr:`LoopView.finished` hands it on. The capture, its clock and the keys are the
+shared :class:`~mockinterviewer.ui.capture.capture_controls.CaptureScreen`'s, as in Rehearse.
 """
 
 from __future__ import annotations
@@ -15,22 +16,21 @@ import random
 from datetime import datetime
 from typing import Any, Literal
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from mockinterviewer.coach.engine import analyze, with_probe_answers
-from mockinterviewer.coach.live import LiveSegmenter, warm_up
 from mockinterviewer.coach.loop import ANSWER_MODE, LoopPlan, probe_count
 from mockinterviewer.coach.probes import analyze_probe_answer
-from mockinterviewer.content.model import LEVEL_NAMES, SEGMENT_LABELS, Scenario
+from mockinterviewer.content.model import LEVEL_NAMES, Scenario
 from mockinterviewer.settings import Settings
 from mockinterviewer.store.loops import debrief_answers
-from mockinterviewer.ui import dialogs, theme
-from mockinterviewer.ui.capture.answer_capture import AnswerCapture, Capture
-from mockinterviewer.ui.loop.loop_controls import KeyRow, status_text
+from mockinterviewer.ui import dialogs
+from mockinterviewer.ui.capture.answer_capture import Capture
+from mockinterviewer.ui.capture.capture_controls import CaptureScreen
+from mockinterviewer.ui.loop.loop_controls import status_text
 from mockinterviewer.ui.rehearse.rehearse_session import recordings_dir
-from mockinterviewer.ui.widgets.level_meter import LevelMeter
-from mockinterviewer.ui.widgets.star_strip import StarStrip, format_seconds
+from mockinterviewer.ui.widgets.star_strip import format_seconds
 from mockinterviewer.workers import run_job
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 Phase = Literal["idle", "answer", "analysing", "probe", "probe_analysing", "debriefing", "done"]
 
 
-class LoopView(QWidget):
+class LoopView(CaptureScreen, QWidget):
     """Asks a loop's questions in turn.
 
     Signals:
@@ -65,19 +65,11 @@ class LoopView(QWidget):
         self.probe_answers: list[Any] = []
         self.answered: list[tuple[Scenario, Any, int | None]] = []
         self._stamp = ""
-        self.live = LiveSegmenter()
-        warm_up()
-        self.capture = AnswerCapture(services, speak=settings.speak_questions, parent=self)
+        self.transcript = None  # no transcript: as in an interview, only the STAR strip
+        self._make_capture(services, settings)
         self._build()
-        self.capture.state_changed.connect(self._on_state)
-        self.capture.level.connect(self.meter.set_level)
-        self.capture.words.connect(self._on_words)
-        self.capture.captured.connect(self._on_captured)
-        self.capture.failed.connect(self._on_failed)
-        self.capture.warning.connect(self._warn)
-        self.timer = QTimer(self)
-        self.timer.setInterval(100)
-        self.timer.timeout.connect(self._tick)
+        self._wire_capture(self._warn, self._on_failed)
+        self._follow_live_answer()
 
     def _build(self) -> None:
         root = QVBoxLayout(self)
@@ -86,44 +78,16 @@ class LoopView(QWidget):
         self.progress.setProperty("role", "muted")
         self.progress.setAccessibleName("Loop progress")
         root.addWidget(self.progress)
-        self.question = theme.style_heading(QLabel(), 1.35)
-        self.question.setWordWrap(True)
-        self.question.setAccessibleName("Question")
-        root.addWidget(self.question)
-        self.status = QLabel()
-        self.status.setAccessibleName("What is happening")
-        self.status.setFont(theme.scaled_font(None, 1.1, True))
-        root.addWidget(self.status)
-        self.banner = QLabel()
-        self.banner.setProperty("role", "warn")
-        self.banner.setWordWrap(True)
-        self.banner.hide()
-        root.addWidget(self.banner)
-        self.strip = StarStrip()
-        root.addWidget(self.strip)
-        clocks = QHBoxLayout()
         self.clock = QLabel()
         self.clock.setAccessibleName("Elapsed time")
-        self.clock.setFont(theme.scaled_font(None, 1.15, False))
-        clocks.addWidget(self.clock)
-        clocks.addStretch(1)
-        mic = QLabel("Microphone")
-        mic.setProperty("role", "muted")
-        clocks.addWidget(mic)
-        self.meter = LevelMeter()
-        self.meter.setMaximumWidth(self.meter.sizeHint().width() * 2)
-        clocks.addWidget(self.meter, 1)
-        root.addLayout(clocks)
+        self._add_answer_area(root, (self.clock,))
         root.addStretch(1)
-        self.keys = KeyRow(self, (
-            ("next", "Next segment (Space)", Qt.Key.Key_Space, self.next_segment),
-            ("done", "Done (Enter)", Qt.Key.Key_Return, self.done),
-            ("repeat", "Repeat question (R)", Qt.Key.Key_R, self.repeat_question),
-            ("pause", "Pause (P)", Qt.Key.Key_P, self.toggle_pause),
-            ("end", "End loop early (Esc)", Qt.Key.Key_Escape, self.end_early)),
-            enter=self.done)
-        self.buttons = self.keys.buttons
-        root.addWidget(self.keys)
+        root.addLayout(self._key_buttons((
+            ("next", "Next segment", Qt.Key.Key_Space, self.next_segment),
+            ("done", "Done", Qt.Key.Key_Return, self.done),
+            ("repeat", "Repeat question", Qt.Key.Key_R, self.repeat_question),
+            ("pause", "Pause", Qt.Key.Key_P, self.toggle_pause),
+            ("end", "End loop early", Qt.Key.Key_Escape, self.end_early)), enter=self.done))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     # -- public -----------------------------------------------------------------------------------
@@ -152,35 +116,6 @@ class LoopView(QWidget):
                 self._warn(f"This loop cannot be saved to your history ({exc}).")
         self._ask_question()
 
-    def next_segment(self) -> None:
-        """Space: starts answering, or marks the next STAR segment."""
-        state = self.capture.state
-        if state == "speaking":
-            self.capture.skip_speech()
-        elif state == "waiting":
-            self.capture.start_recording()
-        elif (state == "recording" and self.phase == "answer"
-              and len(self.capture.marks) < len(SEGMENT_LABELS) - 1):
-            self.capture.mark()
-            self._tick()
-
-    def done(self) -> None:
-        """Enter: ends the answer (or the follow-up answer)."""
-        if self.capture.state in ("recording", "paused"):
-            self.capture.finish()
-
-    def repeat_question(self) -> None:
-        """R: says the question again."""
-        if self.phase in ("answer", "probe"):
-            self.capture.repeat_question()
-
-    def toggle_pause(self) -> None:
-        """P: pauses or resumes."""
-        if self.capture.state == "recording":
-            self.capture.pause()
-        elif self.capture.state == "paused":
-            self.capture.resume()
-
     def end_early(self) -> None:
         """Esc: after asking, ends the loop; what was answered is kept and debriefed."""
         if self.phase in ("idle", "debriefing", "done"):
@@ -197,19 +132,6 @@ class LoopView(QWidget):
         if self.phase.startswith("probe") and self.analysis is not None:
             self._keep_answer()
         self._debrief()
-
-    def shutdown(self) -> None:
-        """Stops recording (window closing)."""
-        self.timer.stop()
-        self.capture.shutdown()
-
-    def set_services(self, services: Any, settings: Settings | None = None) -> None:
-        """Uses new engines from the next answer."""
-        self.services = services
-        self.capture.services = services
-        if settings is not None:
-            self.settings = settings
-            self.capture.speak_enabled = settings.speak_questions
 
     # -- the flow ---------------------------------------------------------------------------------
 
@@ -238,19 +160,13 @@ class LoopView(QWidget):
     def _level(self) -> str:
         return self.plan.level if self.plan else self.settings.level
 
-    def _on_state(self, state: str) -> None:
-        if state == "starting" and self.phase == "answer" and self.attempt_id is None:
-            self._start_attempt()
-        if state == "recording":
-            self.timer.start()
-        elif state in ("paused", "finishing", "idle"):
-            self.timer.stop()
-            self._tick()
-        self._update_status()
+    def _capture_phase(self) -> str:
+        return self.phase
 
-    def _start_attempt(self) -> None:
+    def _recording_starts(self) -> None:
+        """Saves the answer's attempt before its first sample is written."""
         store, scenario = self.services.store, self._scenario()
-        if store is None:
+        if store is None or self.phase != "answer" or self.attempt_id is not None:
             return
         model = self.services.transcriber.model_name if self.services.transcriber else ""
         try:
@@ -262,9 +178,7 @@ class LoopView(QWidget):
             self._warn(f"This answer cannot be saved to your history ({exc}).")
 
     def _on_captured(self, cap: Capture) -> None:
-        if cap.error and not cap.words and cap.seconds < 1.0:
-            self.capture.rearm()
-            self._on_failed(cap.error)
+        if self._nothing_said(cap):
             return
         if cap.error:
             self._warn(cap.error)
@@ -310,6 +224,7 @@ class LoopView(QWidget):
         if self.attempt_id is not None:
             self._store_call("add_recording", self.attempt_id, path, f"probe:{probe.id}")
         self.capture.ask(probe.question, path)
+        self._tick()
 
     def _analyse_probe(self, cap: Capture) -> None:
         scenario = self._scenario()
@@ -393,11 +308,6 @@ class LoopView(QWidget):
             log.warning("history: %s failed", name, exc_info=True)
             self._warn(f"Your history could not be updated ({exc}).")
 
-    def _on_words(self, words: list) -> None:
-        if self.phase == "answer":
-            self.live.add_words(words)
-            self._tick()
-
     def _tick(self) -> None:
         elapsed = self.capture.elapsed
         if self.phase == "probe":
@@ -425,6 +335,6 @@ class LoopView(QWidget):
 
     def _update_status(self) -> None:
         state, phase = self.capture.state, self.phase
-        text = status_text(state, phase)
-        self.status.setText(text)
-        self.keys.refresh(state, phase)
+        self.status.setText(status_text(state, phase))
+        self._refresh_answer_keys()
+        self.buttons["end"].setEnabled(phase not in ("idle", "debriefing", "done"))

@@ -20,19 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from mockinterviewer.coach.live import LiveSegmenter, warm_up
-from mockinterviewer.content.model import LEVEL_NAMES, SEGMENT_LABELS, Scenario
+from mockinterviewer.content.model import LEVEL_NAMES, Scenario
 from mockinterviewer.settings import Settings
-from mockinterviewer.transcript import Word
-from mockinterviewer.ui import dialogs, theme
+from mockinterviewer.ui import dialogs
 from mockinterviewer.ui.capture.answer_capture import Capture
 from mockinterviewer.ui.capture.capture_controls import CAPTURE_STATUS, CaptureScreen
 from mockinterviewer.ui.rehearse.rehearse_session import PHASES, RehearseSession
 from mockinterviewer.ui.services import Services
-from mockinterviewer.ui.widgets.level_meter import LevelMeter
-from mockinterviewer.ui.widgets.star_strip import StarStrip, format_seconds
+from mockinterviewer.ui.widgets.star_strip import format_seconds
 from mockinterviewer.ui.widgets.transcript_view import LiveTranscript
 
 log = logging.getLogger(__name__)
@@ -61,14 +58,11 @@ class RehearseView(CaptureScreen, QWidget):
         self.settings = settings
         self.messages: list[str] = []
         self.session = RehearseSession(services, settings, max_probes, parent=self)
-        # Follows the answer as it is spoken when the user does not press Space (marks win).
-        self.live = LiveSegmenter()
-        warm_up()  # the STAR model loads off the UI thread before the first words arrive
         self._make_capture(services, settings)
         self._build()
         self._wire_capture(self.show_message, self._on_capture_failed)
+        self._follow_live_answer()
         self.capture.warning_cleared.connect(self.clear_message)
-        self.capture.words.connect(self._on_live_words)
         session = self.session
         session.phase_changed.connect(self._on_phase)
         session.probe_asked.connect(self._ask_probe)
@@ -87,39 +81,11 @@ class RehearseView(CaptureScreen, QWidget):
         self.context = QLabel()
         self.context.setProperty("role", "muted")
         root.addWidget(self.context)
-        self.question = theme.style_heading(QLabel(), 1.35)
-        self.question.setWordWrap(True)
-        self.question.setAccessibleName("Question")
-        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        root.addWidget(self.question)
-        self.status = QLabel()
-        self.status.setAccessibleName("What is happening")
-        self.status.setFont(theme.scaled_font(None, 1.1, True))
-        root.addWidget(self.status)
-        self.banner = QLabel()
-        self.banner.setProperty("role", "warn")
-        self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Warnings")
-        self.banner.hide()
-        root.addWidget(self.banner)
-        self.strip = StarStrip()
-        root.addWidget(self.strip)
-        clocks = QHBoxLayout()
         self.total_clock = QLabel()
         self.total_clock.setAccessibleName("Elapsed time")
         self.segment_clock = QLabel()
         self.segment_clock.setAccessibleName("Time in this segment")
-        for lab in (self.total_clock, self.segment_clock):
-            lab.setFont(theme.scaled_font(None, 1.15, False))
-            clocks.addWidget(lab)
-        clocks.addStretch(1)
-        self.mic_label = QLabel("Microphone")
-        self.mic_label.setProperty("role", "muted")
-        clocks.addWidget(self.mic_label)
-        self.meter = LevelMeter()
-        self.meter.setMaximumWidth(self.meter.sizeHint().width() * 2)
-        clocks.addWidget(self.meter, 1)
-        root.addLayout(clocks)
+        self._add_answer_area(root, (self.total_clock, self.segment_clock))
         self.transcript = LiveTranscript()
         root.addWidget(self.transcript, 1)
         root.addLayout(self._key_buttons((
@@ -160,36 +126,6 @@ class RehearseView(CaptureScreen, QWidget):
         self.capture.ask(session.prompt, session.answer_path())
         self._tick()
         self.setFocus()
-
-    def next_segment(self) -> None:
-        """Space: moves to the next STAR segment (or starts answering when waiting)."""
-        state = self.capture.state
-        if state == "speaking":
-            self.capture.skip_speech()
-        elif state == "waiting":
-            self.capture.start_recording()
-        elif (state == "recording" and self.session.phase == "answer"
-              and len(self.capture.marks) < len(SEGMENT_LABELS) - 1):
-            self.capture.mark()
-            self.transcript.set_marks(self.capture.marks)
-            self._tick()
-
-    def done(self) -> None:
-        """Enter: ends the answer (or the follow-up answer)."""
-        if self.capture.state in ("recording", "paused"):
-            self.capture.finish()
-
-    def repeat_question(self) -> None:
-        """R: speaks the question again."""
-        if self.session.phase in ("answer", "probe"):
-            self.capture.repeat_question()
-
-    def toggle_pause(self) -> None:
-        """P: pauses or resumes recording."""
-        if self.capture.state == "recording":
-            self.capture.pause()
-        elif self.capture.state == "paused":
-            self.capture.resume()
 
     def abandon(self) -> None:
         """Esc: after asking, abandons the answer (the recording is kept); in the follow-ups,
@@ -236,16 +172,13 @@ class RehearseView(CaptureScreen, QWidget):
         if settings is not None:
             self.session.settings = settings
 
-    def _on_state(self, state: str) -> None:
+    def _capture_phase(self) -> str:
+        return self.session.phase
+
+    def _recording_starts(self) -> None:
         session = self.session
-        if state == "starting" and session.phase == "answer" and session.attempt_id is None:
+        if session.phase == "answer" and session.attempt_id is None:
             session.start_attempt(self.capture.path)  # saved before the first sample is written
-        if state == "recording":
-            self.timer.start()
-        elif state in ("paused", "finishing", "idle"):
-            self.timer.stop()
-            self._tick()
-        self._update_status()
 
     def _tick(self) -> None:
         elapsed = self.capture.elapsed
@@ -267,15 +200,6 @@ class RehearseView(CaptureScreen, QWidget):
         self.segment_clock.setText(f"{current.title()} {format_seconds(spent[current])} / "
                                    f"{format_seconds(target)}" if recording else "")
 
-    def _on_live_words(self, words: list[Word]) -> None:
-        """New words of the main answer: the strip and the transcript follow the decoder."""
-        if self.session.phase != "answer":
-            return
-        live = self.live.add_words(words)
-        if not self.capture.marks:
-            self.transcript.set_marks(live.boundaries())
-        self._tick()
-
     def _update_status(self) -> None:
         state, phase = self.capture.state, self.session.phase
         text = {
@@ -293,20 +217,9 @@ class RehearseView(CaptureScreen, QWidget):
         elif phase == "done":
             text = "Done."
         self.status.setText(text)
-        self._label("next", "Start answering (Space)" if state in ("speaking", "waiting")
-                    else "Next segment (Space)")
-        self.buttons["next"].setEnabled(state in ("speaking", "waiting") or (
-            state == "recording" and phase == "answer"))
-        self.buttons["done"].setEnabled(state in ("recording", "paused"))
-        self._label("pause", "Resume (P)" if state == "paused" else "Pause (P)")
-        self.buttons["pause"].setEnabled(state in ("recording", "paused"))
-        self.buttons["repeat"].setEnabled(phase in ("answer", "probe") and state != "finishing")
+        self._refresh_answer_keys()
         self._label("abandon", "Skip follow-ups (Esc)" if phase.startswith("probe")
                     else "Abandon (Esc)")
-
-    def _label(self, name: str, text: str) -> None:
-        if self.buttons[name].text() != text:
-            self.buttons[name].setText(text)
 
     def _on_phase(self, _phase: str) -> None:
         self._update_status()
@@ -317,6 +230,7 @@ class RehearseView(CaptureScreen, QWidget):
         self.transcript.clear_words("Your follow-up answer appears here.")
         self.question.setText(f"Follow-up {number} of {count}: {question}")
         self.capture.ask(question, path)
+        self._tick()
 
     def _analysis_failed(self, message: str) -> None:
         dialogs.show_error(self, "Analysis failed", message,
@@ -330,10 +244,7 @@ class RehearseView(CaptureScreen, QWidget):
         self.show_message(message)
 
     def _on_captured(self, cap: Capture) -> None:
-        if cap.error and not cap.words and cap.seconds < 1.0:
-            # The device failed before anything was said: nothing to analyse; Space retries.
-            self.capture.rearm()
-            self._on_capture_failed(cap.error)
+        if self._nothing_said(cap):
             return
         if cap.error:
             self.show_message(f"{cap.error} Your answer so far is analysed below.")
