@@ -1,11 +1,20 @@
-"""Story reuse measured on labelled pairs written blind by three other writers: the development
-sets (``reuse-dev.jsonl``, ``reuse-dev2.jsonl``, which the model was fitted and its threshold
-chosen on) and the test set (``reuse-test.jsonl``, never used for fitting). Bar: precision and
-recall of "same story" both at least 90% on the test set. Trivial detectors score below the bar,
-so the measure can fail.
+"""Story reuse measured on labelled pairs written blind by five other writers: the development
+sets (``reuse-dev.jsonl``, ``reuse-dev2.jsonl``, ``reuse-dev3.jsonl``, which the model was fitted
+and its threshold chosen on) and two test sets (``reuse-test.jsonl``, ``reuse-test2.jsonl``, never
+used for fitting). Bar: precision and recall of "same story" both at least 90% on each test set.
+Trivial detectors score below the bar, so the measure can fail.
 
-Measured on the test set (2026-12-06): precision 0.896, recall 0.843 on 102 pairs trained on the
-first development set; 0.953 and 0.804 trained on both (the shipped model). Below the bar: the
+Measured (2026-12-06):
+
+| model | reuse-test (102 pairs) | reuse-test2 (110 pairs, first read) |
+|---|---|---|
+| trained on dev (R1) | P 0.896 R 0.843 | - |
+| + dev2 (R3) | P 0.953 R 0.804 | P 0.807 R 0.836 |
+| + dev3 (R5), shipped | P 0.952 R 0.784 | P 0.810 R 0.855 |
+
+A sentence-embedding feature (all-MiniLM-L6-v2, whole-answer cosine) raised the cross-validated
+figure on the development sets from 0.85 to 0.89 but scored P 0.758 R 0.909 on reuse-test2: it
+hears the shared domain as much as the shared event, so it was not shipped. Below the bar: the
 test that asserts it is a strict expected failure (it reports when a better detector passes) and
 a second test holds the level reached."""
 
@@ -16,7 +25,13 @@ from collections.abc import Callable
 import pytest
 
 from mockinterviewer.coach.story_reuse import compare, tokenize
-from mockinterviewer.coach.story_reuse_train import DEV_FILE, DEV_FILES, TEST_FILE, read_pairs
+from mockinterviewer.coach.story_reuse_train import (
+    DEV_FILE,
+    DEV_FILES,
+    TEST_FILE,
+    TEST_FILES,
+    read_pairs,
+)
 
 BAR = 0.90
 
@@ -38,33 +53,41 @@ def _detector(a: str, b: str) -> bool:
 
 
 def test_the_sets_are_balanced_and_written_by_different_writers() -> None:
-    dev, test = read_pairs(DEV_FILE), read_pairs(TEST_FILE)
-    assert len(dev) >= 100 and len(test) >= 100
-    for rows in (dev, test):
+    sets = [read_pairs(p) for p in (*DEV_FILES, *TEST_FILES)]
+    for rows in sets:
+        assert len(rows) >= 100
         same = sum(r["label"] == "same" for r in rows)
         assert 0.35 < same / len(rows) < 0.65
-    assert {r["id"][:2] for r in dev} != {r["id"][:2] for r in test}
+    writers = [{r["id"][:2] for r in rows} for rows in sets]
+    assert all(len(w) == 1 for w in writers) and len(set.union(*writers)) == len(sets)
+    assert read_pairs(DEV_FILE) == sets[0]
 
 
 @pytest.mark.parametrize("path", DEV_FILES, ids=lambda p: p.name)
 def test_story_reuse_on_the_development_sets(path: object) -> None:
     precision, recall, n = _score(path, _detector)
     print(f"dev: precision {precision:.3f} recall {recall:.3f} on {n} pairs")
-    assert precision >= 0.7 and recall >= 0.8, (precision, recall)  # R1 0.96/0.88, R3 0.74/0.83
+    # R1 0.94/0.88, R3 0.74/0.83, R5 0.91/0.87
+    assert precision >= 0.7 and recall >= 0.8, (precision, recall)
 
 
-@pytest.mark.xfail(strict=True, reason="measured on the test set: precision 0.953, recall "
-                   "0.804, below the 90% bar (the pairs share their setting: same job, people "
-                   "and places, different incident)")
-def test_story_reuse_meets_the_bar_on_the_test_set() -> None:
-    precision, recall, n = _score(TEST_FILE, _detector)
-    print(f"test: precision {precision:.3f} recall {recall:.3f} on {n} pairs")
-    assert precision >= BAR and recall >= BAR, (precision, recall)
+@pytest.mark.xfail(strict=True, reason="measured on the test sets: precision 0.952 / 0.810, "
+                   "recall 0.784 / 0.855, below the 90% bar (the pairs share their setting: "
+                   "same job, people and places, different incident)")
+def test_story_reuse_meets_the_bar_on_the_test_sets() -> None:
+    for path in TEST_FILES:
+        precision, recall, n = _score(path, _detector)
+        print(f"test: precision {precision:.3f} recall {recall:.3f} on {n} pairs")
+        assert precision >= BAR and recall >= BAR, (precision, recall)
 
 
-def test_story_reuse_holds_the_level_measured_on_the_test_set() -> None:
-    precision, recall, _n = _score(TEST_FILE, _detector)
-    assert precision >= 0.95 and recall >= 0.80, (precision, recall)
+@pytest.mark.parametrize(("path", "floor"), [(TEST_FILE, (0.95, 0.78)),
+                                             (TEST_FILES[1], (0.80, 0.85))],
+                         ids=lambda v: getattr(v, "name", ""))
+def test_story_reuse_holds_the_level_measured_on_the_test_sets(
+        path: object, floor: tuple[float, float]) -> None:
+    precision, recall, _n = _score(path, _detector)
+    assert precision >= floor[0] and recall >= floor[1], (precision, recall)
 
 
 def _shares_a_name_or_number(a: str, b: str) -> bool:
@@ -75,5 +98,6 @@ def _shares_a_name_or_number(a: str, b: str) -> bool:
 @pytest.mark.parametrize("trivial", [lambda _a, _b: True, _shares_a_name_or_number],
                          ids=["always-same", "shares-a-name-or-number"])
 def test_trivial_detectors_fall_below_the_bar(trivial: Callable[[str, str], bool]) -> None:
-    precision, recall, _n = _score(TEST_FILE, trivial)
-    assert precision < BAR or recall < BAR
+    for path in TEST_FILES:
+        precision, recall, _n = _score(path, trivial)
+        assert precision < BAR or recall < BAR
