@@ -124,3 +124,12 @@ MINE = re.compile(r"\b(?:my|our)(?: [a-z]+'s)? (?:job|jobs|role|remit|responsibi
                    r"job description)\b|\b(?:our|my) (?:department|team|unit|ward|store|shift)\b")
 BECAME_TROUBLE = re.compile(r"\bbecame (?:a |an |the )?(?:real |big |bigger |huge )?(?:problem|"
                              r"issue|headache|nightmare|mess|bottleneck|risk|worry|concern)")
+
+# An amount said without a numeral in a Result: a fraction, a multiple or zero.
+FRACTION_OR_NONE = re.compile(
+    r"\b(?:half|halved|halving|doubled|tripled|quadrupled|a third|a quarter|two thirds|"
+    r"three quarters|zero|none of|not a single|not one)\b")
+# A four-digit year ("in 2021"): a date, not an amount.
+YEAR = re.compile(r"(?:19|20)\d\d")
+# Whose people are counted ("two of my teammates").
+OWNERS = frozenset({"my", "our", "the", "his", "her", "their"})

@@ -35,7 +35,7 @@ from mockinterviewer.coach import detector_results as R
 from mockinterviewer.coach import detector_scope as S
 from mockinterviewer.coach import sentence_model
 from mockinterviewer.coach.detector_numbers import is_quantified as _rules_quantified
-from mockinterviewer.coach.detector_numbers import states_count
+from mockinterviewer.coach.detector_numbers import mentions_amount, states_count
 from mockinterviewer.coach.detector_text import (
     _clause_prefix,
     _negated,
@@ -45,7 +45,7 @@ from mockinterviewer.coach.detector_text import (
 from mockinterviewer.coach.text import NUMBER_WORDS, STOPWORDS, stem
 
 __all__ = ["evaluate_file", "is_assigned", "is_generic_reflection", "is_quantified",
-           "is_we_action", "normalise", "states_count", "states_lasting_effect",
+           "is_we_action", "mentions_amount", "normalise", "states_count", "states_lasting_effect",
            "states_scope_boundary"]
 
 

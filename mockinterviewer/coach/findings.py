@@ -170,7 +170,8 @@ def content_findings(segments: Sequence[SegmentResult], scenario: Scenario, leve
                 + _advice(scenario, "action")))
     result, reflection = by["result"], by["reflection"]
     if result.status != "missing":
-        if not _find([result], lambda t: detectors.is_quantified(t) or detectors.states_count(t)):
+        if not _find([result], lambda t: detectors.is_quantified(t) or detectors.states_count(t)
+                     or detectors.mentions_amount(t)):
             out.append(Finding(
                 "result.not_quantified", "result", "warning", result.text[:160],
                 _when(result.start, timed),
