@@ -27,6 +27,7 @@ import numpy as np
 from mockinterviewer.coach import analyze
 from mockinterviewer.coach.evaluation import (
     NATURAL,
+    NATURAL_DEV,
     AnswerScore,
     LabelledAnswer,
     load_evalset,
@@ -219,6 +220,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str
     p.add_argument("--written-only", action="store_true",
                    help="skip the spoken sets (no synthesizer, no Whisper)")
     p.add_argument("--spoken-only", action="store_true", help="skip the written part")
+    p.add_argument("--dev-set", action="store_true",
+                   help="also score the natural-register development set (tuned on, so its "
+                   "figures are an upper bound)")
     p.add_argument("--no-loso", "--no-leave-out", dest="no_loso", action="store_true",
                    help="skip the leave-one-register-out and leave-one-author-out runs")
     p.set_defaults(func=run)
@@ -230,6 +234,8 @@ def run(args: argparse.Namespace,
     from mockinterviewer.cli.evaluate_written import run_written
 
     sets = {"spoken": load_evalset(), "natural": load_evalset(NATURAL)}
+    if args.dev_set:
+        sets["natural_dev"] = load_evalset(NATURAL_DEV)
     if args.only:
         known = {a.id for answers in sets.values() for a in answers}
         unknown = set(args.only) - known
@@ -245,20 +251,22 @@ def run(args: argparse.Namespace,
                 continue
             scores = evaluate_answers(answers, transcribe, scenarios,
                                       progress=lambda i: print(f"  {i} ...", file=sys.stderr))
-            title = ("The spoken set (espeak-ng voices):" if name == "spoken" else
-                     "The natural spoken set (fillers, run-ons, pauses inside parts; espeak-ng, "
-                     "flite and festival):")
+            title = {"spoken": "The spoken set (espeak-ng voices):",
+                     "natural": "The natural spoken set (fillers, run-ons, pauses inside parts; "
+                     "espeak-ng, flite and festival):",
+                     "natural_dev": "The natural development set (tuned on: an upper bound):"
+                     }[name]
             print(title)
             print(format_table(scores))
             if name == "spoken":
                 ok = ok and meets_bar(scores)
-            else:
+            elif name == "natural":  # the development set is reported, not held to the bar
                 t = summarize(scores)
                 natural_ok = t["time_correct"] >= BAR["time_correct"] and t["worst"] >= 0.75
                 print(f"natural bar (>= {BAR['time_correct']:.0%} of time, no answer under 75%): "
                       + ("met" if natural_ok else "NOT met"))
                 ok = ok and natural_ok
-            key = "answers" if name == "spoken" else "natural_answers"
+            key = "answers" if name == "spoken" else f"{name}_answers"
             payload[key] = [
                 {"id": s.id, "kind": s.kind, "seconds": round(s.seconds, 1),
                  "boundary_errors": [round(e, 2) for e in s.boundary_errors],
@@ -266,7 +274,7 @@ def run(args: argparse.Namespace,
                  "time_correct": round(s.time_correct, 3), "expected": list(s.expected),
                  "found": list(s.found), "critical": list(s.critical), "verdict": s.verdict}
                 for s in scores]
-            payload["overall" if name == "spoken" else "natural_overall"] = summarize(scores)
+            payload["overall" if name == "spoken" else f"{name}_overall"] = summarize(scores)
     if not args.only and not args.spoken_only:
         if not scenarios:
             raise UserError("the content library has no scenarios; run `mockinterviewer content "

@@ -22,6 +22,9 @@ EVALSET = Path(__file__).resolve().parent / "evalset" / "answers.toml"
 # Natural register (fillers, run-on sentences, thinking pauses inside parts, skipped parts), written
 # blind by another writer and voiced by espeak-ng, flite and festival; never tuned on.
 NATURAL = Path(__file__).resolve().parent / "evalset" / "natural.toml"
+# A second natural-register set by a third writer, for tuning the findings (``evaluate --dev-set``);
+# the set above stays measure-only.
+NATURAL_DEV = Path(__file__).resolve().parent / "evalset" / "natural-dev.toml"
 
 # Findings the set is labelled for; delivery and timing depend on the synthetic voice and are
 # reported but not scored.

@@ -145,3 +145,34 @@ def test_evaluate_rejects_unknown_answer(capsys: pytest.CaptureFixture[str]) -> 
     rc = main(["evaluate", "--only", "no-such-answer"])
     err = capsys.readouterr().err
     assert rc == 2 and "no-such-answer" in err
+
+
+def test_the_natural_sets_are_two_writers_and_three_voices() -> None:
+    from mockinterviewer.coach.evaluation import NATURAL, NATURAL_DEV
+
+    measure, dev = load_evalset(NATURAL), load_evalset(NATURAL_DEV)
+    assert len(dev) >= 30 and not {a.id for a in measure} & {a.id for a in dev}
+    for answers in (measure, dev):
+        assert {a.engine for a in answers} == {"espeak-ng", "flite", "festival"}
+        assert {a.kind for a in answers} == {"strong", "weak", "mixed"}
+        assert sum("task" not in dict(a.segments) for a in answers) >= 8
+        for a in answers:
+            labels = [label for label, _ in a.segments]
+            assert labels == [lb for lb in SEGMENT_LABELS if lb in labels], a.id
+            assert all(is_scored(e) for e in a.expected), a.id
+            missing = {f"segment.missing.{lb}" for lb in SEGMENT_LABELS if lb not in labels}
+            assert missing <= set(a.expected), a.id
+
+
+@pytest.mark.slow
+def test_evaluate_scores_the_development_set_on_request(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng is not installed")
+    out = tmp_path / "eval.json"
+    rc = main(["evaluate", "--dev-set", "--only", "nd-04-fence-posts", "--json", str(out)])
+    printed = capsys.readouterr().out
+    assert rc in (0, 1) and "The natural development set" in printed
+    d = json.loads(out.read_text(encoding="utf-8"))
+    [a] = d["natural_dev_answers"]
+    assert a["id"] == "nd-04-fence-posts" and a["time_correct"] > 0.5
