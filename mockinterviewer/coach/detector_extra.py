@@ -36,7 +36,8 @@ SAME_WAY = re.compile(
 )
 _INSTITUTION = (r"(?:plan|plans|schedule|suite|matrix|knowledge base|runbook|onboarding|course|"
                 r"letters?|analysis|checklist|template|process|pipeline|policy|handbook|manual|"
-                r"training|standard|standards|rota|wiki|playbook|guide|menu|induction|sop)")
+                r"training|standard|standards|rota|wiki|playbook|guide|menu|induction|sop|"
+                r"standing orders|regulations|procedures|protocols|curriculum|syllabus)")
 INSTITUTED = re.compile(
     r"\b(?:changed|updated|rewrote|amended) (?:the |our |their |its )?(?:[\w-]+ ){0,2}?(?:policy|"
     r"policies|rules?|system|process|procedure|guidelines?|protocol|sop|calibration)\b"

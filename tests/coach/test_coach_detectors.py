@@ -1313,9 +1313,12 @@ def test_wider_lasting_families() -> None:
               "The evening crew adopted the same handover card.",
               "The rota check became part of the region's winter staffing plan.",
               "Weekly backups have been our default rule since.",
-              "The charity now funds the Tuesday session for two other groups."):
+              "The charity now funds the Tuesday session for two other groups.",
+              "The night-patrol radio check went into the battalion's standing orders.",
+              "Her handout was written into the first-year syllabus."):
         assert lasting(s), s
     assert not lasting("The waiter adopted a calmer tone after that.")
+    assert not lasting("The rota went on the orders board for one day only.")
 
 
 def test_wider_quantity_and_handover_families() -> None:
