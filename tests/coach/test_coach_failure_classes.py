@@ -208,6 +208,35 @@ def test_unsure_missing_part_is_a_warning_that_quotes(backbone_scenario: Scenari
     assert out["segment.missing.task"].evidence == ""
 
 
+def test_a_faint_task_on_one_clause_is_reported_as_probably_missing(
+        backbone_scenario: Scenario) -> None:
+    """Failure class 1: the decoder gives the Task a trailing Situation clause ("and nobody
+    really knew why") it is unsure of; the answer is told its Task is probably missing, at
+    warning level, with the clause quoted and its time. A sure Task, or one over two units, is
+    not questioned."""
+    import dataclasses
+
+    from mockinterviewer.coach.findings import FAINT, content_findings
+    from mockinterviewer.coach.units import Unit
+
+    clause = Unit(6, 11, 3.0, 4.5, "and nobody really knew why", ("and", "nobody", "really",
+                                                                   "knew", "why"))
+    other = Unit(11, 14, 4.5, 6.0, "so it was mine", ("so", "it", "was", "mine"))
+    for conf, units, raised in ((FAINT - 0.1, (clause,), True), (0.95, (clause,), False),
+                                (FAINT - 0.1, (clause, other), False)):
+        task = dataclasses.replace(_seg("task", "ok", conf, clause.text), start=3.0,
+                                   units=units)
+        segs = [_seg("situation", "ok", 1.0, "The deliveries kept arriving late"), task,
+                _seg("action", "ok", 1.0, "I rang the three suppliers"),
+                _seg("result", "ok", 1.0, "Unloading finished by ten"),
+                _seg("reflection", "missing", 0.0)]
+        out = {f.id: f for f in content_findings(segs, backbone_scenario, "sde2", True, {})}
+        assert ("segment.missing.task" in out) is raised, conf
+        if raised:
+            f = out["segment.missing.task"]
+            assert f.severity == "warning" and f.evidence == clause.text and f.start == 3.0
+
+
 def test_sure_missing_action_is_critical(backbone_scenario: Scenario) -> None:
     from mockinterviewer.coach.findings import content_findings
 
