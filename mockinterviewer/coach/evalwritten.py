@@ -37,6 +37,7 @@ FINDING_SETS = {"dev": CORPUS_DIR / "findings-dev.jsonl",
                 "dev2": CORPUS_DIR / "findings-dev2.jsonl",
                 "dev3": CORPUS_DIR / "findings-dev3.jsonl",
                 "dev4": CORPUS_DIR / "findings-dev4.jsonl",
+                "dev5": CORPUS_DIR / "findings-dev5.jsonl",
                 "test": CORPUS_DIR / "findings-test.jsonl",
                 "test2": CORPUS_DIR / "findings-test2.jsonl"}
 

@@ -61,6 +61,10 @@ class Spec:
 
 
 _DEV4 = ("findings-dev.jsonl", "findings-dev2.jsonl", "findings-dev3.jsonl", "findings-dev4.jsonl")
+# A fifth writer's 240 paraphrase-heavy sentences for the two weakest checks (lasting effects and
+# scope boundaries), added with the thresholds unchanged. Read blind first, the detectors scored
+# 89/71 (lasting) and 95/80 (scope) precision/recall on it.
+_DEV5 = (*_DEV4, "findings-dev5.jsonl")
 # quantified: on findings-dev3.jsonl 0.5 lost 6-11 points of precision, 0.85 added nothing, 0.7
 # kept precision and raised recall. The other three: C=10 and weight 0.3; on
 # findings-dev4.jsonl (model trained without it, with the rules' vetoes in detectors.py) 98/91
@@ -74,11 +78,11 @@ _DEV4 = ("findings-dev.jsonl", "findings-dev2.jsonl", "findings-dev3.jsonl", "fi
 SPECS: dict[str, Spec] = {
     "quantified": Spec(("findings-dev.jsonl", "findings-dev2.jsonl"), 0.7),
     "assigned": Spec(_DEV4, 0.8, 10.0, 0.3),
-    "scope_boundary": Spec(_DEV4, 0.6, 10.0, 0.3),
-    "lasting_effect": Spec(_DEV4, 0.85, 10.0, 0.3),
+    "scope_boundary": Spec(_DEV5, 0.6, 10.0, 0.3),
+    "lasting_effect": Spec(_DEV5, 0.85, 10.0, 0.3),
 }
 CHECKS: tuple[str, ...] = tuple(SPECS)
-TRAIN_FILES: tuple[str, ...] = _DEV4
+TRAIN_FILES: tuple[str, ...] = _DEV5
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 
 
