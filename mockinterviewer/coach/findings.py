@@ -35,6 +35,13 @@ INITIATIVE = re.compile(
     r"took it upon|stepped up|pushed for|insisted)|on my own|off my own bat|went beyond|"
     r"nobody asked|no one asked|without being asked|my own initiative|my idea)\b")
 
+# The speaker argued against what someone else wanted.
+DISAGREE = re.compile(
+    r"\b(?:i (?:disagreed|pushed back|objected|refused|wasn't willing|was not willing|"
+    r"didn't agree|did not agree|thought (?:that |it |this |going )?(?:was )?(?:the )?wrong|"
+    r"told (?:him|her|them) (?:we|i|it) (?:couldn't|could not|can't|cannot|shouldn't|think))|"
+    r"but i (?:thought|told|said|felt|believed|didn't|did not|wasn't|pitched|proposed))\b")
+
 GENERIC = re.compile(
     r"\b(communication|teamwork|team work|collaboration|working together|planning|testing|"
     r"quality|documentation)\b[^.]{0,40}\b(is|are) (really |very |so |super |extremely )?"
@@ -158,8 +165,15 @@ def content_findings(segments: Sequence[SegmentResult], scenario: Scenario, leve
     # Handed the work but then shown going beyond it ("nobody asked me to fix the rest", "it was
     # never my job"): the answer shows initiative, so there is nothing to flag. On the training
     # answers this took the finding from 0.76 / 0.75 to 0.80 / 0.73 precision / recall.
+    early_text = normalise(" ".join(s.text for s in early))
+    initiative = bool(INITIATIVE.search(early_text))
+    # "The product manager wanted to ship, but I wasn't willing to sign it": what someone wanted
+    # and the speaker argued against was not handed over. Training split, left-out registers:
+    # 0.81 / 0.73 -> 0.85 / 0.71 precision / recall (dropping the finding on initiative words
+    # as well gave 0.87 / 0.68).
+    if hit and DISAGREE.search(early_text):
+        hit = None
     if hit and not _find(early, detectors.states_scope_boundary):
-        initiative = bool(INITIATIVE.search(normalise(" ".join(s.text for s in early))))
         out.append(Finding(
             "initiation.assigned", hit[2],
             "critical" if ownership and not initiative else "warning", hit[0],

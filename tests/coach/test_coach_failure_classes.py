@@ -175,6 +175,21 @@ def test_paraphrased_lasting_effect_and_scope(ownership: Scenario) -> None:
     assert "result.not_quantified" not in a.finding_ids
 
 
+def test_what_someone_wanted_and_the_speaker_argued_against_was_not_handed_over(
+        ownership: Scenario) -> None:
+    """Failure class 5: "my director wanted to go live anyway" read as work handed to the
+    speaker, though the answer is the speaker pushing back."""
+    argued = ("I was the quality lead on the new bottling line. My director wanted to start the "
+              "line on Monday anyway, but I was not willing to sign the hygiene checks with the "
+              "seal fault open. I ran the seal test on every head and found two worn gaskets. We "
+              "started on Wednesday with no rejects in the first week.")
+    handed = ("I was a shift lead on the new bottling line. My director asked me to get the line "
+              "started on Monday. I ran the seal test on every head and found two worn gaskets. "
+              "We started on Wednesday with no rejects in the first week.")
+    assert "initiation.assigned" not in analyze_text(argued, ownership).finding_ids
+    assert "initiation.assigned" in analyze_text(handed, ownership).finding_ids
+
+
 def test_numbers_that_measure_nothing_do_not_quantify(backbone_scenario: Scenario) -> None:
     text = ("At my last job two of my teammates and I rebuilt the intake form. I moved it to v2 of "
             "the form builder and tested it with the front desk. Everyone liked the new form.")
