@@ -203,6 +203,7 @@ class StreamingTranscriber:
         # settled: followed by at least stable_margin seconds of the pass's own audio
         stable = job.to_recording(len(job.audio) / SAMPLE_RATE - self.stable_margin)
         commit: list[Word] = []
+        rest = words  # the pass's words not committed
         first = job.first
         if len(job.audio) >= self.commit_samples:
             # commit up to the last pause between utterances that lies inside the stable part
@@ -217,15 +218,17 @@ class StreamingTranscriber:
                 if boundary <= stable:
                     # by start time: Whisper's word ends drift into what follows
                     commit = [w for w in words if w.start < boundary]
+                    rest = [w for w in words if w.start >= boundary]
                     first = k + 1
                     if commit:  # these words are final now: look once for their fillers
                         commit = merge(commit, self._fillers_in(job, commit, boundary))
                     break
-        settled = [w for w in words if w.end <= stable and w not in commit]
+        # (the filler pass may have moved committed words' times: pick by the list, not by value)
+        settled = [w for w in rest if w.end <= stable]
         with self._lock:
             if self._frozen:
                 return
-            self._latest = (job, [w for w in words if w not in commit])
+            self._latest = (job, rest)
             self._committed.extend(commit)
             self._first = first
             self._settled = settled
