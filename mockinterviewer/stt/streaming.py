@@ -131,6 +131,7 @@ class StreamingTranscriber:
         self.utterances: list[Utterance] = self._cut.utterances
         # written by the worker under _lock
         self._committed: list[Word] = []
+        self._found: set[Word] = set()  # fillers the filler pass added to the committed words
         self._first = 0  # first utterance of the open region
         self._settled: list[Word] = []  # settled, uncommitted words of the latest pass
         self._latest: tuple[Pass, list[Word]] | None = None  # that pass, all its new words
@@ -170,8 +171,12 @@ class StreamingTranscriber:
                     self._idle.notify_all()
 
     def _prompt(self, before: float) -> str | None:
+        # Without the filler pass's fillers (a window of the last words that counted them would
+        # hold fewer words, and the next passes would decode other words): the words never
+        # depend on the filler pass.
         with self._lock:
-            words = [w for w in self._committed + self._settled if w.start < before]
+            words = [w for w in self._committed + self._settled
+                     if w.start < before and w not in self._found]
         text = " ".join(w.word for w in words[-_PROMPT_WORDS:] if not w.filler)
         return text or None
 
@@ -203,6 +208,8 @@ class StreamingTranscriber:
         # settled: followed by at least stable_margin seconds of the pass's own audio
         stable = job.to_recording(len(job.audio) / SAMPLE_RATE - self.stable_margin)
         commit: list[Word] = []
+        found: list[Word] = []
+        shown: list[Word] = []  # the committed words as the live view knows them (times unmoved)
         rest = words  # the pass's words not committed
         first = job.first
         if len(job.audio) >= self.commit_samples:
@@ -221,7 +228,9 @@ class StreamingTranscriber:
                     rest = [w for w in words if w.start >= boundary]
                     first = k + 1
                     if commit:  # these words are final now: look once for their fillers
-                        commit = merge(commit, self._fillers_in(job, commit, boundary))
+                        found = self._fillers_in(job, commit, boundary)
+                        shown = sorted(commit + found, key=lambda w: (w.start, w.end))
+                        commit = merge(commit, found)
                     break
         # (the filler pass may have moved committed words' times: pick by the list, not by value)
         settled = [w for w in rest if w.end <= stable]
@@ -230,9 +239,10 @@ class StreamingTranscriber:
                 return
             self._latest = (job, rest)
             self._committed.extend(commit)
+            self._found.update(found)
             self._first = first
             self._settled = settled
-            fresh = self._unseen(commit + settled)
+            fresh = self._unseen(shown + settled)
             if fresh:
                 self._emitted_until = fresh[-1].start
                 self._last_emitted = fresh[-1]
