@@ -131,6 +131,7 @@ class StreamingTranscriber:
         self.utterances: list[Utterance] = self._cut.utterances
         # written by the worker under _lock
         self._committed: list[Word] = []
+        self._found: set[Word] = set()  # fillers the filler pass added to the committed words
         self._first = 0  # first utterance of the open region
         self._settled: list[Word] = []  # settled, uncommitted words of the latest pass
         self._latest: tuple[Pass, list[Word]] | None = None  # that pass, all its new words
@@ -170,8 +171,12 @@ class StreamingTranscriber:
                     self._idle.notify_all()
 
     def _prompt(self, before: float) -> str | None:
+        # Without the filler pass's fillers (a window of the last words that counted them would
+        # hold fewer words, and the next passes would decode other words): the words never
+        # depend on the filler pass.
         with self._lock:
-            words = [w for w in self._committed + self._settled if w.start < before]
+            words = [w for w in self._committed + self._settled
+                     if w.start < before and w not in self._found]
         text = " ".join(w.word for w in words[-_PROMPT_WORDS:] if not w.filler)
         return text or None
 
@@ -203,6 +208,9 @@ class StreamingTranscriber:
         # settled: followed by at least stable_margin seconds of the pass's own audio
         stable = job.to_recording(len(job.audio) / SAMPLE_RATE - self.stable_margin)
         commit: list[Word] = []
+        found: list[Word] = []
+        shown: list[Word] = []  # the committed words as the live view knows them (times unmoved)
+        rest = words  # the pass's words not committed
         first = job.first
         if len(job.audio) >= self.commit_samples:
             # commit up to the last pause between utterances that lies inside the stable part
@@ -217,19 +225,24 @@ class StreamingTranscriber:
                 if boundary <= stable:
                     # by start time: Whisper's word ends drift into what follows
                     commit = [w for w in words if w.start < boundary]
+                    rest = [w for w in words if w.start >= boundary]
                     first = k + 1
                     if commit:  # these words are final now: look once for their fillers
-                        commit = merge(commit, self._fillers_in(job, commit, boundary))
+                        found = self._fillers_in(job, commit, boundary)
+                        shown = sorted(commit + found, key=lambda w: (w.start, w.end))
+                        commit = merge(commit, found)
                     break
-        settled = [w for w in words if w.end <= stable and w not in commit]
+        # (the filler pass may have moved committed words' times: pick by the list, not by value)
+        settled = [w for w in rest if w.end <= stable]
         with self._lock:
             if self._frozen:
                 return
-            self._latest = (job, [w for w in words if w not in commit])
+            self._latest = (job, rest)
             self._committed.extend(commit)
+            self._found.update(found)
             self._first = first
             self._settled = settled
-            fresh = self._unseen(commit + settled)
+            fresh = self._unseen(shown + settled)
             if fresh:
                 self._emitted_until = fresh[-1].start
                 self._last_emitted = fresh[-1]

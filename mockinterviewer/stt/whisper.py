@@ -279,7 +279,7 @@ class WhisperTranscriber:
             without_timestamps=True, temperature=0.0, vad_filter=False,
             max_new_tokens=min(MAX_NEW_TOKENS, 24 + int(8 * clip.audio.size / SAMPLE_RATE)))
         decoded = self._words(segments, 0.0, None)
-        found = fillers_in_gaps(clip, decoded)
+        found = fillers_in_gaps(clip, decoded, words)
         log.debug("filler pass: %d stretches, %.1f s clip, %d fillers", len(clip.pieces),
                   clip.audio.size / SAMPLE_RATE, len(found))
         return found
