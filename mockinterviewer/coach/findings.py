@@ -108,15 +108,21 @@ def scope_matters(scenario: Scenario) -> bool:
     return bool(tags & {"scope", "initiative"})
 
 
+def _unsure_part(label: str, quote: str, start: float | None, timed: bool, why: str,
+                 scenario: Scenario) -> Finding:
+    """A warning that a part is probably missing, quoting the words that came closest."""
+    return Finding(f"segment.missing.{label}", label, "warning", quote, _when(start, timed),
+                   why + _advice(scenario, label))
+
+
 def _missing(s: SegmentResult, scenario: Scenario, closest: Unit | None, timed: bool) -> Finding:
     name = LABEL_NAMES[s.label]
     if s.confidence >= UNSURE and closest is not None:
-        return Finding(
-            f"segment.missing.{s.label}", s.label, "warning", closest.text,
-            _when(closest.start, timed),
+        return _unsure_part(
+            s.label, closest.text, closest.start, timed,
             f"No clear {name} was heard; the words quoted come closest, and I am not sure they "
-            f"are one. If they were your {name}, give it a sentence of its own; if not, add one. "
-            + _advice(scenario, s.label))
+            f"are one. If they were your {name}, give it a sentence of its own; if not, add one. ",
+            scenario)
     sev = "critical" if s.label in ("action", "result") else "warning"
     return Finding(f"segment.missing.{s.label}", s.label, sev, "", None,
                    f"No {name} was found in the answer. " + _advice(scenario, s.label))
@@ -125,12 +131,10 @@ def _missing(s: SegmentResult, scenario: Scenario, closest: Unit | None, timed: 
 def _faint(s: SegmentResult, scenario: Scenario, timed: bool) -> Finding:
     """A part the decoder placed on one short unit it is not sure of: more likely absent."""
     name = LABEL_NAMES[s.label]
-    return Finding(
-        f"segment.missing.{s.label}", s.label, "warning", s.text,
-        _when(s.start, timed),
+    return _unsure_part(
+        s.label, s.text, s.start, timed,
         f"I am not sure you gave a {name}: the words quoted are the closest, and they read as "
-        f"much like the part around them. Give your {name} a sentence of its own. "
-        + _advice(scenario, s.label))
+        f"much like the part around them. Give your {name} a sentence of its own. ", scenario)
 
 
 def content_findings(segments: Sequence[SegmentResult], scenario: Scenario, level: str,
