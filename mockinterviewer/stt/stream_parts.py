@@ -16,7 +16,11 @@ from mockinterviewer.transcript import Word
 WINDOW = 512
 _CONTEXT = 64
 TAIL_SLACK = 0.15  # seconds after the end of voice activity where a word may still start
-FINAL_SPAN = 8.0  # seconds: the final pass transcribes at most about this much again
+# seconds: the final pass transcribes at most about this much again. A cut inside a phrase can
+# lose the words after it: JFK's "... can do for | you, ask what you can do for your country",
+# prompted with the words before the cut, came back as "your country." (8 s); the open region is
+# rarely longer than ``commit_seconds`` (16 s), so it is usually transcribed whole.
+FINAL_SPAN = 16.0
 CUT_SLACK = 0.1  # a final-pass word starting this much before the cut is new, not the lead-in's
 
 
@@ -175,6 +179,12 @@ class Pass:
         final: the last pass, made by :meth:`StreamingTranscriber.finish`.
         cut: recording time before which words were already settled (final pass only).
         voice_end: end of the latest voice activity in the whole stream when the pass was made.
+        anchor: a pass asked for at a point fixed by the audio alone (a pause, a commit, every
+            few seconds of speech) and never skipped: the final words are built from these
+            passes only, so they do not depend on how fast the machine ran the others.
+        commit_at: recording time before which the pass's words are committed (None: none).
+        commit_first: the first utterance after ``commit_at`` (the next region's first).
+        kept: settled words before ``cut`` that the final pass continues (final pass only).
     """
 
     spans: tuple[tuple[int, int], ...]
@@ -187,6 +197,10 @@ class Pass:
     final: bool = False
     cut: float = 0.0
     voice_end: int = 0
+    anchor: bool = False
+    commit_at: float | None = None
+    commit_first: int | None = None
+    kept: tuple[Word, ...] = ()
 
     def to_clip(self, t: float) -> float:
         """Maps a recording time to the joined audio's time line (the inverse of
@@ -224,3 +238,53 @@ def join_spans(spans: list[tuple[int, int]], keep_gap: int = 0) -> list[tuple[in
         else:
             out.append((a, b))
     return out
+
+
+def commit_point(job: Pass, utterances: list[Utterance], stable: float) -> tuple[float, int] | None:
+    """Where a long region is committed: the last pause between utterances inside the stable
+    part of the pass (``stable``: recording time before which its words are settled).
+
+    Returns:
+        ``(boundary, first)``: the recording time in the middle of that pause and the first
+        utterance after it; None when there is no such pause yet.
+    """
+    for k in range(job.closed - 1, job.first - 1, -1):
+        if k + 1 < job.closed:
+            nxt = utterances[k + 1].start
+        elif job.open_start is not None:
+            nxt = job.open_start
+        else:
+            continue  # nothing follows the last utterance yet
+        boundary = (utterances[k].end + nxt) / 2 / SAMPLE_RATE
+        if boundary <= stable:
+            return boundary, k + 1
+    return None
+
+
+LIVE_OVERLAP = 0.15  # seconds a word shown live may move between passes
+
+
+class LiveFeed:
+    """What the live view has been given, so that each word is given once.
+
+    A later pass hears the same audio again, and its word times move by a few hundredths of a
+    second: a word already shown can come back starting a little later. So a word counts as new
+    only once it starts past the last shown word (less :data:`LIVE_OVERLAP`), and the last shown
+    word said again right after it is skipped.
+    """
+
+    def __init__(self) -> None:
+        self._until = -1.0
+        self._last: Word | None = None
+
+    def take(self, words: list[Word]) -> list[Word]:
+        """The words not given yet (marked as given now)."""
+        fresh = [w for w in words if w.start > self._until]
+        last = self._last
+        if last is not None:
+            fresh = [w for w in fresh if w.start >= last.end - LIVE_OVERLAP]
+            if fresh and same_word(fresh[0], last) and fresh[0].start < last.end + LIVE_OVERLAP:
+                fresh = fresh[1:]
+        if fresh:
+            self._until, self._last = fresh[-1].start, fresh[-1]
+        return fresh

@@ -16,6 +16,15 @@ up to the stop does it transcribe the end of the region again.
 
 Only one pass runs at a time, so the passes never compete with each other for the CPU; the thread
 is started with a lower scheduling priority so the user interface always comes first.
+
+**The same audio gives the same words**, however the audio is chunked and however busy the machine
+is. The audio is taken in fixed steps (:data:`STEP`), so every decision falls on the same sample.
+Passes come in two kinds: *anchor* passes, asked for at points fixed by the audio alone (a pause
+after speech, a commit, every ``anchor_every`` seconds of audio), queued and never skipped; and
+*preview* passes in between, made only when the thread is free, for the live view alone. Commits,
+the prompts of every pass, and the words :meth:`StreamingTranscriber.finish` returns come from
+anchor passes only. (Before, a pass was skipped whenever the thread was busy, and whichever pass
+happened to run committed the words: on a busy machine the same file gave other words.)
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ import queue
 import threading
 import weakref
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
@@ -40,10 +50,12 @@ from mockinterviewer.stt.stream_parts import (
     CUT_SLACK,
     TAIL_SLACK,
     WINDOW,
+    LiveFeed,
     Pass,
     SileroStream,
     Utterance,
     UtteranceCutter,
+    commit_point,
     drop_tail_hallucination,
     final_cut,
     join_spans,
@@ -55,11 +67,12 @@ log = logging.getLogger(__name__)
 
 _PROMPT_WORDS = 40  # words of context given to each pass
 _LEAD_IN = 0.2  # seconds of audio before the final pass's cut
-LIVE_OVERLAP = 0.15  # seconds a word shown live may move between passes
 _HOLD = 2 * WINDOW  # samples of quiet after which no regular pass starts (a pause may follow)
+STEP = 3 * WINDOW  # samples the stream is taken in: decisions fall on the same samples whatever
+# size the captured chunks have (96 ms)
 
 
-# Passes left running by finish() (their result is not needed); joined at exit, so that no decode
+# Passes left running by close() (their result is not needed); joined at exit, so that no decode
 # is still inside CTranslate2 while the interpreter tears down.
 _LEFT_RUNNING: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
 
@@ -91,6 +104,8 @@ class StreamingTranscriber:
         stable_margin: words that end this many seconds before the end of a pass are settled.
         commit_seconds: seconds of speech in the open region after which its settled part is
             committed.
+        anchor_every: seconds of audio after which a pass is made even when the thread is busy
+            (queued): the final pass continues from the words of the latest such pass.
         end_of_speech: seconds of silence after which the open region is transcribed at once
             (without waiting for ``pass_every``): if the speaker stops there, that pass already
             holds the final words and :meth:`finish` has nothing left to transcribe.
@@ -111,6 +126,7 @@ class StreamingTranscriber:
         commit_seconds: float = 16.0,
         end_of_speech: float = 0.5,
         nice: int = BACKGROUND_NICE,
+        anchor_every: float = 3.0,
     ) -> None:
         self.transcriber = transcriber
         self.on_words = on_words
@@ -122,6 +138,7 @@ class StreamingTranscriber:
         self.stable_margin = stable_margin
         self.commit_samples = int(commit_seconds * SAMPLE_RATE)
         self.end_of_speech = int(end_of_speech * SAMPLE_RATE)
+        self.anchor_every = int(anchor_every * SAMPLE_RATE)
         self._nice = nice
         self._vad: SileroStream | None = None
         self._buffer = np.zeros(0, dtype=np.float32)  # samples from _base on
@@ -132,18 +149,21 @@ class StreamingTranscriber:
         # written by the worker under _lock
         self._committed: list[Word] = []
         self._found: set[Word] = set()  # fillers the filler pass added to the committed words
-        self._first = 0  # first utterance of the open region
+        self._first = 0  # first utterance of the open region (moved when a commit is asked for)
         self._settled: list[Word] = []  # settled, uncommitted words of the latest pass
-        self._latest: tuple[Pass, list[Word]] | None = None  # that pass, all its new words
-        self._frozen = False  # finish() has taken its words: later passes change nothing
-        self._emitted_until = -1.0
-        self._last_emitted: Word | None = None
+        # the latest anchor pass: its region's first utterance, the pass, its words after any
+        # commit, and those of them that are settled
+        self._anchor: tuple[int, Pass, list[Word], list[Word]] | None = None
+        self._live = LiveFeed()
         self._error: BaseException | None = None
         self._lock = threading.Lock()
         # written by the feeding thread
         self._pass_at = 0  # sample count when the last pass was asked for
         self._pass_voice = 0  # last_speech when the last pass was asked for
         self._pass_whole = True  # that pass was made in a pause (it heard the speech end)
+        self._anchor_at = 0  # the same three for the latest anchor pass
+        self._anchor_voice = 0
+        self._anchor_whole = True
         self._in_flight = 0
         self._idle = threading.Condition()
         self._jobs: queue.Queue[Pass | None] = queue.Queue()
@@ -170,18 +190,20 @@ class StreamingTranscriber:
                     self._in_flight -= 1
                     self._idle.notify_all()
 
-    def _prompt(self, before: float) -> str | None:
-        # Without the filler pass's fillers (a window of the last words that counted them would
-        # hold fewer words, and the next passes would decode other words): the words never
-        # depend on the filler pass.
+    def _prompt(self, before: float, kept: tuple[Word, ...] = ()) -> str | None:
+        # The committed words (and the final pass's kept ones), which come from anchor passes
+        # only. Without the filler pass's fillers (a window of the last words that counted them
+        # would hold fewer words, and the next passes would decode other words): the words
+        # never depend on the filler pass.
         with self._lock:
-            words = [w for w in self._committed + self._settled
-                     if w.start < before and w not in self._found]
+            words = [w for w in self._committed if w.start < before and w not in self._found]
+        words += kept
         text = " ".join(w.word for w in words[-_PROMPT_WORDS:] if not w.filler)
         return text or None
 
     def _transcribe(self, job: Pass) -> list[Word]:
-        prompt = self._prompt(job.cut if job.final else job.spans[0][0] / SAMPLE_RATE)
+        prompt = (self._prompt(job.cut, job.kept) if job.final
+                  else self._prompt(job.spans[0][0] / SAMPLE_RATE))
         engine = self.transcriber
         speech_end = job.speech_end / SAMPLE_RATE
         raw = engine.transcribe_array(job.audio, 0.0, prompt=prompt, fast=job.final,
@@ -197,12 +219,11 @@ class StreamingTranscriber:
     def _run(self, job: Pass) -> None:
         words = self._transcribe(job)
         if job.final:
+            new = [w for w in words if w.start >= job.cut - CUT_SLACK]
+            kept = list(job.kept)
+            if kept and new and same_word(kept[-1], new[0]):
+                new = new[1:]  # the lead-in's word, heard again
             with self._lock:
-                self._latest = None
-                kept = [w for w in self._settled if w.start < job.cut]
-                new = [w for w in words if w.start >= job.cut - CUT_SLACK]
-                if kept and new and same_word(kept[-1], new[0]):
-                    new = new[1:]  # the lead-in's word, heard again
                 self._settled = kept + new
             return
         # settled: followed by at least stable_margin seconds of the pass's own audio
@@ -211,41 +232,26 @@ class StreamingTranscriber:
         found: list[Word] = []
         shown: list[Word] = []  # the committed words as the live view knows them (times unmoved)
         rest = words  # the pass's words not committed
-        first = job.first
-        if len(job.audio) >= self.commit_samples:
-            # commit up to the last pause between utterances that lies inside the stable part
-            for k in range(job.closed - 1, job.first - 1, -1):
-                if k + 1 < job.closed:
-                    nxt = self.utterances[k + 1].start
-                elif job.open_start is not None:
-                    nxt = job.open_start
-                else:
-                    continue  # nothing follows the last utterance yet
-                boundary = (self.utterances[k].end + nxt) / 2 / SAMPLE_RATE
-                if boundary <= stable:
-                    # by start time: Whisper's word ends drift into what follows
-                    commit = [w for w in words if w.start < boundary]
-                    rest = [w for w in words if w.start >= boundary]
-                    first = k + 1
-                    if commit:  # these words are final now: look once for their fillers
-                        found = self._fillers_in(job, commit, boundary)
-                        shown = sorted(commit + found, key=lambda w: (w.start, w.end))
-                        commit = merge(commit, found)
-                    break
+        if job.commit_at is not None:
+            # by start time: Whisper's word ends drift into what follows
+            commit = [w for w in words if w.start < job.commit_at]
+            rest = [w for w in words if w.start >= job.commit_at]
+            if commit:  # these words are final now: look once for their fillers
+                found = self._fillers_in(job, commit, job.commit_at)
+                shown = sorted(commit + found, key=lambda w: (w.start, w.end))
+                commit = merge(commit, found)
         # (the filler pass may have moved committed words' times: pick by the list, not by value)
+        if job.end - job.speech_end >= min(self.pad, self.end_of_speech):
+            stable = job.end / SAMPLE_RATE  # made in a pause: the speaker had finished every word
         settled = [w for w in rest if w.end <= stable]
         with self._lock:
-            if self._frozen:
-                return
-            self._latest = (job, rest)
+            if job.anchor:
+                first = job.first if job.commit_first is None else job.commit_first
+                self._anchor = (first, job, rest, settled)
             self._committed.extend(commit)
             self._found.update(found)
-            self._first = first
             self._settled = settled
-            fresh = self._unseen(shown + settled)
-            if fresh:
-                self._emitted_until = fresh[-1].start
-                self._last_emitted = fresh[-1]
+            fresh = self._live.take(shown + settled)
         if fresh and self.on_words is not None:
             try:
                 self.on_words(list(fresh))
@@ -271,23 +277,6 @@ class StreamingTranscriber:
         found = self.transcriber.find_fillers(audio, clip, 0.0)
         return [Word(f.word, job.to_recording(f.start), job.to_recording(f.end), True,
                      f.probability) for f in found]
-
-    def _unseen(self, words: list[Word]) -> list[Word]:
-        """The words the live view has not been given yet.
-
-        A later pass hears the same audio again, and its word times move by a few hundredths of
-        a second: a word already shown can come back starting a little later. So a word counts
-        as new only once it starts past the last shown word (less :data:`LIVE_OVERLAP`), and
-        the last shown word said again right after it is skipped.
-        """
-        last = self._last_emitted
-        fresh = [w for w in words if w.start > self._emitted_until]
-        if last is None:
-            return fresh
-        fresh = [w for w in fresh if w.start >= last.end - LIVE_OVERLAP]
-        if fresh and same_word(fresh[0], last) and fresh[0].start < last.end + LIVE_OVERLAP:
-            fresh = fresh[1:]
-        return fresh
 
     # --- the open region ------------------------------------------------------------------------
     def _region(self, first: int, until: int, since: float = 0.0) -> list[tuple[int, int]]:
@@ -316,25 +305,60 @@ class StreamingTranscriber:
     def _maybe_pass(self) -> None:
         if self.pass_every <= 0:
             return
+        if self._maybe_commit():
+            return
         quiet = self._vad_pos - self._cut.last_speech
         paused = quiet >= self.end_of_speech
-        if self._cut.last_speech <= self._pass_voice and self._pass_whole:
-            return  # the last pass already heard all the speech, and the pause after it
-        if not paused and (self._total - self._pass_at < self.pass_every or quiet > _HOLD):
-            # in a pause that has just begun, wait: the speaker goes on, or the pause pass
-            # starts on an idle thread instead of behind a pass that misses the last words
+        if paused:
+            # once per pause: unless the last anchor already heard all the speech and the pause
+            due = not (self._cut.last_speech <= self._anchor_voice and self._anchor_whole)
+        else:
+            due = self._vad_pos - self._anchor_at >= self.anchor_every and quiet <= _HOLD
+        if due:
+            self._ask(self._region(self._first, self._vad_pos), anchor=True, whole=paused)
+            return
+        if paused or self._vad_pos - self._pass_at < self.pass_every or quiet > _HOLD:
+            # in a pause that has just begun, wait: the speaker goes on, or the pause's anchor
+            # pass starts instead of a preview that misses the last words
             return
         with self._idle:
             if self._in_flight:
-                return  # one pass at a time: the next one starts from fresher audio anyway
+                return  # previews take a free thread only: the next one starts from fresher audio
+        self._ask(self._region(self._first, self._vad_pos), anchor=False, whole=False)
+
+    def _maybe_commit(self) -> bool:
+        """Asks for a commit pass when the open region is long and has a pause safely inside."""
+        spans = self._region(self._first, self._vad_pos)
+        if sum(b - a for a, b in spans) < self.commit_samples:
+            return False
+        job = self._make_pass(spans, self._first)
+        if job is None:
+            return False
+        stable = job.to_recording(len(job.audio) / SAMPLE_RATE - self.stable_margin)
+        point = commit_point(job, self.utterances, stable)
+        if point is None:
+            return False
+        boundary, first = point
+        self._remember(anchor=True,
+                       whole=self._vad_pos - self._cut.last_speech >= self.end_of_speech)
         with self._lock:
-            first = self._first
-        job = self._make_pass(self._region(first, self._vad_pos), first)
+            self._first = first
+        self._submit(replace(job, anchor=True, commit_at=boundary, commit_first=first))
+        return True
+
+    def _ask(self, spans: list[tuple[int, int]], anchor: bool, whole: bool) -> None:
+        job = self._make_pass(spans, self._first, anchor=anchor)
         if job is not None:
-            self._pass_at = self._total
-            self._pass_voice = self._cut.last_speech
-            self._pass_whole = paused
+            self._remember(anchor, whole)
             self._submit(job)
+
+    def _remember(self, anchor: bool, whole: bool) -> None:
+        self._pass_at = self._vad_pos
+        self._pass_voice = self._cut.last_speech
+        self._pass_whole = whole
+        if anchor:
+            self._anchor_at, self._anchor_voice, self._anchor_whole = (
+                self._pass_at, self._pass_voice, whole)
 
     def _covers_all(self, job: Pass | None) -> bool:
         """Whether a pass holds every word: no voice came after it was made, and it includes
@@ -388,17 +412,21 @@ class StreamingTranscriber:
             self._vad = SileroStream()
         self._buffer = np.concatenate([self._buffer, chunk])
         self._total += chunk.size
-        n = (self._total - self._vad_pos) // WINDOW
-        if n <= 0:
-            return
+        while self._total - self._vad_pos >= STEP:
+            self._listen(STEP // WINDOW)
+            self._maybe_pass()
+        self._trim()
+
+    def _listen(self, n: int) -> None:
+        """Runs the voice detector over the next ``n`` windows."""
+        assert self._vad is not None
         a = self._vad_pos - self._base
         windows = self._buffer[a : a + n * WINDOW].reshape(n, WINDOW)
         probs = self._vad.probabilities(windows)
+        end = self._vad_pos + n * WINDOW
         for i, p in enumerate(probs):
-            self._cut.step(self._vad_pos + i * WINDOW, float(p), self._base, self._total)
-        self._vad_pos += n * WINDOW
-        self._maybe_pass()
-        self._trim()
+            self._cut.step(self._vad_pos + i * WINDOW, float(p), self._base, end)
+        self._vad_pos = end
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Waits until no pass is queued or running; False on timeout."""
@@ -408,10 +436,11 @@ class StreamingTranscriber:
     def finish(self) -> Transcript:
         """Transcribes what is left and returns the whole transcript.
 
-        When a pass made after the speaker's last words (see ``end_of_speech``) has finished,
-        its words are final and nothing is transcribed; when that pass is still running, it is
-        waited for. Otherwise only the audio after the latest settled word is transcribed, after
-        the pass in progress, since it settles more of the answer.
+        Every pass asked for is waited for (passes run in order, and after a pause only its
+        anchor pass is asked for). When the latest anchor pass was made after the speaker's last
+        words (see ``end_of_speech``), its words are final and nothing is transcribed. Otherwise
+        only the audio after that pass's settled words is transcribed (all of the open region
+        when there are none).
 
         Returns:
             Words in time order, times from the recording start.
@@ -421,38 +450,38 @@ class StreamingTranscriber:
         """
         if not self._finished:
             self._finished = True
+            if self._vad is not None and (self._total - self._vad_pos) // WINDOW:
+                self._listen((self._total - self._vad_pos) // WINDOW)
             self._cut.close_open(self._base, self._total)
-            if not self._covers_all(self._latest[0] if self._latest else None):
-                self.wait_idle()  # the pass in progress settles more of the answer (or all)
+            self.wait_idle()
             with self._lock:
-                latest = self._latest
-                if self._error is None and self._covers_all(latest[0] if latest else None):
-                    self._settled = list(latest[1])  # type: ignore[index]
-                    self._frozen = True  # a pass still running changes nothing now
-            log.debug("finish: passes running=%d, reused=%s", self._in_flight, self._frozen)
-            if self._error is None and not self._frozen:
+                anchor = self._anchor
+                first = self._first
+            if self._error is None and anchor is not None and self._covers_all(anchor[1]):
                 with self._lock:
-                    first = self._first
-                    start = (self.utterances[first].start / SAMPLE_RATE
-                             if first < len(self.utterances) else 0.0)
-                    cut = final_cut(self._settled, start, self._total / SAMPLE_RATE)
+                    self._settled = list(anchor[2])
+                log.debug("finish: the pause's pass holds every word")
+            elif self._error is None:
+                kept = anchor[3] if anchor is not None and anchor[0] == first else []
+                start = (self.utterances[first].start / SAMPLE_RATE
+                         if first < len(self.utterances) else 0.0)
+                cut = final_cut(kept, start, self._total / SAMPLE_RATE)
+                kept = [w for w in kept if w.start < cut]
                 # a little audio before the cut, so that a word starting right at it is heard
                 # whole (Whisper drops a clipped first word)
                 since = cut - _LEAD_IN if cut > start else 0.0
                 job = self._make_pass(self._region(first, self._total, since=since),
-                                      first, final=True, cut=cut)
+                                      first, final=True, cut=cut, kept=tuple(kept))
+                with self._lock:
+                    self._settled = kept
                 if job is not None:
                     self._submit(job)
                     self.wait_idle()
             self._jobs.put(None)
             self._add_last_fillers()
-        if self._frozen:  # a pass may still run; its result is not needed (nor its error)
-            if self._worker.is_alive():
-                _LEFT_RUNNING.add(self._worker)
-        else:
-            self._worker.join()
-            if self._error is not None:
-                raise self._error
+        self._worker.join()
+        if self._error is not None:
+            raise self._error
         return Transcript(
             tuple(self.words),
             self._total / SAMPLE_RATE,
@@ -486,3 +515,5 @@ class StreamingTranscriber:
         self._finished = True
         self._closed = True
         self._jobs.put(None)
+        if self._worker.is_alive():
+            _LEFT_RUNNING.add(self._worker)

@@ -88,7 +88,7 @@ def test_passes_join_utterances_without_their_pauses_and_map_times_back(tmp_path
     audio = _three_sentences(tmp_path, gap=3.0)
     engine = FakeEngine()
     stream = StreamingTranscriber(engine, commit_seconds=60.0, pass_every=1000.0,
-                                 end_of_speech=1000.0)
+                                 end_of_speech=1000.0, anchor_every=1000.0)
     _feed(stream, audio)
     words = stream.finish().words
     # no pass before the end: the final pass is the only call and covers all three utterances
@@ -102,15 +102,17 @@ def test_passes_join_utterances_without_their_pauses_and_map_times_back(tmp_path
 
 
 def test_final_pass_covers_only_audio_after_the_settled_words(tmp_path: Path) -> None:
-    audio = _three_sentences(tmp_path, gap=0.8)
+    audio = np.concatenate([_three_sentences(tmp_path, gap=0.8)] * 3)
     engine = PromptEngine()
     # no pass at the pauses: the final pass has something left to do
     stream = StreamingTranscriber(engine, commit_seconds=60.0, stable_margin=1.0,
                                   end_of_speech=1000.0)
     _feed(stream, audio)
+    stream.wait_idle()
     passes = len(engine.calls)
     assert passes >= 2  # the open region was transcribed while it was spoken
-    settled = stream.words
+    assert stream._anchor is not None
+    settled = stream._anchor[3]  # the latest anchor pass's settled words
     assert settled and settled[-1].end <= len(audio) / RATE - 1.0
     words = stream.finish().words
     assert len(engine.calls) == passes + 1
@@ -162,7 +164,9 @@ def test_feeding_never_waits_for_a_slow_engine(tmp_path: Path) -> None:
     engine = Slow()
     stream = StreamingTranscriber(engine)
     _feed(stream, audio, keep_up=False)  # returns although the first pass is stuck
-    assert stream.backlog == 1 and len(engine.calls) == 0
+    # the anchor passes wait in the queue; previews are not asked for while the thread is busy
+    assert stream.backlog >= 1 and len(engine.calls) == 0
+    assert stream.backlog <= len(audio) / RATE / 3.0 + 3
     gate.set()
     assert stream.finish().words
 
@@ -227,37 +231,23 @@ def test_speech_after_the_pause_pass_is_transcribed_at_stop(tmp_path: Path) -> N
     assert len(engine.calls) == passes + 1 and engine.prompts[-1][1], "a final (fast) pass"
 
 
-def test_a_pass_still_running_after_a_finished_pause_pass_is_not_waited_for(
+def test_after_the_pause_pass_silence_asks_for_nothing_and_finish_transcribes_nothing(
     tmp_path: Path,
 ) -> None:
-    gate = threading.Event()
-
-    class Gated(PromptEngine):
-        def transcribe_array(self, audio, offset=0.0, prompt=None, fast=False,
-                             speech_end=None):
-            if len(self.calls) >= self.free:
-                gate.wait()
-            return super().transcribe_array(audio, offset, prompt, fast, speech_end)
-
     audio = _three_sentences(tmp_path, gap=0.8)
     audio = np.concatenate([audio, np.zeros(RATE, dtype=np.float32)])
-    engine = Gated()
-    engine.free = 10**6
+    engine = PromptEngine()
     stream = StreamingTranscriber(engine, commit_seconds=60.0, stable_margin=1.0)
     _feed(stream, audio)
-    expected = [w.word for w in stream._latest[1]]
-    engine.free = len(engine.calls)  # every pass from here on hangs until the gate opens
-    stream._pass_whole = False  # as if the last pass had not heard the pause: one more starts
-    stream.feed(np.zeros(RATE * 2, dtype=np.float32))
-    assert stream.backlog == 1
-    done: list = []
-    stopper = threading.Thread(target=lambda: done.append(stream.finish()), daemon=True)
-    stopper.start()
-    stopper.join(30)
-    stuck = stopper.is_alive()
-    gate.set()
-    assert not stuck, "finish() returned although that pass never ends"
-    assert [w.word for w in done[0].words][-len(expected):] == expected
+    stream.wait_idle()
+    assert stream._anchor is not None and stream._covers_all(stream._anchor[1])
+    expected = [w.word for w in stream._anchor[2]]
+    passes = len(engine.calls)
+    stream.feed(np.zeros(RATE * 3, dtype=np.float32))  # the speaker stays quiet
+    assert stream.backlog == 0 and len(engine.calls) == passes
+    words = [w.word for w in stream.finish().words]
+    assert len(engine.calls) == passes, "the pause's pass already held every word"
+    assert words[-len(expected):] == expected
 
 
 def test_the_final_pass_starts_at_a_pause_or_takes_the_whole_short_region() -> None:
@@ -272,4 +262,4 @@ def test_the_final_pass_starts_at_a_pause_or_takes_the_whole_short_region() -> N
     # a long region: the widest gap near the end, not an older, wider one
     long = words((10.0, 10.5), (11.5, 12.0), (20.0, 20.4), (20.5, 21.0), (21.6, 22.0),
                  (22.1, 23.0))
-    assert final_cut(long, 10.0, 24.0) == pytest.approx((21.0 + 21.6) / 2)
+    assert final_cut(long, 0.0, 14.0 + FINAL_SPAN) == pytest.approx((21.0 + 21.6) / 2)

@@ -125,6 +125,48 @@ def test_live_words_neither_repeat_nor_drop_where_passes_meet(whisper_tiny, tmp_
     assert jiwer.wer(final_text, live_text) <= 0.1, (live_text, final_text)
 
 
+def test_streamed_words_depend_on_the_audio_alone(whisper_tiny, tmp_path, monkeypatch) -> None:
+    """The same audio streamed three ways gives the same final words: small chunks with the
+    engine idle after each (every pass runs), odd-sized chunks fed while the engine is slow (a
+    busy machine: most passes skipped) and one-second chunks. Before, whichever pass happened
+    to run committed the words, and the words changed with the machine's load."""
+    wav = espeak_wav("|".join(LONG_ANSWER), tmp_path / "long.wav", gap=2.5)
+    audio, _ = read_wav(wav)
+
+    def stream(sizes: list[int], wait: bool) -> list:
+        s = StreamingTranscriber(whisper_tiny, commit_seconds=10.0)
+        at = 0
+        for n in sizes:
+            s.feed(audio[at : at + n])
+            at += n
+            if wait:
+                s.wait_idle()
+        return list(s.finish().words)
+
+    idle = stream([1600] * (len(audio) // 1600 + 1), wait=True)
+    rng = np.random.default_rng(7)
+    odd = [int(x) for x in rng.integers(300, 9000, size=len(audio) // 300 + 1)]
+    plain = whisper_tiny.transcribe_array
+
+    def slow(*args, **kwargs):
+        import time
+
+        time.sleep(0.4)
+        return plain(*args, **kwargs)
+
+    monkeypatch.setattr(whisper_tiny, "transcribe_array", slow)
+    busy = stream(odd, wait=False)
+    monkeypatch.setattr(whisper_tiny, "transcribe_array", plain)
+    seconds = stream([16000] * (len(audio) // 16000 + 1), wait=False)
+    assert wer(" ".join(LONG_ANSWER), idle) < 0.2
+
+    def key(words: list) -> list[tuple[str, float, float]]:
+        return [(w.word, round(w.start, 2), round(w.end, 2)) for w in words]
+
+    assert key(busy) == key(idle)
+    assert key(seconds) == key(idle)
+
+
 SPEECH = Path(__file__).resolve().parents[3] / "shared" / "speech"
 
 
