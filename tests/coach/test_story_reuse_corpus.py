@@ -1,8 +1,8 @@
 """Story reuse measured on labelled pairs written blind by seven other writers: the development
 sets (``reuse-dev.jsonl`` .. ``reuse-dev4.jsonl``, which the model was fitted and its threshold
 chosen on) and three test sets (``reuse-test.jsonl``, ``reuse-test2.jsonl``, ``reuse-test3.jsonl``,
-never used for fitting). Bar: precision and recall of "same story" both at least 90% on each test set.
-Trivial detectors score below the bar, so the measure can fail.
+never used for fitting). Bar: precision and recall of "same story" both at least 90% on each
+test set. Trivial detectors score below the bar, so the measure can fail.
 
 Measured (2026-12-06):
 
