@@ -70,6 +70,21 @@ _LEAD_IN = 0.2  # seconds of audio before the final pass's cut
 _HOLD = 2 * WINDOW  # samples of quiet after which no regular pass starts (a pause may follow)
 STEP = 3 * WINDOW  # samples the stream is taken in: decisions fall on the same samples whatever
 # size the captured chunks have (96 ms)
+# Seconds of audio between anchor passes on the CPU, by model. Anchor passes are never skipped, so
+# a pass over the open region (up to about 16 s of speech) must take well under this long or the
+# queue grows through the answer: tiny.en takes 0.3-0.8 s on two cores; the larger models are
+# spaced by their size (base about 2x the work, small 6x, medium and large 20x; not timed here).
+# With CUDA every model keeps up with the shortest spacing.
+ANCHOR_EVERY = {"tiny.en": 3.0, "base.en": 5.0, "small.en": 10.0}
+ANCHOR_EVERY_LARGE = 20.0
+
+
+def anchor_spacing(model_name: str, device: str) -> float:
+    """Seconds of audio between anchor passes for a model on a device (the same settings give
+    the same spacing, hence the same words)."""
+    if device == "cuda":
+        return ANCHOR_EVERY["tiny.en"]
+    return ANCHOR_EVERY.get(model_name, ANCHOR_EVERY_LARGE)
 
 
 # Passes left running by close() (their result is not needed); joined at exit, so that no decode
@@ -105,7 +120,8 @@ class StreamingTranscriber:
         commit_seconds: seconds of speech in the open region after which its settled part is
             committed.
         anchor_every: seconds of audio after which a pass is made even when the thread is busy
-            (queued): the final pass continues from the words of the latest such pass.
+            (queued): the final pass continues from the words of the latest such pass. Default:
+            :func:`anchor_spacing` for the transcriber's model and device.
         end_of_speech: seconds of silence after which the open region is transcribed at once
             (without waiting for ``pass_every``): if the speaker stops there, that pass already
             holds the final words and :meth:`finish` has nothing left to transcribe.
@@ -126,7 +142,7 @@ class StreamingTranscriber:
         commit_seconds: float = 16.0,
         end_of_speech: float = 0.5,
         nice: int = BACKGROUND_NICE,
-        anchor_every: float = 3.0,
+        anchor_every: float | None = None,
     ) -> None:
         self.transcriber = transcriber
         self.on_words = on_words
@@ -138,6 +154,8 @@ class StreamingTranscriber:
         self.stable_margin = stable_margin
         self.commit_samples = int(commit_seconds * SAMPLE_RATE)
         self.end_of_speech = int(end_of_speech * SAMPLE_RATE)
+        if anchor_every is None:
+            anchor_every = anchor_spacing(transcriber.model_name, transcriber.device)
         self.anchor_every = int(anchor_every * SAMPLE_RATE)
         self._nice = nice
         self._vad: SileroStream | None = None

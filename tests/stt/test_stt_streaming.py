@@ -263,3 +263,23 @@ def test_the_final_pass_starts_at_a_pause_or_takes_the_whole_short_region() -> N
     long = words((10.0, 10.5), (11.5, 12.0), (20.0, 20.4), (20.5, 21.0), (21.6, 22.0),
                  (22.1, 23.0))
     assert final_cut(long, 0.0, 14.0 + FINAL_SPAN) == pytest.approx((21.0 + 21.6) / 2)
+
+
+def test_anchor_passes_are_spaced_by_the_model_so_the_queue_keeps_up() -> None:
+    from mockinterviewer.stt.streaming import anchor_spacing
+
+    assert anchor_spacing("tiny.en", "cpu") == 3.0
+    assert anchor_spacing("tiny.en", "cpu") < anchor_spacing("base.en", "cpu")
+    assert anchor_spacing("base.en", "cpu") < anchor_spacing("small.en", "cpu")
+    assert anchor_spacing("small.en", "cpu") < anchor_spacing("large-v3-turbo", "cpu")
+    assert anchor_spacing("medium.en", "cuda") == anchor_spacing("tiny.en", "cpu")
+
+    class Small(FakeEngine):
+        model_name = "small.en"
+
+    stream = StreamingTranscriber(Small())
+    assert stream.anchor_every == int(anchor_spacing("small.en", "cpu") * RATE)
+    stream.close()
+    fixed = StreamingTranscriber(Small(), anchor_every=1.0)
+    assert fixed.anchor_every == RATE
+    fixed.close()
