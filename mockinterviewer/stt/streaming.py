@@ -177,11 +177,9 @@ class StreamingTranscriber:
         self._lock = threading.Lock()
         # written by the feeding thread
         self._pass_at = 0  # sample count when the last pass was asked for
-        self._pass_voice = 0  # last_speech when the last pass was asked for
-        self._pass_whole = True  # that pass was made in a pause (it heard the speech end)
-        self._anchor_at = 0  # the same three for the latest anchor pass
-        self._anchor_voice = 0
-        self._anchor_whole = True
+        self._anchor_at = 0  # the same for the latest anchor pass,
+        self._anchor_voice = 0  # last_speech then,
+        self._anchor_whole = True  # and whether it was made in a pause (it heard the speech end)
         self._in_flight = 0
         self._idle = threading.Condition()
         self._jobs: queue.Queue[Pass | None] = queue.Queue()
@@ -372,11 +370,9 @@ class StreamingTranscriber:
 
     def _remember(self, anchor: bool, whole: bool) -> None:
         self._pass_at = self._vad_pos
-        self._pass_voice = self._cut.last_speech
-        self._pass_whole = whole
         if anchor:
             self._anchor_at, self._anchor_voice, self._anchor_whole = (
-                self._pass_at, self._pass_voice, whole)
+                self._vad_pos, self._cut.last_speech, whole)
 
     def _covers_all(self, job: Pass | None) -> bool:
         """Whether a pass holds every word: no voice came after it was made, and it includes
