@@ -69,6 +69,33 @@ def test_answer_sentences_come_from_the_training_split_only() -> None:
             assert not any(s.startswith(first) for s in ordinary), a.id
 
 
+
+def test_answers_labelled_with_a_property_never_give_it_negatives() -> None:
+    """An answer its author labelled "handed over" holds the handing-over somewhere in its
+    opening, though the rules may miss it: those sentences must not teach the model "not handed
+    over". Likewise a Result not labelled "nothing lasted" is no negative for lasting effects."""
+    from mockinterviewer.coach.corpus import load_corpus, split
+
+    train, _ = split(load_corpus())
+    every = set(sentence_model.answer_sentences())
+    assigned = set(sentence_model.answer_sentences("assigned"))
+    lasting = set(sentence_model.answer_sentences("lasting_effect"))
+    handed = [a for a in train if "initiation.assigned" in a.expected]
+    lasted = [a for a in train if "result.no_second_order" not in a.expected
+              and any(lab == "result" for lab, _ in a.parts)]
+    assert len(handed) > 50 and len(lasted) > 100
+    for a in handed:
+        opening = next(t for lab, t in a.parts if lab in ("situation", "task", "action"))
+        first = opening.split(". ")[0]
+        if len(first.split()) >= 6:
+            assert not any(s.startswith(first) for s in assigned), a.id
+    kept = [a for a in lasted if any(
+        s.startswith(t.split(". ")[0]) for lab, t in a.parts if lab == "result"
+        and len(t.split(". ")[0].split()) >= 6 for s in lasting)]
+    assert not kept, [a.id for a in kept[:3]]
+    assert assigned < every and lasting < every
+    assert len(every - assigned) > 200 and len(every - lasting) > 200
+
 def test_the_model_carries_a_paraphrase_the_rules_miss() -> None:
     text = "It sat with the night crew, it was never part of my role."
     assert not detectors.RULES["scope_boundary"](text)

@@ -1,17 +1,18 @@
-"""Story reuse measured on labelled pairs written blind by seven other writers: the development
+"""Story reuse measured on labelled pairs written blind by eight other writers: the development
 sets (``reuse-dev.jsonl`` .. ``reuse-dev4.jsonl``, which the model was fitted and its threshold
-chosen on) and three test sets (``reuse-test.jsonl``, ``reuse-test2.jsonl``, ``reuse-test3.jsonl``,
-never used for fitting). Bar: precision and recall of "same story" both at least 90% on each
+chosen on) and four test sets (``reuse-test.jsonl`` .. ``reuse-test4.jsonl``, never used for
+fitting). Bar: precision and recall of "same story" both at least 90% on each
 test set. Trivial detectors score below the bar, so the measure can fail.
 
 Measured (2026-12-06):
 
-| model | reuse-test (102 pairs) | reuse-test2 (110 pairs) | reuse-test3 (110 pairs) |
-|---|---|---|---|
-| trained on dev (R1) | P 0.896 R 0.843 | - | - |
-| + dev2 (R3) | P 0.953 R 0.804 | P 0.807 R 0.836 (first read) | - |
-| + dev3 (R5) | P 0.952 R 0.784 | P 0.810 R 0.855 | P 0.771 R 0.491 (first read) |
-| + dev4 (R6), shipped | P 0.913 R 0.824 | P 0.758 R 0.909 | P 0.795 R 0.564 |
+| model | reuse-test (102) | reuse-test2 (110) | reuse-test3 (110) | reuse-test4 (100) |
+|---|---|---|---|---|
+| trained on dev (R1) | P 0.896 R 0.843 | - | - | - |
+| + dev2 (R3) | P 0.953 R 0.804 | P 0.807 R 0.836 (first read) | - | - |
+| + dev3 (R5) | P 0.952 R 0.784 | P 0.810 R 0.855 | P 0.771 R 0.491 (first read) | - |
+| + dev4 (R6) | P 0.913 R 0.824 | P 0.758 R 0.909 | P 0.795 R 0.564 | P 0.724 R 0.840 (first read) |
+| + w9, w10 rarities | P 0.915 R 0.843 | P 0.758 R 0.909 | P 0.795 R 0.564 | P 0.724 R 0.840 |
 
 The sixth and seventh writers (dev4, test3) were briefed for the hardest pairs: a retelling that
 shares no name and no number with the first telling, and different incidents in the same small
@@ -70,21 +71,22 @@ def test_the_sets_are_balanced_and_written_by_different_writers() -> None:
 
 
 @pytest.mark.parametrize(("path", "floor"), [(DEV_FILES[0], (0.92, 0.89)),
-                                             (DEV_FILES[1], (0.70, 0.87)),
+                                             (DEV_FILES[1], (0.70, 0.84)),
                                              (DEV_FILES[2], (0.88, 0.91)),
                                              (DEV_FILES[3], (0.65, 0.48))],
                          ids=lambda v: getattr(v, "name", ""))
 def test_story_reuse_on_the_development_sets(path: object, floor: tuple[float, float]) -> None:
     precision, recall, n = _score(path, _detector)
     print(f"dev: precision {precision:.3f} recall {recall:.3f} on {n} pairs")
-    # measured: R1 0.929/0.897, R3 0.709/0.871, R5 0.887/0.917, R6 0.659/0.483
+    # measured: R1 0.946/0.914, R3 0.702/0.843, R5 0.887/0.917, R6 0.659/0.483 (rarities counted
+    # over the w1..w10 answers; with w1..w8, R1 0.929/0.897 and R3 0.709/0.871)
     assert precision >= floor[0] and recall >= floor[1], (precision, recall)
 
 
-@pytest.mark.xfail(strict=True, reason="measured on the test sets: precision 0.913 / 0.758 / "
-                   "0.795, recall 0.824 / 0.909 / 0.564, below the 90% bar (the pairs share "
-                   "their setting: same job, people and places, different incident; retellings "
-                   "share no name or number)")
+@pytest.mark.xfail(strict=True, reason="measured on the test sets: precision 0.915 / 0.758 / "
+                   "0.795 / 0.724, recall 0.843 / 0.909 / 0.564 / 0.840, below the 90% bar "
+                   "(the pairs share their setting: same job, people and places, different "
+                   "incident; retellings share no name or number)")
 def test_story_reuse_meets_the_bar_on_the_test_sets() -> None:
     for path in TEST_FILES:
         precision, recall, n = _score(path, _detector)
@@ -92,9 +94,10 @@ def test_story_reuse_meets_the_bar_on_the_test_sets() -> None:
         assert precision >= BAR and recall >= BAR, (precision, recall)
 
 
-@pytest.mark.parametrize(("path", "floor"), [(TEST_FILE, (0.91, 0.82)),
+@pytest.mark.parametrize(("path", "floor"), [(TEST_FILE, (0.91, 0.84)),
                                              (TEST_FILES[1], (0.75, 0.90)),
-                                             (TEST_FILES[2], (0.79, 0.56))],
+                                             (TEST_FILES[2], (0.79, 0.56)),
+                                             (TEST_FILES[3], (0.72, 0.84))],
                          ids=lambda v: getattr(v, "name", ""))
 def test_story_reuse_holds_the_level_measured_on_the_test_sets(
         path: object, floor: tuple[float, float]) -> None:
