@@ -21,7 +21,13 @@ against 0.21 in the earlier sets), so recall there is about half.
 
 A sentence-embedding feature (all-MiniLM-L6-v2, whole-answer cosine) raised the cross-validated
 figure on the development sets from 0.85 to 0.89 but scored P 0.758 R 0.909 on reuse-test2: it
-hears the shared domain as much as the shared event, so it was not shipped. Below the bar: the
+hears the shared domain as much as the shared event, so it was not shipped. Leaving one writer
+out (``story_reuse_train --lowo``), about forty event, world and number features were tried (who
+did what to what as word pairs, the trigger and the ending compared apart, the order of shared
+events, the setting's words left out, close numbers with one unit). None moved the pooled figure
+(P 0.790 R 0.802) by more than a handful of pairs; the best (the three closest sentence pairs)
+was read once on the test sets at P/R 0.933/0.824, 0.746/0.909, 0.778/0.509 and 0.732/0.820,
+worse on three of the four, so it was not shipped. Below the bar: the
 test that asserts it is a strict expected failure (it reports when a better detector passes) and
 a second test holds the level reached."""
 
@@ -116,3 +122,18 @@ def test_trivial_detectors_fall_below_the_bar(trivial: Callable[[str, str], bool
     for path in TEST_FILES:
         precision, recall, _n = _score(path, trivial)
         assert precision < BAR or recall < BAR
+
+
+def test_leaving_one_writer_out_reads_each_writer_as_new() -> None:
+    """The honest measure: fitted on three writers' pairs, scored on the fourth's. The shipped
+    features hold well above a detector that weighs only shared names (which hears the setting
+    two stories share, not the event)."""
+    from mockinterviewer.coach.story_reuse_train import leave_one_writer_out
+
+    rows = leave_one_writer_out()
+    assert [r[0] for r in rows] == [p.name for p in DEV_FILES] + ["pooled"]
+    assert rows[-1][3] == sum(r[3] for r in rows[:-1])
+    shipped = min(rows[-1][1], rows[-1][2])
+    names_only = min(*leave_one_writer_out(("names",))[-1][1:3])
+    # measured: pooled P 0.783 R 0.798 (shipped features), 0.570 / 0.871 (names only)
+    assert shipped >= 0.77 and names_only < shipped - 0.1, (shipped, names_only)
