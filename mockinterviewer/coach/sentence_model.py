@@ -16,8 +16,8 @@ least its check's threshold sure (see :data:`SPECS`).
   learned not to hear them ("My manager ask me to improve the planning" scored 0.56 -> 0.94).
   C, the negative weight and the thresholds were chosen on ``findings-dev4.jsonl``, written
   blind by another writer, with a model trained without it; the shipped model then trains on it
-  too. The scope model's vote
-  counts only when the sentence has a word that can name a remit (job, team, scope, asked, ...).
+  too. The scope model's vote counts only when the sentence has a word that can name a remit
+  (job, team, scope, asked, ...).
 
 The blind sets ``findings-test.jsonl`` and ``findings-test2.jsonl`` are only ever reported.
 
