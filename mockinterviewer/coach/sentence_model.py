@@ -225,9 +225,9 @@ def answer_sentences(check: str | None = None) -> list[str]:
     from mockinterviewer.coach.corpus import load_corpus, split
 
     train_answers, _ = split(load_corpus())
+    rule = _MAY_HOLD.get(check or "")
     out: list[str] = []
     for a in train_answers:
-        rule = _MAY_HOLD.get(check or "")
         skip = rule[1] if rule is not None and rule[0](a.expected) else frozenset()
         labels = [lab for lab, text in a.parts for _ in text.split()]
         at = 0
