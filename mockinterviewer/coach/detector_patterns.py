@@ -71,6 +71,13 @@ ME_PASSIVE = re.compile(
     r"suddenly| formally| officially| never| not| once| quickly)* ?(?P<v>" + _ME_PASSIVE_VERB
     + r")\b(?P<rest>.*)"
 )
+# Someone else at the receiving end of a handing-over ("Our director was given the turnaround",
+# "she got asked to cover"): the work went to them, not to the speaker.
+OTHER_PASSIVE = re.compile(
+    r"^(?:(?:and|so|but|then|um|uh|well)\W+)*(?:(?:our|my|the|his|her|their|a|an)\s+"
+    r"(?:[\w'-]+\s+){0,3}?|(?:he|she|they)\s+)(?:was|were|got|had been)\s+"
+    r"(?:given|asked|assigned|handed|told|put|made|tasked)\b"
+)
 # Participles that need a frame after them to mean "handed work": to-infinitive, with, as, for.
 PASSIVE_NEEDS_FRAME = _words(
     """asked told trusted hired called sent brought pulled roped drafted expected required

@@ -33,7 +33,7 @@ from mockinterviewer.coach import detector_patterns as P
 from mockinterviewer.coach import detector_reflection as G
 from mockinterviewer.coach import detector_results as R
 from mockinterviewer.coach import detector_scope as S
-from mockinterviewer.coach import sentence_model
+from mockinterviewer.coach import reflection_model, sentence_model
 from mockinterviewer.coach.detector_numbers import is_quantified as _rules_quantified
 from mockinterviewer.coach.detector_numbers import mentions_amount, states_count
 from mockinterviewer.coach.detector_text import (
@@ -42,7 +42,7 @@ from mockinterviewer.coach.detector_text import (
     _speaker_before,
     normalise,
 )
-from mockinterviewer.coach.text import NUMBER_WORDS, STOPWORDS, stem
+from mockinterviewer.coach.text import NUMBER_WORDS, STOPWORDS
 
 __all__ = ["evaluate_file", "is_assigned", "is_generic_reflection", "is_quantified",
            "is_we_action", "mentions_amount", "normalise", "states_count", "states_lasting_effect",
@@ -251,21 +251,11 @@ def _extra_lasting(t: str) -> bool:
 
 # --- generic reflection -----------------------------------------------------------------------
 
-_GENERIC_STEMS = frozenset(stem(w) for w in G.GENERIC_WORDS) | G.GENERIC_WORDS
-
-
-def _content(text: str) -> list[str]:
-    words = G.CONTENT_WORD.findall(re.sub(r"'\w+\b", "", text))
-    return [w for w in words if w not in STOPWORDS]
-
-
-def _specific(words: list[str]) -> list[str]:
-    return [w for w in words if w[0].isdigit() or (w not in G.GENERIC_WORDS and stem(
-        w) not in _GENERIC_STEMS and len(w) > 2)]
-
-
 def is_generic_reflection(text: str, story: str = "") -> bool:
     """Tells whether a reflection could close any story ("communication is key").
+
+    The counting rule's evidence and the lesson's words, weighed by the learned model of
+    :mod:`mockinterviewer.coach.reflection_model` (the rule alone when its weights are missing).
 
     Args:
         text: the reflection.
@@ -275,23 +265,7 @@ def is_generic_reflection(text: str, story: str = "") -> bool:
     Returns:
         True when the lesson names nothing concrete from the story and no concrete change.
     """
-    t = normalise(text)
-    content = _content(G.CLICHES.sub(" ", t))
-    if not content:
-        return False  # nothing said, so nothing generic said
-    specific = _specific(content)
-    # A concrete word in a definite noun phrase points at something in this story: it counts twice.
-    anchored = {w for pair in G.ANCHORED.findall(t) for w in pair}
-    score = len(specific) + len(anchored & set(specific))
-    if story:
-        shared = {stem(w) for w in specific} & {stem(w) for w in _specific(_content(
-            normalise(story)))}
-        score += len(shared)
-    if any(w[0].isdigit() for w in specific) or G.CLOCK_OR_DAY.search(t):
-        score += 2
-    if G.CHANGE_MARK.search(t) and len(specific) >= 2:
-        return False
-    return score < 4
+    return reflection_model.is_generic(text, story)
 
 
 # --- we action --------------------------------------------------------------------------------
@@ -363,7 +337,7 @@ RULES: dict[str, Callable[[str], bool]] = {
 _ASSIGN_SEEN: tuple[re.Pattern[str], ...] = (
     P.ME_PASSIVE, P.ELLIPTICAL, P.ME_ACTIVE, P.ME_GIVE, P.AGENT_GIVES, P.ASKED_IF_I, P.SPEECH_ORDER,
     P.SPEECH_ASK, P.BE_TO, P.REFUSED, X.HANDED, *P.HANDED_OVER, *P.AGENT_HANDS, X.TOLD_NEWS,
-    X.SPEAKER_ACTS, X.HONOUR)
+    X.SPEAKER_ACTS, X.HONOUR, P.OTHER_PASSIVE)
 _LASTING_SEEN: tuple[re.Pattern[str], ...] = (
     X.BECAME_TROUBLE, R.LASTING_NEGATED, R.LASTING_VETO, _PERSONAL, R.BOUNDED, *_LASTING,
     X.SCALE_OUT, X.ADOPTED, X.SAME_WAY, X.INSTITUTED, X.PERSISTED, X.LATER)

@@ -38,6 +38,7 @@ FINDING_SETS = {"dev": CORPUS_DIR / "findings-dev.jsonl",
                 "dev3": CORPUS_DIR / "findings-dev3.jsonl",
                 "dev4": CORPUS_DIR / "findings-dev4.jsonl",
                 "dev5": CORPUS_DIR / "findings-dev5.jsonl",
+                "dev6": CORPUS_DIR / "findings-dev6.jsonl",
                 "test": CORPUS_DIR / "findings-test.jsonl",
                 "test2": CORPUS_DIR / "findings-test2.jsonl"}
 

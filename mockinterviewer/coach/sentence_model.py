@@ -69,6 +69,10 @@ _DEV4 = ("findings-dev.jsonl", "findings-dev2.jsonl", "findings-dev3.jsonl", "fi
 # scope boundaries), added with the thresholds unchanged. Read blind first, the detectors scored
 # 89/71 (lasting) and 95/80 (scope) precision/recall on it.
 _DEV5 = (*_DEV4, "findings-dev5.jsonl")
+# A sixth writer's 301 sentences for three checks, a fifth of them non-native English with tense
+# slips and a fifth note-form: read blind first, the detectors scored 98/83 (lasting), 100/84
+# (quantified) and 95/91 (assigned) precision/recall on it; added with the thresholds unchanged.
+_DEV6 = (*_DEV5, "findings-dev6.jsonl")
 # quantified: on findings-dev3.jsonl 0.5 lost 6-11 points of precision, 0.85 added nothing, 0.7
 # kept precision and raised recall. The other three: C=10 and weight 0.3; on
 # findings-dev4.jsonl (model trained without it, with the rules' vetoes in detectors.py) 98/91
@@ -80,13 +84,13 @@ _DEV5 = (*_DEV4, "findings-dev5.jsonl")
 # initiation.assigned 7 points of precision and result.no_second_order 3 of recall; at 0.8 both
 # are at or above the rules' (0.76/0.81 against 0.76/0.74; 0.88/0.96 against 0.87/0.96).
 SPECS: dict[str, Spec] = {
-    "quantified": Spec(("findings-dev.jsonl", "findings-dev2.jsonl"), 0.7),
-    "assigned": Spec(_DEV4, 0.8, 10.0, 0.3),
+    "quantified": Spec(("findings-dev.jsonl", "findings-dev2.jsonl", "findings-dev6.jsonl"), 0.7),
+    "assigned": Spec(_DEV6, 0.8, 10.0, 0.3),
     "scope_boundary": Spec(_DEV5, 0.6, 10.0, 0.3),
-    "lasting_effect": Spec(_DEV5, 0.85, 10.0, 0.3),
+    "lasting_effect": Spec(_DEV6, 0.85, 10.0, 0.3),
 }
 CHECKS: tuple[str, ...] = tuple(SPECS)
-TRAIN_FILES: tuple[str, ...] = _DEV5
+TRAIN_FILES: tuple[str, ...] = _DEV6
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 
 

@@ -1,0 +1,242 @@
+"""Is a reflection generic? The rule's evidence and the lesson's words, weighed by a learned model.
+
+The rule (:func:`generic_by_rules`) counts the concrete words of a lesson: words outside a
+vocabulary of abstract ones, more when they sit in a definite noun phrase ("the night rota") or
+are shared with the rest of the answer, more for numbers and days; a lesson with a concrete
+change ("so now I ...") and two concrete words is specific. Below a score of four it is generic.
+
+Counting alone mistakes short, abstract but story-bound lessons ("you can't ask people to trust
+your judgement on a job you've never done") for generic ones. :func:`is_generic` reads the same
+evidence as features (the counts, whether the rule fires, stock phrases, the share of concrete
+words found in the story) together with the lesson's word 1-2-grams (TF-IDF), in one logistic
+regression trained on the reflections of the training-split answers
+(``coach/corpus/answers-*.jsonl``, never the frozen test answers), labelled by their writers.
+
+Measured leaving one writer out at a time (478 reflections, 137 generic, from 14 writers):
+the rule alone 0.76 / 0.93 precision / recall; the model 0.87 / 0.95 (C 10; C 1 gave 0.80 / 0.93,
+C 30 0.87 / 0.94; adding the sentence sets ``findings-dev*.jsonl`` to its training did not help,
+0.85 / 0.94). On the sentence sets the two agree (dev 100 / 100, blind test 100 / 98).
+
+Scoring needs only the shipped weights (``coach/model/reflection.json.gz``) and plain Python;
+``python -m mockinterviewer.coach.reflection_model`` rebuilds them with scikit-learn. When the
+file is missing or unreadable the rule decides alone.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from mockinterviewer.coach import detector_reflection as G  # noqa: N812 (as in detectors)
+from mockinterviewer.coach.detector_text import normalise
+from mockinterviewer.coach.sentence_model import ngrams
+from mockinterviewer.coach.text import STOPWORDS, stem
+
+log = logging.getLogger(__name__)
+
+MODEL_PATH = Path(__file__).resolve().parent / "model" / "reflection.json.gz"
+C = 10.0
+THRESHOLD = 0.5
+_GENERIC_STEMS = frozenset(stem(w) for w in G.GENERIC_WORDS) | G.GENERIC_WORDS
+
+
+def _content(text: str) -> list[str]:
+    words = G.CONTENT_WORD.findall(re.sub(r"'\w+\b", "", text))
+    return [w for w in words if w not in STOPWORDS]
+
+
+def _specific(words: list[str]) -> list[str]:
+    return [w for w in words if w[0].isdigit() or (w not in G.GENERIC_WORDS and stem(
+        w) not in _GENERIC_STEMS and len(w) > 2)]
+
+
+def _evidence(text: str, story: str) -> tuple[list[str], set[str], set[str], bool, bool]:
+    """(concrete words, anchored words, stems shared with the story, number or day, change)."""
+    t = normalise(text)
+    specific = _specific(_content(G.CLICHES.sub(" ", t)))
+    anchored = {w for pair in G.ANCHORED.findall(t) for w in pair} & set(specific)
+    shared: set[str] = set()
+    if story:
+        shared = {stem(w) for w in specific} & {stem(w) for w in _specific(_content(
+            normalise(story)))}
+    dated = any(w[0].isdigit() for w in specific) or bool(G.CLOCK_OR_DAY.search(t))
+    return specific, anchored, shared, dated, bool(G.CHANGE_MARK.search(t))
+
+
+def generic_by_rules(text: str, story: str = "") -> bool:
+    """The counting rule (see the module docstring).
+
+    Args:
+        text: the reflection.
+        story: the rest of the answer ("" judges the text alone).
+
+    Returns:
+        True when the lesson names too little that is concrete.
+    """
+    if not _content(G.CLICHES.sub(" ", normalise(text))):
+        return False
+    specific, anchored, shared, dated, change = _evidence(text, story)
+    if change and len(specific) >= 2:
+        return False
+    return len(specific) + len(anchored) + len(shared) + 2 * dated < 4
+
+
+def features(text: str, story: str = "") -> dict[str, float]:
+    """The rule's evidence as model features (each in 0..1).
+
+    Args:
+        text: the reflection.
+        story: the rest of the answer.
+
+    Returns:
+        Feature name -> value.
+    """
+    specific, anchored, shared, dated, change = _evidence(text, story)
+    t = normalise(text)
+    return {
+        "n_spec": min(len(specific), 12) / 12, "n_anch": min(len(anchored), 6) / 6,
+        "n_shared": min(len(shared), 8) / 8, "shared0": float(not shared),
+        "spec_le2": float(len(specific) <= 2), "digit": float(dated), "change": float(change),
+        "cliche": float(bool(G.CLICHES.search(t))), "rule": float(generic_by_rules(text, story)),
+        "n_words": min(len(t.split()), 40) / 40,
+        "share_ratio": len(shared) / max(len(specific), 1),
+    }
+
+
+def probability(weights: Mapping[str, object], text: str, story: str = "") -> float:
+    """The model's probability that a reflection is generic.
+
+    Args:
+        weights: the shipped weights (``dense`` and ``terms`` coefficients, ``intercept``).
+        text: the reflection.
+        story: the rest of the answer.
+
+    Returns:
+        A probability in [0, 1].
+    """
+    dense: Mapping[str, float] = weights["dense"]  # type: ignore[assignment]
+    terms: Mapping[str, Sequence[float]] = weights["terms"]  # type: ignore[assignment]
+    z = float(weights["intercept"])  # type: ignore[arg-type]
+    z += sum(dense.get(k, 0.0) * v for k, v in features(text, story).items())
+    counts = Counter(g for g in ngrams(text) if g in terms)
+    vals = {g: (1.0 + math.log(c)) * terms[g][0] for g, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vals.values())) or 1.0
+    z += sum(v / norm * terms[g][1] for g, v in vals.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def shipped() -> dict[str, object]:
+    """The shipped weights (empty when the file is missing or unreadable: the rule decides)."""
+    try:
+        with gzip.open(MODEL_PATH, "rb") as fh:
+            return dict(json.loads(fh.read().decode("utf-8")))
+    except (OSError, ValueError) as exc:
+        log.error("reflection model %s unreadable (%s); the rule decides alone", MODEL_PATH, exc)
+        return {}
+
+
+def is_generic(text: str, story: str = "") -> bool:
+    """Whether a reflection could close any story ("communication is key").
+
+    Args:
+        text: the reflection.
+        story: the rest of the answer; what the lesson shares with it is evidence it is specific.
+
+    Returns:
+        True when the lesson is generic; False for an empty one (nothing said, nothing generic).
+    """
+    if not _content(G.CLICHES.sub(" ", normalise(text))):
+        return False
+    weights = shipped()
+    if not weights:
+        return generic_by_rules(text, story)
+    return probability(weights, text, story) >= THRESHOLD
+
+
+# --- training ----------------------------------------------------------------------------------
+
+def training_rows() -> list[tuple[str, str, int, str]]:
+    """(reflection, rest of the answer, 1 if generic, writer) for each training-split answer
+    that has a reflection."""
+    from mockinterviewer.coach.corpus import load_corpus, split
+
+    rows = []
+    for a in split(load_corpus())[0]:
+        refl = " ".join(t for lab, t in a.parts if lab == "reflection")
+        if refl.strip():
+            story = " ".join(t for lab, t in a.parts if lab != "reflection")
+            rows.append((refl, story, int("reflection.generic" in a.expected), a.author))
+    return rows
+
+
+def fit(rows: Sequence[tuple[str, str, int, str]], c: float = C) -> dict[str, object]:
+    """Fits the model (needs scikit-learn).
+
+    Args:
+        rows: from :func:`training_rows`.
+        c: inverse regularisation strength.
+
+    Returns:
+        The weights :func:`probability` reads.
+    """
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    dv = DictVectorizer()
+    tv = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, preprocessor=normalise)
+    x = hstack([dv.fit_transform([features(t, s) for t, s, _, _ in rows]),
+                tv.fit_transform([t for t, _, _, _ in rows])]).tocsr()
+    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+    clf.fit(x, [y for _, _, y, _ in rows])
+    coef = clf.coef_[0]
+    nd = len(dv.feature_names_)
+    return {
+        "intercept": round(float(clf.intercept_[0]), 5),
+        "dense": {name: round(float(coef[i]), 5) for i, name in enumerate(dv.feature_names_)},
+        "terms": {g: [round(float(tv.idf_[i]), 5), round(float(coef[nd + i]), 5)]
+                  for g, i in sorted(tv.vocabulary_.items())},
+    }
+
+
+def leave_one_writer_out(rows: Sequence[tuple[str, str, int, str]], c: float = C
+                         ) -> tuple[int, int, int]:
+    """(true positives, false positives, false negatives) over all rows, each judged by a model
+    trained without its writer's rows."""
+    tp = fp = fn = 0
+    for writer in sorted({r[3] for r in rows}):
+        weights = fit([r for r in rows if r[3] != writer], c)
+        for text, story, y, w in rows:
+            if w != writer:
+                continue
+            said = probability(weights, text, story) >= THRESHOLD
+            tp, fp, fn = tp + int(said and y), fp + int(said and not y), fn + int(y and not said)
+    return tp, fp, fn
+
+
+def build() -> Path:
+    """Trains on the training split's reflections and writes the shipped weights."""
+    from mockinterviewer.coach.corpus import corpus_files
+    from mockinterviewer.coach.segmodel import data_hash
+
+    weights = fit(training_rows())
+    weights["data"] = data_hash(corpus_files())
+    raw = json.dumps(weights, sort_keys=True, separators=(",", ":")).encode()
+    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    with MODEL_PATH.open("wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as gz:
+        gz.write(raw)
+    shipped.cache_clear()
+    return MODEL_PATH
+
+
+if __name__ == "__main__":
+    print(f"wrote {build()}")
