@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mockinterviewer.stt.base import SAMPLE_RATE
+from mockinterviewer.stt.base import SAMPLE_RATE, Transcriber
 from mockinterviewer.transcript import Word
 
 WINDOW = 512
@@ -288,3 +288,52 @@ class LiveFeed:
         if fresh:
             self._until, self._last = fresh[-1].start, fresh[-1]
         return fresh
+
+
+def transcribe_pass(engine: Transcriber, job: Pass, prompt: str | None) -> list[Word]:
+    """The words of one pass, on the recording's time line.
+
+    Words that start after the end of voice activity (plus :data:`TAIL_SLACK`) are dropped, as
+    is a closing phrase Whisper invents in the trailing silence.
+
+    Args:
+        engine: the transcriber.
+        job: the pass.
+        prompt: the words before it, as context.
+
+    Returns:
+        The words, recording time.
+    """
+    speech_end = job.speech_end / SAMPLE_RATE
+    raw = engine.transcribe_array(job.audio, 0.0, prompt=prompt, fast=job.final,
+                                  speech_end=job.to_clip(speech_end))
+    words = []
+    for w in raw:
+        start = job.to_recording(w.start)
+        end = max(start, job.to_recording(w.end))
+        if start < speech_end + TAIL_SLACK:  # Whisper invents words in trailing silence
+            words.append(Word(w.word, start, end, w.filler, w.probability))
+    return drop_tail_hallucination(words, speech_end)
+
+
+def pass_fillers(engine: Transcriber, job: Pass, words: list[Word],
+                 until: float | None = None) -> list[Word]:
+    """The engine's filler pass over a pass's audio, for words that are final.
+
+    Args:
+        engine: the transcriber.
+        job: the pass whose audio holds the words.
+        words: the words (recording time).
+        until: recording time after which the audio is not searched (default: all of it).
+
+    Returns:
+        New filler words, recording time.
+    """
+    clip = [Word(w.word, job.to_clip(w.start), job.to_clip(w.end), w.filler, w.probability)
+            for w in words]
+    audio = job.audio
+    if until is not None:
+        audio = audio[: int(job.to_clip(until) * SAMPLE_RATE)]
+    found = engine.find_fillers(audio, clip, 0.0)
+    return [Word(f.word, job.to_recording(f.start), job.to_recording(f.end), True,
+                 f.probability) for f in found]

@@ -46,20 +46,19 @@ from mockinterviewer.stt.base import (
     lower_thread_priority,
 )
 from mockinterviewer.stt.fillers import merge
+from mockinterviewer.stt.stream_audio import StreamAudio
 from mockinterviewer.stt.stream_parts import (
     CUT_SLACK,
-    TAIL_SLACK,
     WINDOW,
     LiveFeed,
     Pass,
-    SileroStream,
     Utterance,
     UtteranceCutter,
     commit_point,
-    drop_tail_hallucination,
     final_cut,
-    join_spans,
+    pass_fillers,
     same_word,
+    transcribe_pass,
 )
 from mockinterviewer.transcript import Transcript, Word
 
@@ -147,9 +146,10 @@ class StreamingTranscriber:
         self.transcriber = transcriber
         self.on_words = on_words
         self.pad = int(pad * SAMPLE_RATE)
-        self._cut = UtteranceCutter(threshold, int(min_silence * SAMPLE_RATE), self.pad,
-                                    int(max_utterance * SAMPLE_RATE))
-        self.keep_gap = int(keep_pause * SAMPLE_RATE)
+        self._audio = StreamAudio(
+            UtteranceCutter(threshold, int(min_silence * SAMPLE_RATE), self.pad,
+                            int(max_utterance * SAMPLE_RATE)),
+            int(keep_pause * SAMPLE_RATE))
         self.pass_every = int(pass_every * SAMPLE_RATE)
         self.stable_margin = stable_margin
         self.commit_samples = int(commit_seconds * SAMPLE_RATE)
@@ -158,12 +158,6 @@ class StreamingTranscriber:
             anchor_every = anchor_spacing(transcriber.model_name, transcriber.device)
         self.anchor_every = int(anchor_every * SAMPLE_RATE)
         self._nice = nice
-        self._vad: SileroStream | None = None
-        self._buffer = np.zeros(0, dtype=np.float32)  # samples from _base on
-        self._base = 0  # recording sample index of _buffer[0]
-        self._total = 0  # samples fed
-        self._vad_pos = 0  # samples already run through the VAD
-        self.utterances: list[Utterance] = self._cut.utterances
         # written by the worker under _lock
         self._committed: list[Word] = []
         self._found: set[Word] = set()  # fillers the filler pass added to the committed words
@@ -217,23 +211,10 @@ class StreamingTranscriber:
         text = " ".join(w.word for w in words[-_PROMPT_WORDS:] if not w.filler)
         return text or None
 
-    def _transcribe(self, job: Pass) -> list[Word]:
+    def _run(self, job: Pass) -> None:
         prompt = (self._prompt(job.cut, job.kept) if job.final
                   else self._prompt(job.spans[0][0] / SAMPLE_RATE))
-        engine = self.transcriber
-        speech_end = job.speech_end / SAMPLE_RATE
-        raw = engine.transcribe_array(job.audio, 0.0, prompt=prompt, fast=job.final,
-                                      speech_end=job.to_clip(speech_end))
-        words = []
-        for w in raw:
-            start = job.to_recording(w.start)
-            end = max(start, job.to_recording(w.end))
-            if start < speech_end + TAIL_SLACK:  # Whisper invents words in trailing silence
-                words.append(Word(w.word, start, end, w.filler, w.probability))
-        return drop_tail_hallucination(words, speech_end)
-
-    def _run(self, job: Pass) -> None:
-        words = self._transcribe(job)
+        words = transcribe_pass(self.transcriber, job, prompt)
         if job.final:
             new = [w for w in words if w.start >= job.cut - CUT_SLACK]
             kept = list(job.kept)
@@ -253,7 +234,7 @@ class StreamingTranscriber:
             commit = [w for w in words if w.start < job.commit_at]
             rest = [w for w in words if w.start >= job.commit_at]
             if commit:  # these words are final now: look once for their fillers
-                found = self._fillers_in(job, commit, job.commit_at)
+                found = pass_fillers(self.transcriber, job, commit, job.commit_at)
                 shown = sorted(commit + found, key=lambda w: (w.start, w.end))
                 commit = merge(commit, found)
         # (the filler pass may have moved committed words' times: pick by the list, not by value)
@@ -274,45 +255,7 @@ class StreamingTranscriber:
             except Exception:
                 log.exception("on_words listener failed")
 
-    def _fillers_in(self, job: Pass, words: list[Word], until: float | None = None) -> list[Word]:
-        """The engine's filler pass over a pass's audio, for words that are final.
-
-        Args:
-            job: the pass whose audio holds the words.
-            words: the words (recording time).
-            until: recording time after which the audio is not searched (default: all of it).
-
-        Returns:
-            New filler words, recording time.
-        """
-        clip = [Word(w.word, job.to_clip(w.start), job.to_clip(w.end), w.filler, w.probability)
-                for w in words]
-        audio = job.audio
-        if until is not None:
-            audio = audio[: int(job.to_clip(until) * SAMPLE_RATE)]
-        found = self.transcriber.find_fillers(audio, clip, 0.0)
-        return [Word(f.word, job.to_recording(f.start), job.to_recording(f.end), True,
-                     f.probability) for f in found]
-
     # --- the open region ------------------------------------------------------------------------
-    def _region(self, first: int, until: int, since: float = 0.0) -> list[tuple[int, int]]:
-        spans = [(u.start, u.end) for u in self.utterances[first:]]
-        if self._cut.speech_start is not None:
-            spans.append((self._cut.speech_start, until))
-        lo = max(self._base, int(since * SAMPLE_RATE))
-        return join_spans([(max(a, lo), min(b, self._total)) for a, b in spans], self.keep_gap)
-
-    def _make_pass(self, spans: list[tuple[int, int]], first: int, **kw: object) -> Pass | None:
-        if not spans or sum(b - a for a, b in spans) < SAMPLE_RATE // 10:
-            return None
-        audio = np.concatenate([self._buffer[a - self._base : b - self._base] for a, b in spans])
-        speech_end = min(self._cut.last_speech, spans[-1][1])
-        if self._cut.speech_start is None and self.utterances:
-            speech_end = min(speech_end, self.utterances[-1].end)
-        return Pass(tuple(spans), audio, first, len(self.utterances), spans[-1][1],
-                     max(speech_end, spans[0][0]), self._cut.speech_start,
-                     voice_end=self._cut.last_speech, **kw)  # type: ignore[arg-type]
-
     def _submit(self, job: Pass) -> None:
         with self._idle:
             self._in_flight += 1
@@ -323,31 +266,32 @@ class StreamingTranscriber:
             return
         if self._maybe_commit():
             return
-        quiet = self._vad_pos - self._cut.last_speech
+        audio = self._audio
+        quiet = audio.quiet
         paused = quiet >= self.end_of_speech
         if paused:
             # once per pause: unless the last anchor already heard all the speech and the pause
-            due = not (self._cut.last_speech <= self._anchor_voice and self._anchor_whole)
+            due = not (audio.cut.last_speech <= self._anchor_voice and self._anchor_whole)
         else:
-            due = self._vad_pos - self._anchor_at >= self.anchor_every and quiet <= _HOLD
+            due = audio.vad_pos - self._anchor_at >= self.anchor_every and quiet <= _HOLD
         if due:
-            self._ask(self._region(self._first, self._vad_pos), anchor=True, whole=paused)
+            self._ask(audio.region(self._first, audio.vad_pos), anchor=True, whole=paused)
             return
-        if paused or self._vad_pos - self._pass_at < self.pass_every or quiet > _HOLD:
+        if paused or audio.vad_pos - self._pass_at < self.pass_every or quiet > _HOLD:
             # in a pause that has just begun, wait: the speaker goes on, or the pause's anchor
             # pass starts instead of a preview that misses the last words
             return
         with self._idle:
             if self._in_flight:
                 return  # previews take a free thread only: the next one starts from fresher audio
-        self._ask(self._region(self._first, self._vad_pos), anchor=False, whole=False)
+        self._ask(audio.region(self._first, audio.vad_pos), anchor=False, whole=False)
 
     def _maybe_commit(self) -> bool:
         """Asks for a commit pass when the open region is long and has a pause safely inside."""
-        spans = self._region(self._first, self._vad_pos)
+        spans = self._audio.region(self._first, self._audio.vad_pos)
         if sum(b - a for a, b in spans) < self.commit_samples:
             return False
-        job = self._make_pass(spans, self._first)
+        job = self._audio.make_pass(spans, self._first)
         if job is None:
             return False
         stable = job.to_recording(len(job.audio) / SAMPLE_RATE - self.stable_margin)
@@ -355,43 +299,34 @@ class StreamingTranscriber:
         if point is None:
             return False
         boundary, first = point
-        self._remember(anchor=True,
-                       whole=self._vad_pos - self._cut.last_speech >= self.end_of_speech)
+        self._remember(anchor=True, whole=self._audio.quiet >= self.end_of_speech)
         with self._lock:
             self._first = first
         self._submit(replace(job, anchor=True, commit_at=boundary, commit_first=first))
         return True
 
     def _ask(self, spans: list[tuple[int, int]], anchor: bool, whole: bool) -> None:
-        job = self._make_pass(spans, self._first, anchor=anchor)
+        job = self._audio.make_pass(spans, self._first, anchor=anchor)
         if job is not None:
             self._remember(anchor, whole)
             self._submit(job)
 
     def _remember(self, anchor: bool, whole: bool) -> None:
-        self._pass_at = self._vad_pos
+        self._pass_at = self._audio.vad_pos
         if anchor:
             self._anchor_at, self._anchor_voice, self._anchor_whole = (
-                self._vad_pos, self._cut.last_speech, whole)
+                self._audio.vad_pos, self._audio.cut.last_speech, whole)
 
     def _covers_all(self, job: Pass | None) -> bool:
         """Whether a pass holds every word: no voice came after it was made, and it includes
         the padding after the last voice, so its last word is complete."""
-        return (job is not None and not job.final and job.voice_end >= self._cut.last_speech
+        return (job is not None and not job.final and job.voice_end >= self._audio.cut.last_speech
                 and job.end - job.speech_end >= min(self.pad, self.end_of_speech))
 
     def _trim(self) -> None:
         with self._lock:
             first = self._first
-        keep = self._vad_pos - self.pad
-        if first < len(self.utterances):
-            keep = min(keep, self.utterances[first].start)
-        if self._cut.speech_start is not None:
-            keep = min(keep, self._cut.speech_start)
-        keep = min(max(keep, self._base), self._total)
-        if keep > self._base:
-            self._buffer = self._buffer[keep - self._base :]
-            self._base = keep
+        self._audio.trim(first, self.pad)
 
     # --- feeding ---------------------------------------------------------------------------------
     @property
@@ -401,14 +336,19 @@ class StreamingTranscriber:
             return sorted(self._committed + self._settled, key=lambda w: (w.start, w.end))
 
     @property
+    def utterances(self) -> list[Utterance]:
+        """The utterances the voice detector has closed, in order."""
+        return self._audio.utterances
+
+    @property
     def seconds(self) -> float:
         """Seconds of audio fed."""
-        return self._total / SAMPLE_RATE
+        return self._audio.total / SAMPLE_RATE
 
     @property
     def held_seconds(self) -> float:
         """Seconds of audio the transcriber still holds (the open region and its padding)."""
-        return len(self._buffer) / SAMPLE_RATE
+        return len(self._audio.buffer) / SAMPLE_RATE
 
     @property
     def backlog(self) -> int:
@@ -422,25 +362,11 @@ class StreamingTranscriber:
         chunk = np.asarray(chunk, dtype=np.float32).reshape(-1)
         if not chunk.size:
             return
-        if self._vad is None:
-            self._vad = SileroStream()
-        self._buffer = np.concatenate([self._buffer, chunk])
-        self._total += chunk.size
-        while self._total - self._vad_pos >= STEP:
-            self._listen(STEP // WINDOW)
+        self._audio.append(chunk)
+        while self._audio.total - self._audio.vad_pos >= STEP:
+            self._audio.listen(STEP // WINDOW)
             self._maybe_pass()
         self._trim()
-
-    def _listen(self, n: int) -> None:
-        """Runs the voice detector over the next ``n`` windows."""
-        assert self._vad is not None
-        a = self._vad_pos - self._base
-        windows = self._buffer[a : a + n * WINDOW].reshape(n, WINDOW)
-        probs = self._vad.probabilities(windows)
-        end = self._vad_pos + n * WINDOW
-        for i, p in enumerate(probs):
-            self._cut.step(self._vad_pos + i * WINDOW, float(p), self._base, end)
-        self._vad_pos = end
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Waits until no pass is queued or running; False on timeout."""
@@ -464,9 +390,7 @@ class StreamingTranscriber:
         """
         if not self._finished:
             self._finished = True
-            if self._vad is not None and (self._total - self._vad_pos) // WINDOW:
-                self._listen((self._total - self._vad_pos) // WINDOW)
-            self._cut.close_open(self._base, self._total)
+            self._audio.close()
             self.wait_idle()
             with self._lock:
                 anchor = self._anchor
@@ -479,12 +403,13 @@ class StreamingTranscriber:
                 kept = anchor[3] if anchor is not None and anchor[0] == first else []
                 start = (self.utterances[first].start / SAMPLE_RATE
                          if first < len(self.utterances) else 0.0)
-                cut = final_cut(kept, start, self._total / SAMPLE_RATE)
+                cut = final_cut(kept, start, self._audio.total / SAMPLE_RATE)
                 kept = [w for w in kept if w.start < cut]
                 # a little audio before the cut, so that a word starting right at it is heard
                 # whole (Whisper drops a clipped first word)
                 since = cut - _LEAD_IN if cut > start else 0.0
-                job = self._make_pass(self._region(first, self._total, since=since),
+                audio = self._audio
+                job = audio.make_pass(audio.region(first, audio.total, since=since),
                                       first, final=True, cut=cut, kept=tuple(kept))
                 with self._lock:
                     self._settled = kept
@@ -498,7 +423,7 @@ class StreamingTranscriber:
             raise self._error
         return Transcript(
             tuple(self.words),
-            self._total / SAMPLE_RATE,
+            self._audio.total / SAMPLE_RATE,
             self.transcriber.model_name,
             self.transcriber.device,
         )
@@ -512,11 +437,11 @@ class StreamingTranscriber:
             settled = list(self._settled)
         if not settled:
             return
-        job = self._make_pass(self._region(first, self._total), first)
+        job = self._audio.make_pass(self._audio.region(first, self._audio.total), first)
         if job is None:
             return
         try:
-            extra = self._fillers_in(job, settled)
+            extra = pass_fillers(self.transcriber, job, settled)
         except Exception:
             log.warning("the filler pass over the last region failed", exc_info=True)
             return
