@@ -88,11 +88,11 @@ def _logsumexp(v: np.ndarray, axis: int) -> np.ndarray:
         return np.squeeze(top, axis=axis) + np.log(np.exp(v - top).sum(axis=axis))
 
 
-def _forward(em: np.ndarray, start: np.ndarray, trans: np.ndarray) -> float:
+def _forward(em: np.ndarray, start: np.ndarray, trans: np.ndarray, end: np.ndarray) -> float:
     alpha = start + em[0]
     for t in range(1, len(em)):
         alpha = _logsumexp(alpha[:, None] + trans, axis=0) + em[t]
-    return float(_logsumexp(alpha, axis=0))
+    return float(_logsumexp(alpha + end, axis=0))
 
 
 def decode(units: Sequence[Unit], model: SegmentModel | None = None,
@@ -116,26 +116,32 @@ def decode(units: Sequence[Unit], model: SegmentModel | None = None,
     em = _emissions(lp, model, first_label)
     trans = _trans(model)
     start = START_WEIGHT * model.log_start
+    # A finished answer never ends inside its Result preview: a preview announces a story that
+    # follows (a whole short answer read as one "preview" would leave every other part missing).
+    # While the answer is still going, the story may not have started yet.
+    end = np.zeros(_S)
+    if horizon is None:
+        end[0] = -np.inf
     score = start + em[0]
     back = np.zeros((n, _S), dtype=int)
     for t in range(1, n):
         cand = score[:, None] + trans
         back[t] = np.argmax(cand, axis=0)
         score = cand[back[t], np.arange(_S)] + em[t]
-    s = int(np.argmax(score))
+    s = int(np.argmax(score + end))
     states = [s]
     for t in range(n - 1, 0, -1):
         s = int(back[t, s])
         states.append(s)
     states.reverse()
-    z = _forward(em, start, trans)
+    z = _forward(em, start, trans, end)
     presence = []
     for k in range(_L):
         masked = em.copy()
         for st in range(_S):
             if STATE_LABEL[st] == k:
                 masked[:, st] = -np.inf
-        z_without = _forward(masked, start, trans) if k >= first_label else -np.inf
+        z_without = _forward(masked, start, trans, end) if k >= first_label else -np.inf
         p = 1.0 - math.exp(min(0.0, z_without - z)) if math.isfinite(z) else 0.0
         presence.append(round(max(0.0, min(1.0, p)), 4))
     return Decoding(tuple(STATE_LABEL[s] for s in states), tuple(states), tuple(presence),

@@ -100,6 +100,33 @@ def test_result_preview_is_a_state_of_the_chain(backbone_scenario: Scenario) -> 
     assert segs["situation"].start == units[2].start
 
 
+HANDED = ("Our depot manager asked me to sort out the returns cage before the audit. I cleared it "
+          "in two evenings and labelled every shelf. The audit passed and the cage has stayed "
+          "tidy since.")
+
+
+def test_a_finished_answer_never_ends_inside_its_preview() -> None:
+    """A short answer whose later clauses lean to Result was once read as one long "preview"
+    (the unit probabilities below are the shipped model's of that day): every other part
+    missing. A preview announces a story that follows,
+    so a finished answer never ends in it; live, the story may not have started yet."""
+    from mockinterviewer.coach.segment import decode
+
+    units = annotate(words_from_text(HANDED))
+    assert len(units) == 3
+    model = _ScriptedModel([[0.0, 0.96, 0.0, 0.04, 0.0], [0.0, 0.0, 0.25, 0.74, 0.0],
+                            [0.0, 0.0, 0.0, 1.0, 0.0]])
+    done = decode(units, model)  # type: ignore[arg-type]
+    assert done.states[-1] != 0
+    assert [SEGMENT_LABELS[k] for k in done.labels] == ["task", "action", "result"]
+    live = decode(units, model, horizon=90.0)  # type: ignore[arg-type]
+    assert live.labels[-1] == SEGMENT_LABELS.index("result")
+    # the shipped model on the same words
+    lab = label_answer(words_from_text(HANDED))
+    assert [SEGMENT_LABELS[k] for k in lab.unit_labels] == ["task", "action", "result"]
+    assert not any(lab.preview)
+
+
 def test_result_first_answers_keep_their_story() -> None:
     """With the shipped model, an answer that opens on its outcome still finds the situation,
     the action and the closing result (whether the opening is recognised as a preview is measured
