@@ -32,6 +32,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -58,17 +59,60 @@ def _specific(words: list[str]) -> list[str]:
         w) not in _GENERIC_STEMS and len(w) > 2)]
 
 
-def _evidence(text: str, story: str) -> tuple[list[str], set[str], set[str], bool, bool]:
-    """(concrete words, anchored words, stems shared with the story, number or day, change)."""
+@dataclass(frozen=True)
+class Evidence:
+    """What a lesson names, gathered once for the rule and the model.
+
+    Attributes:
+        said: whether the lesson has any content word outside stock phrases.
+        specific: its concrete words.
+        anchored: concrete words in a definite noun phrase ("the night rota").
+        shared: stems of concrete words the rest of the answer also uses.
+        dated: whether it names a number, a weekday or a clock time.
+        change: whether it states a concrete change ("so now I ...").
+        cliche: whether it holds a proverb or stock phrase.
+        words: its length in words.
+    """
+
+    said: bool
+    specific: tuple[str, ...]
+    anchored: frozenset[str]
+    shared: frozenset[str]
+    dated: bool
+    change: bool
+    cliche: bool
+    words: int
+
+    @property
+    def generic(self) -> bool:
+        """The counting rule's verdict (see the module docstring)."""
+        if not self.said or (self.change and len(self.specific) >= 2):
+            return False
+        score = len(self.specific) + len(self.anchored) + len(self.shared) + 2 * self.dated
+        return score < 4
+
+
+def evidence(text: str, story: str = "") -> Evidence:
+    """Gathers a lesson's evidence.
+
+    Args:
+        text: the reflection.
+        story: the rest of the answer ("" judges the text alone).
+    """
     t = normalise(text)
-    specific = _specific(_content(G.CLICHES.sub(" ", t)))
-    anchored = {w for pair in G.ANCHORED.findall(t) for w in pair} & set(specific)
+    content = _content(G.CLICHES.sub(" ", t))
+    specific = _specific(content)
     shared: set[str] = set()
     if story:
         shared = {stem(w) for w in specific} & {stem(w) for w in _specific(_content(
             normalise(story)))}
-    dated = any(w[0].isdigit() for w in specific) or bool(G.CLOCK_OR_DAY.search(t))
-    return specific, anchored, shared, dated, bool(G.CHANGE_MARK.search(t))
+    return Evidence(
+        said=bool(content), specific=tuple(specific),
+        anchored=frozenset({w for pair in G.ANCHORED.findall(t) for w in pair} & set(specific)),
+        shared=frozenset(shared),
+        dated=any(w[0].isdigit() for w in specific) or bool(G.CLOCK_OR_DAY.search(t)),
+        change=bool(G.CHANGE_MARK.search(t)), cliche=bool(G.CLICHES.search(t)),
+        words=len(t.split()))
 
 
 def generic_by_rules(text: str, story: str = "") -> bool:
@@ -81,43 +125,40 @@ def generic_by_rules(text: str, story: str = "") -> bool:
     Returns:
         True when the lesson names too little that is concrete.
     """
-    if not _content(G.CLICHES.sub(" ", normalise(text))):
-        return False
-    specific, anchored, shared, dated, change = _evidence(text, story)
-    if change and len(specific) >= 2:
-        return False
-    return len(specific) + len(anchored) + len(shared) + 2 * dated < 4
+    return evidence(text, story).generic
 
 
-def features(text: str, story: str = "") -> dict[str, float]:
+def features(text: str, story: str = "", ev: Evidence | None = None) -> dict[str, float]:
     """The rule's evidence as model features (each in 0..1).
 
     Args:
         text: the reflection.
         story: the rest of the answer.
+        ev: its evidence, when already gathered.
 
     Returns:
         Feature name -> value.
     """
-    specific, anchored, shared, dated, change = _evidence(text, story)
-    t = normalise(text)
+    ev = ev or evidence(text, story)
+    n_spec = len(ev.specific)
     return {
-        "n_spec": min(len(specific), 12) / 12, "n_anch": min(len(anchored), 6) / 6,
-        "n_shared": min(len(shared), 8) / 8, "shared0": float(not shared),
-        "spec_le2": float(len(specific) <= 2), "digit": float(dated), "change": float(change),
-        "cliche": float(bool(G.CLICHES.search(t))), "rule": float(generic_by_rules(text, story)),
-        "n_words": min(len(t.split()), 40) / 40,
-        "share_ratio": len(shared) / max(len(specific), 1),
+        "n_spec": min(n_spec, 12) / 12, "n_anch": min(len(ev.anchored), 6) / 6,
+        "n_shared": min(len(ev.shared), 8) / 8, "shared0": float(not ev.shared),
+        "spec_le2": float(n_spec <= 2), "digit": float(ev.dated), "change": float(ev.change),
+        "cliche": float(ev.cliche), "rule": float(ev.generic),
+        "n_words": min(ev.words, 40) / 40, "share_ratio": len(ev.shared) / max(n_spec, 1),
     }
 
 
-def probability(weights: Mapping[str, object], text: str, story: str = "") -> float:
+def probability(weights: Mapping[str, object], text: str, story: str = "",
+                ev: Evidence | None = None) -> float:
     """The model's probability that a reflection is generic.
 
     Args:
         weights: the shipped weights (``dense`` and ``terms`` coefficients, ``intercept``).
         text: the reflection.
         story: the rest of the answer.
+        ev: its evidence, when already gathered.
 
     Returns:
         A probability in [0, 1].
@@ -125,7 +166,7 @@ def probability(weights: Mapping[str, object], text: str, story: str = "") -> fl
     dense: Mapping[str, float] = weights["dense"]  # type: ignore[assignment]
     terms: Mapping[str, Sequence[float]] = weights["terms"]  # type: ignore[assignment]
     z = float(weights["intercept"])  # type: ignore[arg-type]
-    z += sum(dense.get(k, 0.0) * v for k, v in features(text, story).items())
+    z += sum(dense.get(k, 0.0) * v for k, v in features(text, story, ev).items())
     counts = Counter(g for g in ngrams(text) if g in terms)
     vals = {g: (1.0 + math.log(c)) * terms[g][0] for g, c in counts.items()}
     norm = math.sqrt(sum(v * v for v in vals.values())) or 1.0
@@ -154,12 +195,13 @@ def is_generic(text: str, story: str = "") -> bool:
     Returns:
         True when the lesson is generic; False for an empty one (nothing said, nothing generic).
     """
-    if not _content(G.CLICHES.sub(" ", normalise(text))):
+    ev = evidence(text, story)
+    if not ev.said:
         return False
     weights = shipped()
     if not weights:
-        return generic_by_rules(text, story)
-    return probability(weights, text, story) >= THRESHOLD
+        return ev.generic
+    return probability(weights, text, story, ev) >= THRESHOLD
 
 
 # --- training ----------------------------------------------------------------------------------
