@@ -39,8 +39,10 @@ FINDING_SETS = {"dev": CORPUS_DIR / "findings-dev.jsonl",
                 "dev4": CORPUS_DIR / "findings-dev4.jsonl",
                 "dev5": CORPUS_DIR / "findings-dev5.jsonl",
                 "dev6": CORPUS_DIR / "findings-dev6.jsonl",
+                "dev7": CORPUS_DIR / "findings-dev7.jsonl",
                 "test": CORPUS_DIR / "findings-test.jsonl",
-                "test2": CORPUS_DIR / "findings-test2.jsonl"}
+                "test2": CORPUS_DIR / "findings-test2.jsonl",
+                "test3": CORPUS_DIR / "findings-test3.jsonl"}
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from mockinterviewer.coach import detectors
+from mockinterviewer.coach import detectors, finding_model, sentence_model
 from mockinterviewer.coach.detector_text import normalise
+from mockinterviewer.coach.finding_model import DISAGREE, INITIATIVE
 from mockinterviewer.coach.text import SUBJECT_I, tokens
 from mockinterviewer.coach.types import Finding, Metrics, SegmentResult
 from mockinterviewer.coach.units import Unit, annotate
@@ -28,20 +29,6 @@ UNSURE = 0.3
 FAINT = 0.5
 FAINT_PARTS = ("task",)
 SURE = 0.8
-# Words that show the speaker taking the initiative after being handed the work: with them an
-# assignment is still worth a warning, never a critical finding.
-INITIATIVE = re.compile(
-    r"\b(?:i (?:decided|chose|offered|volunteered|proposed|pitched|suggested|took it on|"
-    r"took it upon|stepped up|pushed for|insisted)|on my own|off my own bat|went beyond|"
-    r"nobody asked|no one asked|without being asked|my own initiative|my idea)\b")
-
-# The speaker argued against what someone else wanted.
-DISAGREE = re.compile(
-    r"\b(?:i (?:disagreed|pushed back|objected|refused|wasn't willing|was not willing|"
-    r"didn't agree|did not agree|thought (?:that |it |this |going )?(?:was )?(?:the )?wrong|"
-    r"told (?:him|her|them) (?:we|i|it) (?:couldn't|could not|can't|cannot|shouldn't|think))|"
-    r"but i (?:thought|told|said|felt|believed|didn't|did not|wasn't|pitched|proposed))\b")
-
 GENERIC = re.compile(
     r"\b(communication|teamwork|team work|collaboration|working together|planning|testing|"
     r"quality|documentation)\b[^.]{0,40}\b(is|are) (really |very |so |super |extremely )?"
@@ -71,6 +58,26 @@ def _sentences(seg: SegmentResult) -> list[tuple[str, float, list[str]]]:
             text, start, parts = out[-1]
             out[-1] = (f"{text} {u.text}", start, [*parts, u.text])
     return out or [(seg.text, seg.start, [seg.text])]
+
+
+def _clip(text: str, limit: int) -> str:
+    """The text cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _sentences_of(seg: SegmentResult) -> tuple[finding_model.Sentence, ...]:
+    return finding_model.sentences(seg.units or annotate(seg.words))
+
+
+def _likeliest(segs: Sequence[SegmentResult], check: str) -> tuple[str, float, str]:
+    """The sentence the sentence model finds likeliest to hold ``check``: (text, start, label)."""
+    cands = [(sentence_model.sure(check, t), -i, t, st, seg.label)
+             for i, (seg, (t, st, _)) in enumerate((seg, x) for seg in segs
+                                                   for x in _sentences(seg))]
+    _, _, text, start, label = max(cands)
+    return text, start, label
 
 
 def _find(segs: Sequence[SegmentResult], test: Callable[[str], bool]
@@ -165,26 +172,27 @@ def content_findings(segments: Sequence[SegmentResult], scenario: Scenario, leve
         return out
     ownership = scope_matters(scenario)
     early = [s for s in present if s.label in ("situation", "task", "action")]
-    hit = _find(early, detectors.is_assigned)
-    # Handed the work but then shown going beyond it ("nobody asked me to fix the rest", "it was
-    # never my job"): the answer shows initiative, so there is nothing to flag. On the training
-    # answers this took the finding from 0.76 / 0.75 to 0.80 / 0.73 precision / recall.
-    early_text = normalise(" ".join(s.text for s in early))
-    initiative = bool(INITIATIVE.search(early_text))
-    # "The product manager wanted to ship, but I wasn't willing to sign it": what someone wanted
-    # and the speaker argued against was not handed over. Training split, left-out registers:
-    # 0.81 / 0.73 -> 0.85 / 0.71 precision / recall (dropping the finding on initiative words
-    # as well gave 0.87 / 0.68).
-    if hit and DISAGREE.search(early_text):
-        hit = None
-    if hit and not _find(early, detectors.states_scope_boundary):
+    # Whether the work was handed over is weighed by a learned model over the rule's evidence
+    # and the opening's words (see finding_model); the quote is the sentence that says so.
+    # The writers call work handed over even when the speaker then argued or went further
+    # (left out by writer, vetoing those cost 2-4 points of recall for 1 of precision), so
+    # those answers keep the finding, as a warning that points at what they already said.
+    went_further = _find(present, detectors.states_scope_boundary) or _find(
+        early, lambda t: bool(INITIATIVE.search(normalise(t)) or DISAGREE.search(normalise(t))))
+    if early and finding_model.fires("initiation.assigned",
+                                     {s.label: _sentences_of(s) for s in early}):
+        hit = _find(early, detectors.is_assigned) or _likeliest(early, "assigned")
+        message = ("The work was handed to you: that is normal, but the start shows no "
+                   "initiative, so say where you went beyond what was asked. ")
+        if went_further:
+            quote = _clip(went_further[0], 90)
+            message = (f"The work started as someone else's call. You did more than take it "
+                       f"(\"{quote}\"): open with that, so the interviewer hears your judgement "
+                       "before the instruction. ")
         out.append(Finding(
             "initiation.assigned", hit[2],
-            "critical" if ownership and not initiative else "warning", hit[0],
-            _when(hit[1], timed),
-            "The work was handed to you: that is normal, but the start shows no initiative, so "
-            "say where you went beyond what was asked. "
-            + _advice(scenario, "task", mistake=ownership)))
+            "critical" if ownership and not went_further else "warning", hit[0],
+            _when(hit[1], timed), message + _advice(scenario, "task", mistake=ownership)))
     if ownership and not _find(present, detectors.states_scope_boundary):
         task = by["task"] if by["task"].status != "missing" else present[0]
         out.append(Finding(
@@ -215,7 +223,8 @@ def content_findings(segments: Sequence[SegmentResult], scenario: Scenario, leve
                 "The Result has no number: no metric, percentage, money, time or count. "
                 + _advice(scenario, "result")))
         later = [result] + ([reflection] if reflection.status != "missing" else [])
-        if not _find(later, detectors.states_lasting_effect):
+        if finding_model.fires("result.no_second_order", {s.label: _sentences_of(s)
+                                                           for s in later}):
             out.append(Finding(
                 "result.no_second_order", "result", "info" if level == "sde1" else "warning",
                 result.text[:160], _when(result.start, timed),

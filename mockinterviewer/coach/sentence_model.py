@@ -6,20 +6,21 @@ least its check's threshold sure (see :data:`SPECS`).
 
 - ``quantified``: trained on ``findings-dev.jsonl`` and ``findings-dev2.jsonl``; threshold 0.7,
   chosen on ``findings-dev3.jsonl`` (never trained on for this check).
-- ``assigned``, ``scope_boundary``, ``lasting_effect``: trained on the four development sets
-  *and*, as negatives weighted 0.3, every sentence of the training-split answers
-  (``coach/corpus/answers-*.jsonl``, never the frozen test answers) that the rules do not flag.
+- ``assigned``, ``scope_boundary``, ``lasting_effect``: trained on the development sets
+  (``findings-dev*.jsonl``, seven writers) *and*, as negatives weighted 0.3, every sentence of
+  the training-split answers (``coach/corpus/answers-*.jsonl``, never the frozen test answers)
+  that the rules do not flag.
   Without those ordinary answer sentences a model trained on isolated sentences fired on plain
   story sentences ("nobody knew why", "we kept every other listing"). Sentences whose answer's
   author said the property is there (an answer labelled "handed over", a Result not labelled
   "nothing lasted") are left out of the negatives: the rules missed those phrasings, and the model
   learned not to hear them ("My manager ask me to improve the planning" scored 0.56 -> 0.94).
-  C, the negative weight and the thresholds were chosen on ``findings-dev4.jsonl``, written
-  blind by another writer, with a model trained without it; the shipped model then trains on it
-  too. The scope model's vote counts only when the sentence has a word that can name a remit
-  (job, team, scope, asked, ...).
+  C and the negative weight were chosen on ``findings-dev4.jsonl``, written blind by another
+  writer, with a model trained without it; the thresholds were chosen again with a seventh
+  writer's set (see the comment at :data:`SPECS`).
 
-The blind sets ``findings-test.jsonl`` and ``findings-test2.jsonl`` are only ever reported.
+The blind sets ``findings-test.jsonl``, ``findings-test2.jsonl`` and ``findings-test3.jsonl`` are
+only ever reported.
 
 Scoring needs only the shipped weights (``coach/model/sentences.json.gz``) and plain Python;
 ``python -m mockinterviewer.coach.sentence_model`` rebuilds them with scikit-learn.
@@ -33,12 +34,17 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mockinterviewer.coach.detector_text import normalise
+
+if TYPE_CHECKING:
+    from mockinterviewer.coach.corpus import WrittenAnswer
 
 log = logging.getLogger(__name__)
 
@@ -83,14 +89,28 @@ _DEV6 = (*_DEV5, "findings-dev6.jsonl")
 # answers (training split, five folds, the model never trained on the fold's sentences) 0.7 cost
 # initiation.assigned 7 points of precision and result.no_second_order 3 of recall; at 0.8 both
 # are at or above the rules' (0.76/0.81 against 0.76/0.74; 0.88/0.96 against 0.87/0.96).
+#
+# A seventh writer's 330 sentences (``findings-dev7.jsonl``; hospitals, care homes, warehouses,
+# schools, career changers) for the same three checks, read blind first: the detectors scored
+# 100/87 (assigned), 100/84 (scope) and 93/76 (lasting) precision/recall, so recall was the
+# weak side. The thresholds were then chosen again, leaving one sentence set out at a time
+# (seven sets; the model trained on the other six and the training answers' sentences): the
+# threshold with the best pooled min(precision, recall) among those that flag none of the
+# hard negatives in tests/coach/test_coach_detectors.py (124, 93 and 94 sentences). Assigned
+# stays at 0.8 (97.8/94.6; 0.6 would give 95.2/96.7 but flag 8 hard negatives, "The principal
+# made me a cup of tea"); scope 0.6 -> 0.5 (97.4/91.5 -> 96.5/92.4; 0.4 flags one; without the
+# remit-word gate 95.7/95.1 but 14 flagged, "That was not my best day"); lasting 0.85 -> 0.8
+# (95.8/88.5 -> 95.8/89.5; 0.7 flags 2). The whole-answer findings no longer read these votes
+# directly (see :mod:`.finding_model`).
+_DEV7 = (*_DEV6, "findings-dev7.jsonl")
 SPECS: dict[str, Spec] = {
     "quantified": Spec(("findings-dev.jsonl", "findings-dev2.jsonl", "findings-dev6.jsonl"), 0.7),
-    "assigned": Spec(_DEV6, 0.8, 10.0, 0.3),
-    "scope_boundary": Spec(_DEV5, 0.6, 10.0, 0.3),
-    "lasting_effect": Spec(_DEV6, 0.85, 10.0, 0.3),
+    "assigned": Spec(_DEV7, 0.8, 10.0, 0.3),
+    "scope_boundary": Spec(_DEV7, 0.5, 10.0, 0.3),
+    "lasting_effect": Spec(_DEV7, 0.8, 10.0, 0.3),
 }
 CHECKS: tuple[str, ...] = tuple(SPECS)
-TRAIN_FILES: tuple[str, ...] = _DEV6
+TRAIN_FILES: tuple[str, ...] = _DEV7
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 
 
@@ -141,9 +161,34 @@ def shipped() -> dict[str, dict[str, object]]:
         return {}
 
 
+# Weights used in place of the shipped ones while :func:`weights_in_use` is active (training of
+# the whole-answer models scores each writer's answers with a model that never saw them).
+_IN_USE: list[Mapping[str, dict[str, object]]] = []
+
+
+@contextmanager
+def weights_in_use(weights: Mapping[str, dict[str, object]]) -> Iterator[None]:
+    """Makes :func:`says` and :func:`sure` read ``weights`` (per check) inside the block."""
+    _IN_USE.append(weights)
+    try:
+        yield
+    finally:
+        _IN_USE.pop()
+
+
+def _weights(check: str) -> dict[str, object] | None:
+    return (_IN_USE[-1] if _IN_USE else shipped()).get(check)
+
+
+def sure(check: str, text: str) -> float:
+    """The model's probability that ``text`` has ``check`` (0 without weights)."""
+    w = _weights(check)
+    return probability(w, text) if w else 0.0
+
+
 def says(check: str, text: str) -> bool:
     """Whether the shipped model is at least its check's threshold sure ``text`` has ``check``."""
-    w = shipped().get(check)
+    w = _weights(check)
     return bool(w) and probability(w, text) >= SPECS[check].threshold  # type: ignore[arg-type]
 
 
@@ -219,16 +264,18 @@ _MAY_HOLD: dict[str, tuple[Callable[[tuple[str, ...]], bool], frozenset[str]]] =
 }
 
 
-def answer_sentences(check: str | None = None) -> list[str]:
+def answer_sentences(check: str | None = None,
+                     answers: Sequence[WrittenAnswer] | None = None) -> list[str]:
     """The sentences (four words or more) of the training-split answers.
 
     Args:
         check: leave out the sentences that may hold this check's property by their answer's
             labels (see ``_MAY_HOLD``); None keeps every sentence.
+        answers: these answers instead of the whole training split.
     """
     from mockinterviewer.coach.corpus import load_corpus, split
 
-    train_answers, _ = split(load_corpus())
+    train_answers = split(load_corpus())[0] if answers is None else answers
     rule = _MAY_HOLD.get(check or "")
     out: list[str] = []
     for a in train_answers:
@@ -255,13 +302,28 @@ def data_files() -> list[Path]:
     return [CORPUS / n for n in TRAIN_FILES] + corpus_files()
 
 
+def fit_checks(answers: Sequence[WrittenAnswer] | None = None,
+               checks: Sequence[str] = CHECKS) -> dict[str, dict[str, object]]:
+    """Fits each check on its sentence sets and these answers' ordinary sentences.
+
+    Args:
+        answers: the labelled answers whose sentences are negatives (default: the training split).
+        checks: which checks to fit.
+
+    Returns:
+        Per check, the weights :func:`probability` reads.
+    """
+    from mockinterviewer.coach import detectors
+
+    return {c: train(_rows_for(c), (c,), answer_sentences(c, answers), detectors.RULES)[c]
+            for c in checks}
+
+
 def build() -> Path:
     """Trains every check on its development sets and writes the shipped weights."""
-    from mockinterviewer.coach import detectors
     from mockinterviewer.coach.segmodel import data_hash
 
-    checks = {c: train(_rows_for(c), (c,), answer_sentences(c), detectors.RULES)[c]
-              for c in CHECKS}
+    checks = fit_checks()
     raw = json.dumps({"trained_on": list(TRAIN_FILES),
                       "thresholds": {c: s.threshold for c, s in SPECS.items()},
                       "data": data_hash(data_files()),

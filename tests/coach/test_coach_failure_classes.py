@@ -213,8 +213,15 @@ def test_what_someone_wanted_and_the_speaker_argued_against_was_not_handed_over(
     handed = ("I was a shift lead on the new bottling line. My director asked me to get the line "
               "started on Monday. I ran the seal test on every head and found two worn gaskets. "
               "We started on Wednesday with no rejects in the first week.")
-    assert "initiation.assigned" not in analyze_text(argued, ownership).finding_ids
-    assert "initiation.assigned" in analyze_text(handed, ownership).finding_ids
+    # Since stop 19 whether the work was handed over is the writers' call, learned
+    # (finding_model): they call a director's decision carried out under protest handed over.
+    # What the coach may never do is tell such a speaker their start "shows no initiative".
+    pushed = [f for f in analyze_text(argued, ownership).findings if f.id == "initiation.assigned"]
+    assert all(f.severity == "warning" and "no initiative" not in f.message for f in pushed)
+    assert any("not willing" in f.message for f in pushed) or not pushed
+    plain = [f for f in analyze_text(handed, ownership).findings if f.id == "initiation.assigned"]
+    assert [f.severity for f in plain] == ["critical"]
+    assert "no initiative" in plain[0].message
 
 
 def test_numbers_that_measure_nothing_do_not_quantify(backbone_scenario: Scenario) -> None:
@@ -325,7 +332,13 @@ def test_assigned_work_taken_further_is_not_flagged(ownership: Scenario) -> None
               "pounds.")
     plain = {f.id: f for f in analyze_text(handed, ownership).findings}
     assert plain["initiation.assigned"].severity == "critical"
-    assert "initiation.assigned" not in {f.id for f in analyze_text(beyond, ownership).findings}
+    # The writers call it handed over all the same (see finding_model); the coach then points
+    # at the step beyond the ask instead of saying there was none.
+    further = {f.id: f for f in analyze_text(beyond, ownership).findings}
+    if "initiation.assigned" in further:
+        f = further["initiation.assigned"]
+        assert f.severity == "warning"
+        assert "Nobody asked me" in f.message and "no initiative" not in f.message
 
 
 def test_initiative_words_keep_an_assignment_a_warning(ownership: Scenario) -> None:

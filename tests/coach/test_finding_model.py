@@ -1,0 +1,161 @@
+"""The whole-answer finding models ("handed over", "nothing lasted"): shipped weights in step with
+the corpus, parity with scikit-learn, a measured gain over the rules on writers they never saw,
+the fallback, and answers of my own."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockinterviewer.coach import detectors, finding_model, sentence_model
+from mockinterviewer.coach.corpus import load_corpus, split
+from mockinterviewer.coach.engine import analyze_text
+from mockinterviewer.coach.segmodel import data_hash
+from mockinterviewer.content.library import find_scenario
+
+# Answers of my own, in no corpus file. The first two had the work come with the role or from
+# above without any sentence the detectors call "assigned"; the third is self-started.
+CAME_WITH_THE_ROLE = (
+    "I run the goods-in bay at a builders' merchant. Head office moved our deliveries to a "
+    "single early slot and our yard could not take that many lorries at once. Sorting the "
+    "yard out fell on my shift whether I liked it or not, and the area manager expected it "
+    "done before the spring rush. I mapped which suppliers arrived when, staggered the slot "
+    "into four waves and got the forklift drivers in twenty minutes earlier. Lorries stopped "
+    "queueing onto the main road and turnaround fell from forty minutes to fifteen.")
+SELF_STARTED = (
+    "I work weekends at a garden centre till. Nobody had asked anyone to look at it, but I kept "
+    "seeing customers abandon trolleys at the plant section because the price labels had "
+    "washed off in the rain. On my own time I printed laminated tags and fixed them to the "
+    "benches with cable ties. Abandoned trolleys dropped from about ten a Saturday to two.")
+LASTED = (
+    "Our school's reading intervention was run from a paper list that kept getting lost. I "
+    "was asked to sort it out. I moved it to a shared sheet with a column per week and trained "
+    "the three teaching assistants. The sheet is still how the English department runs the "
+    "intervention four years on, and the primary school next door asked for a copy.")
+ONE_OFF = (
+    "A coach of forty supporters broke down on the way to an away match and I was the club "
+    "secretary on the trip. My job was to get them there. I rang three local minibus firms, "
+    "split the group and kept the ground's steward informed. Everyone was in their seat "
+    "before kick-off and the club refunded the fare.")
+
+
+def test_shipped_weights_match_the_data() -> None:
+    finding_model.shipped.cache_clear()
+    assert set(finding_model.shipped()) == set(finding_model.SPECS), (
+        "rebuild: python -m mockinterviewer.coach.finding_model")
+    import gzip
+    import json
+
+    with gzip.open(finding_model.MODEL_PATH, "rb") as fh:
+        stored = json.loads(fh.read().decode("utf-8"))
+    assert stored["data"] == data_hash(sentence_model.data_files()), (
+        "the corpus changed: python -m mockinterviewer.coach.finding_model")
+
+
+@pytest.fixture(scope="module")
+def few_writers_rows() -> dict[str, list[finding_model.Row]]:
+    train, _ = split(load_corpus())
+    writers = sorted({a.author for a in train})[:3]
+    return finding_model.training_rows([a for a in train if a.author in writers])
+
+
+def test_each_writer_is_read_by_sentence_models_that_never_saw_them(
+        few_writers_rows: dict[str, list[finding_model.Row]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[set[str]] = []
+    real = sentence_model.fit_checks
+
+    def spy(answers: object = None, checks: object = sentence_model.CHECKS) -> object:
+        seen.append({a.author for a in answers})  # type: ignore[attr-defined]
+        return real(answers, checks)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sentence_model, "fit_checks", spy)
+    train, _ = split(load_corpus())
+    writers = sorted({a.author for a in train})[:2]
+    rows = finding_model.training_rows([a for a in train if a.author in writers])
+    assert seen == [{writers[1]}, {writers[0]}]
+    assert {r.writer for r in rows["initiation.assigned"]} == set(writers)
+    assert few_writers_rows["result.no_second_order"]
+
+
+def test_scoring_without_scikit_learn_matches_it(
+        few_writers_rows: dict[str, list[finding_model.Row]]) -> None:
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    for finding, rows in few_writers_rows.items():
+        c = finding_model.SPECS[finding].c
+        weights = finding_model.fit(rows, c)
+        dv = DictVectorizer()
+        tvs = [TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2,
+                               preprocessor=detectors.normalise) for _ in range(2)]
+        x = hstack([dv.fit_transform([dict(r.reading.features) for r in rows])]
+                   + [tv.fit_transform([r.reading.views[i] for r in rows])
+                      for i, tv in enumerate(tvs)]).tocsr()
+        clf = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(
+            x, [r.label for r in rows])
+        for r in rows[:25]:
+            xt = hstack([dv.transform([dict(r.reading.features)])]
+                        + [tv.transform([r.reading.views[i]]) for i, tv in enumerate(tvs)])
+            want = float(clf.predict_proba(xt.tocsr())[0, 1])
+            assert finding_model.probability(weights, r.reading) == pytest.approx(want, abs=2e-3)
+
+
+@pytest.mark.slow
+def test_models_beat_the_rules_on_writers_they_never_saw() -> None:
+    """Leave one writer out (about a minute and a half: sentence models per writer). The
+    docstring's table: assigned 0.864 / 0.828 against the rule's 0.701 / 0.651; nothing lasted
+    0.899 / 0.929 against 0.901 / 0.860."""
+    rows = finding_model.training_rows()
+    for finding, floor in (("initiation.assigned", 0.80), ("result.no_second_order", 0.88)):
+        tp, fp, fn, rtp, rfp, rfn = finding_model.leave_one_writer_out(finding, rows[finding])
+        p, r = tp / (tp + fp), tp / (tp + fn)
+        rule = min(rtp / (rtp + rfp), rtp / (rtp + rfn))
+        assert min(p, r) >= floor, (finding, p, r)
+        assert min(p, r) > rule + 0.02, (finding, p, r, rule)
+
+
+def _ids(text: str) -> set[str]:
+    return set(analyze_text(text, find_scenario("ownership")).finding_ids)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known gap, stop 19: written before the model was trained, this answer scores 0.28 (its "
+    "threshold is 0.5): 'fell on my shift whether I liked it or not' is a handing-over no "
+    "writer's answer phrased like it"))
+def test_work_that_came_with_the_role_reads_as_handed_over() -> None:
+    assert "initiation.assigned" in _ids(CAME_WITH_THE_ROLE)
+
+
+def test_self_started_work_is_not_handed_over() -> None:
+    assert "initiation.assigned" not in _ids(SELF_STARTED)
+
+
+def test_a_result_that_lasted_is_not_called_one_off() -> None:
+    assert "result.no_second_order" not in _ids(LASTED)
+    assert "result.no_second_order" in _ids(ONE_OFF)
+
+
+def test_without_weights_the_rules_decide(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(finding_model, "shipped", lambda: {})
+    assigned = {"task": (finding_model.Sentence("My manager asked me to fix the rota.",
+                                                ("My manager asked me to fix the rota.",)),)}
+    assert finding_model.fires("initiation.assigned", assigned)
+    mine = {"task": (finding_model.Sentence("I decided to fix the rota myself.",
+                                            ("I decided to fix the rota myself.",)),)}
+    assert not finding_model.fires("initiation.assigned", mine)
+    lasting = {"result": (finding_model.Sentence(
+        "Every ward in the trust now uses the checklist.",
+        ("Every ward in the trust now uses the checklist.",)),)}
+    assert not finding_model.fires("result.no_second_order", lasting)
+
+
+def test_a_handed_over_finding_quotes_the_likeliest_sentence(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(finding_model, "fires", lambda finding, parts: True)
+    monkeypatch.setattr(detectors, "is_assigned", lambda text: False)
+    a = analyze_text(CAME_WITH_THE_ROLE, find_scenario("ownership"))
+    f = next(f for f in a.findings if f.id == "initiation.assigned")
+    assert f.evidence and f.evidence.split()[0] in CAME_WITH_THE_ROLE
+    assert f.evidence in " ".join(s.text for s in a.segments)
