@@ -24,12 +24,15 @@ Measured leaving one writer out at a time (15 writers; the parts as their writer
 =======================  ==============  ============================
 finding                  the rule        the model (C, threshold)
 =======================  ==============  ============================
-initiation.assigned      70.1 / 65.1     86.4 / 82.8 (30, 0.5)
-result.no_second_order   90.1 / 86.0     89.9 / 92.9 (10, 0.6)
+initiation.assigned      75.9 / 71.0     86.2 / 81.1 (30, 0.5)
+result.no_second_order   86.6 / 94.2     88.8 / 92.9 (10, 0.6)
 =======================  ==============  ============================
 
-(precision / recall, 733 and 700 answers, with the sentence detectors as shipped since stop 19;
-with the detectors before it the rules scored 77.5 / 73.4 and 86.1 / 94.8.)
+(precision / recall over 733 and 700 answers. C, the threshold and the second view were chosen on
+these runs, so they are upper bounds; the frozen test answers, read once with the engine's own
+split: assigned 78/66 -> 88/78, nothing lasted 76/92 -> 78/91.) Vetoing "handed over" when the
+speaker argued or went beyond the ask, as the rule did, cost 2-4 points of recall for about one
+of precision: the writers call such work handed over all the same.
 
 Scoring needs only the shipped weights (``coach/model/findings.json.gz``) and plain Python;
 ``python -m mockinterviewer.coach.finding_model`` rebuilds them with scikit-learn (a few minutes:
