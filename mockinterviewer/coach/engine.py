@@ -8,7 +8,12 @@ from collections.abc import Sequence
 
 from mockinterviewer.coach.cut_short import cut_reason, hold_back, unreached
 from mockinterviewer.coach.delivery import compute_metrics, delivery_findings
-from mockinterviewer.coach.findings import content_findings, scope_matters, timing_findings
+from mockinterviewer.coach.findings import (
+    LIKELY_RESULT,
+    content_findings,
+    scope_matters,
+    timing_findings,
+)
 from mockinterviewer.coach.language import hedge_rate, language_findings, pet_phrases
 from mockinterviewer.coach.phrases import coverage
 from mockinterviewer.coach.probes import choose_probes
@@ -68,7 +73,8 @@ def analyze(words: Sequence[Word], scenario: Scenario, level: str = "sde2",
     segments = segments_of(labelling, targets, use_marks, tolerance)
     metrics = compute_metrics(ws, budget, tolerance, timed, duration)
     closest = dict(zip(SEGMENT_LABELS, labelling.closest, strict=False))
-    findings: list[Finding] = content_findings(segments, scenario, level, timed, closest)
+    likely = {"result": labelling.likely(SEGMENT_LABELS.index("result"), LIKELY_RESULT)}
+    findings: list[Finding] = content_findings(segments, scenario, level, timed, closest, likely)
     word_labels = [SEGMENT_LABELS[k] for k in labelling.labels]
     texts = [w.word for w in ws]
     metrics = dataclasses.replace(

@@ -54,12 +54,15 @@ class Decoding:
         states: a chain state per unit (0 is the Result preview).
         presence: per label, the probability that the part is present at all.
         closest: per label, the index of the unit most like it (-1 when there are no units).
+        marginals: per unit, the probability of each label given the whole run (the chain's
+            forward-backward sums): how sure the decoder is of each unit's part.
     """
 
     labels: tuple[int, ...]
     states: tuple[int, ...]
     presence: tuple[float, ...]
     closest: tuple[int, ...] = ()
+    marginals: tuple[tuple[float, ...], ...] = ()
 
 
 def _emissions(lp: np.ndarray, model: SegmentModel, first_label: int) -> np.ndarray:
@@ -93,6 +96,29 @@ def _forward(em: np.ndarray, start: np.ndarray, trans: np.ndarray, end: np.ndarr
     for t in range(1, len(em)):
         alpha = _logsumexp(alpha[:, None] + trans, axis=0) + em[t]
     return float(_logsumexp(alpha + end, axis=0))
+
+
+def _marginals(em: np.ndarray, start: np.ndarray, trans: np.ndarray, end: np.ndarray
+               ) -> tuple[tuple[float, ...], ...]:
+    """Per unit, each label's probability given the whole run (forward-backward)."""
+    n = len(em)
+    alpha = np.empty_like(em)
+    beta = np.empty_like(em)
+    alpha[0] = start + em[0]
+    for t in range(1, n):
+        alpha[t] = _logsumexp(alpha[t - 1][:, None] + trans, axis=0) + em[t]
+    beta[n - 1] = end
+    for t in range(n - 2, -1, -1):
+        beta[t] = _logsumexp(trans + (em[t + 1] + beta[t + 1])[None, :], axis=1)
+    z = _logsumexp(alpha[n - 1] + end, axis=0)
+    if not np.isfinite(z):
+        return tuple((0.0,) * _L for _ in range(n))
+    with np.errstate(invalid="ignore"):
+        post = np.nan_to_num(np.exp(alpha + beta - z))
+    out = np.zeros((n, _L))
+    for st in range(_S):
+        out[:, STATE_LABEL[st]] += post[:, st]
+    return tuple(tuple(round(float(min(1.0, v)), 4) for v in row) for row in out)
 
 
 def decode(units: Sequence[Unit], model: SegmentModel | None = None,
@@ -145,7 +171,8 @@ def decode(units: Sequence[Unit], model: SegmentModel | None = None,
         p = 1.0 - math.exp(min(0.0, z_without - z)) if math.isfinite(z) else 0.0
         presence.append(round(max(0.0, min(1.0, p)), 4))
     return Decoding(tuple(STATE_LABEL[s] for s in states), tuple(states), tuple(presence),
-                    tuple(int(i) for i in np.argmax(lp, axis=0)))
+                    tuple(int(i) for i in np.argmax(lp, axis=0)),
+                    _marginals(em, start, trans, end))
 
 
 def _clean_marks(marks: Sequence[float] | None) -> list[float]:
@@ -165,6 +192,7 @@ class Labelling:
         presence: per label, the probability the part is present (1 for marked parts).
         preview: per word, whether it belongs to a Result preview at the start.
         closest: per label, the unit most like it (None when there is none to infer).
+        marginals: per unit, each label's probability (marked units are certain).
     """
 
     words: tuple[Word, ...]
@@ -174,6 +202,12 @@ class Labelling:
     presence: tuple[float, ...]
     preview: tuple[bool, ...]
     closest: tuple[Unit | None, ...] = ()
+    marginals: tuple[tuple[float, ...], ...] = ()
+
+    def likely(self, label: int, floor: float) -> tuple[Unit, ...]:
+        """Units labelled otherwise that are at least ``floor`` likely to be ``label``."""
+        return tuple(u for u, k, m in zip(self.units, self.unit_labels, self.marginals,
+                                          strict=True) if k != label and m[label] >= floor)
 
 
 def label_answer(words: Sequence[Word], marks: Sequence[float] | None = None,
@@ -207,18 +241,21 @@ def label_answer(words: Sequence[Word], marks: Sequence[float] | None = None,
     unit_labels = list(itertools.accumulate((by_marks((u.start + u.end) / 2) for u in marked),
                                             max))
     presence = [1.0 if k < last else 0.0 for k in range(_L)]
+    marginals = [tuple(float(j == k) for j in range(_L)) for k in unit_labels]
     states: list[int] = [k + 1 for k in unit_labels]
     closest: list[Unit | None] = [None] * _L
     if rest and (not clean_marks or last < _L - 1):
         dec = decode(rest, model, horizon, first_label=last)
         unit_labels += list(dec.labels)
         states += list(dec.states)
+        marginals += list(dec.marginals)
         for k in range(last, _L):
             presence[k] = dec.presence[k]
             closest[k] = rest[dec.closest[k]] if dec.closest[k] >= 0 else None
     elif rest:
         unit_labels += [last] * len(rest)
         states += [last + 1] * len(rest)
+        marginals += [tuple(float(j == last) for j in range(_L))] * len(rest)
         presence[last] = 1.0
     labels = [0] * len(ws)
     preview = [False] * len(ws)
@@ -227,7 +264,7 @@ def label_answer(words: Sequence[Word], marks: Sequence[float] | None = None,
             labels[i] = k
             preview[i] = s == 0
     return Labelling(ws, tuple(labels), units, tuple(unit_labels), tuple(presence),
-                     tuple(preview), tuple(closest))
+                     tuple(preview), tuple(closest), tuple(marginals))
 
 
 def segments_of(lab: Labelling, targets: dict[str, float], marks: Sequence[float] | None = None,
