@@ -9,8 +9,9 @@ VPY := $(VENV)/bin/python
 SYS_RUN := libportaudio2 espeak-ng libasound2-plugins libegl1 libgl1 libxkbcommon-x11-0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 \
 	libxcb-render-util0 libxcb-image0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
-# Extra system packages the test suite needs (virtual microphone, audio tools, virtual screen).
-SYS_TEST := pulseaudio pulseaudio-utils sox xvfb strace desktop-file-utils
+# Extra system packages the test suite needs (virtual microphone, audio tools, virtual screen,
+# the two other synthetic voices the speech tests and `mockinterviewer evaluate` use).
+SYS_TEST := pulseaudio pulseaudio-utils sox xvfb strace desktop-file-utils flite festival
 # Extra system packages the bundle build needs (PyInstaller reads and strips ELF files).
 SYS_BUNDLE := binutils
 
