@@ -44,9 +44,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
-import math
 import re
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,7 +53,7 @@ from typing import TYPE_CHECKING
 
 from mockinterviewer.coach import detectors, sentence_model
 from mockinterviewer.coach.detector_text import normalise
-from mockinterviewer.coach.sentence_model import ngrams
+from mockinterviewer.coach.sentence_model import sigmoid, term_score
 from mockinterviewer.coach.units import Unit
 
 if TYPE_CHECKING:
@@ -224,12 +222,8 @@ def probability(weights: Mapping[str, object], reading: Reading) -> float:
     views: Sequence[Mapping[str, Sequence[float]]] = weights["views"]  # type: ignore[assignment]
     z = float(weights["intercept"])  # type: ignore[arg-type]
     z += sum(dense.get(k, 0.0) * v for k, v in reading.features.items())
-    for terms, text in zip(views, reading.views, strict=True):
-        counts = Counter(g for g in ngrams(text) if g in terms)
-        vals = {g: (1.0 + math.log(c)) * terms[g][0] for g, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vals.values())) or 1.0
-        z += sum(v / norm * terms[g][1] for g, v in vals.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    z += sum(term_score(terms, text) for terms, text in zip(views, reading.views, strict=True))
+    return sigmoid(z)
 
 
 @lru_cache(maxsize=1)

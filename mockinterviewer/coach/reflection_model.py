@@ -28,9 +28,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
-import math
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,7 +36,7 @@ from pathlib import Path
 
 from mockinterviewer.coach import detector_reflection as G  # noqa: N812 (as in detectors)
 from mockinterviewer.coach.detector_text import normalise
-from mockinterviewer.coach.sentence_model import ngrams
+from mockinterviewer.coach.sentence_model import sigmoid, term_score
 from mockinterviewer.coach.text import STOPWORDS, stem
 
 log = logging.getLogger(__name__)
@@ -167,11 +165,7 @@ def probability(weights: Mapping[str, object], text: str, story: str = "",
     terms: Mapping[str, Sequence[float]] = weights["terms"]  # type: ignore[assignment]
     z = float(weights["intercept"])  # type: ignore[arg-type]
     z += sum(dense.get(k, 0.0) * v for k, v in features(text, story, ev).items())
-    counts = Counter(g for g in ngrams(text) if g in terms)
-    vals = {g: (1.0 + math.log(c)) * terms[g][0] for g, c in counts.items()}
-    norm = math.sqrt(sum(v * v for v in vals.values())) or 1.0
-    z += sum(v / norm * terms[g][1] for g, v in vals.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return sigmoid(z + term_score(terms, text))
 
 
 @lru_cache(maxsize=1)

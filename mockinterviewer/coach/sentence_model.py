@@ -131,11 +131,28 @@ def probability(weights: Mapping[str, object], text: str) -> float:
         A probability in [0, 1].
     """
     terms: Mapping[str, Sequence[float]] = weights["terms"]  # type: ignore[assignment]
+    return sigmoid(float(weights["intercept"]) + term_score(terms, text))  # type: ignore[arg-type]
+
+
+def term_score(terms: Mapping[str, Sequence[float]], text: str) -> float:
+    """A text's words weighed as scikit-learn's TF-IDF (sublinear, L2-normed) times the
+    logistic regression's coefficients.
+
+    Args:
+        terms: n-gram -> [idf, coefficient].
+        text: the text.
+
+    Returns:
+        The words' share of the regression's sum.
+    """
     counts = Counter(g for g in ngrams(text) if g in terms)
     vals = {g: (1.0 + math.log(c)) * terms[g][0] for g, c in counts.items()}
     norm = math.sqrt(sum(v * v for v in vals.values())) or 1.0
-    z = float(weights["intercept"]) + sum(v / norm * terms[g][1]  # type: ignore[arg-type]
-                                          for g, v in vals.items())
+    return sum(v / norm * terms[g][1] for g, v in vals.items())
+
+
+def sigmoid(z: float) -> float:
+    """The logistic function, clamped against overflow."""
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
