@@ -11,7 +11,8 @@ SYS_RUN := libportaudio2 espeak-ng libasound2-plugins libegl1 libgl1 libxkbcommo
 	libxcb-render-util0 libxcb-image0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
 # Extra system packages the test suite needs (virtual microphone, audio tools, virtual screen,
 # the two other synthetic voices the speech tests and `mockinterviewer evaluate` use).
-SYS_TEST := pulseaudio pulseaudio-utils sox xvfb strace desktop-file-utils flite festival
+SYS_TEST := pulseaudio pulseaudio-utils sox xvfb strace desktop-file-utils flite festival \
+	festvox-kallpc16k
 # Extra system packages the bundle build needs (PyInstaller reads and strips ELF files).
 SYS_BUNDLE := binutils
 

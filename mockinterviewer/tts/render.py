@@ -63,7 +63,12 @@ def _speak(text: str, engine: Engine, voice: str, speed: int, out: Path) -> np.n
         subprocess.run(cmd, check=True, capture_output=True, timeout=300, input=stdin)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
         raise UserError(f"{engine} could not speak the text ({exc})") from exc
-    return _read(out)
+    try:
+        return _read(out)
+    except (EOFError, wave.Error, OSError) as exc:
+        # festival without a voice package exits 0 and writes an empty file.
+        hint = " (is a voice installed? e.g. festvox-kallpc16k)" if engine == "festival" else ""
+        raise UserError(f"{engine} produced no audio{hint}") from exc
 
 
 def speech_span(audio: np.ndarray) -> tuple[int, int]:

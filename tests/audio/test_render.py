@@ -53,6 +53,19 @@ def test_unknown_engine_is_a_clear_error(tmp_path: Path) -> None:
         render("hello there", "mbrola", "en1", 170, tmp_path / "x.wav")  # type: ignore[arg-type]
 
 
+def test_a_synthesizer_that_writes_no_audio_is_a_clear_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """festival with no voice package installed exits 0 and leaves an empty file."""
+    fake = tmp_path / "bin" / "text2wave"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\n"
+                    "while [ $# -gt 0 ]; do [ \"$1\" = -o ] && : > \"$2\"; shift; done\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}:/usr/bin:/bin")
+    with pytest.raises(UserError, match="festival produced no audio.*festvox"):
+        render("hello there", "festival", "default", 170, tmp_path / "x.wav")
+
+
 def test_plain_text_drops_pause_marks() -> None:
     assert plain_text("so I [pause 0.8] I keep a list") == "so I I keep a list"
 
