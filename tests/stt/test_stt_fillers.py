@@ -95,7 +95,8 @@ def test_streamed_fillers_are_found_in_every_synthetic_voice(scores) -> None:
     audio alone (anchor passes, stop 16) the figures are 3/6, 5/6, 6/6 (14/18) on every run:
     espeak-ng's "on call, uh so" now comes with the gap found (7.97-8.19 s) but the prompted
     decode of that stretch writes "nice,". Those figures are from a CPU where CTranslate2 runs
-    its AVX-512 int8 kernels; on an AVX2 CPU (stop 19's machine, and CT2_FORCE_CPU_ISA=AVX2) the
+    its AVX-512 int8 kernels (stop 19's machine with CT2_FORCE_CPU_ISA=AVX512 passes the old
+    floor of 0.75); on an AVX2 CPU (stop 19's machine, and CT2_FORCE_CPU_ISA=AVX2) the
     same answers give 3/6, 3/6, 6/6 (12/18), so the pooled floor is two thirds."""
     voices = _voices(scores)
     if len(voices) < 2:
