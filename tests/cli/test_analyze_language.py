@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,9 +21,8 @@ SPOKEN = (
 )
 
 
-@pytest.mark.slow
-def test_spoken_hedges_and_pet_phrase_have_times(tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def _analyze_spoken(tmp_path: Path) -> dict[str, Any]:
+    """SPOKEN said by espeak-ng and analysed by the CLI: its JSON."""
     exe = shutil.which("espeak-ng")
     if exe is None:
         pytest.skip("espeak-ng is not installed")
@@ -30,10 +30,15 @@ def test_spoken_hedges_and_pet_phrase_have_times(tmp_path: Path,
     subprocess.run([exe, "-v", "en-us", "-s", "150", "-w", str(wav), SPOKEN], check=True,
                    capture_output=True, timeout=60)
     out = tmp_path / "hedgy.json"
-    rc = main(["analyze", "--scenario", "ownership", str(wav), "--json", str(out)])
+    assert main(["analyze", "--scenario", "ownership", str(wav), "--json", str(out)]) == 0
+    return dict(json.loads(out.read_text(encoding="utf-8")))
+
+
+@pytest.mark.slow
+def test_spoken_hedges_and_pet_phrase_have_times(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    d = _analyze_spoken(tmp_path)
     printed = capsys.readouterr().out
-    assert rc == 0
-    d = json.loads(out.read_text(encoding="utf-8"))
     words = d["words"]
     found = {f["id"]: f for f in d["findings"]}
     hedging = found["language.hedging"]
@@ -61,14 +66,6 @@ def test_spoken_hedges_and_pet_phrase_have_times(tmp_path: Path,
     "per 100 words; the words carry 14.8). The stop-18 code reads it the same way here; it "
     "passed on stop 18's machine, whose transcript differed."))
 def test_a_comma_spliced_spoken_answer_is_not_all_reflection(tmp_path: Path) -> None:
-    exe = shutil.which("espeak-ng")
-    if exe is None:
-        pytest.skip("espeak-ng is not installed")
-    wav = tmp_path / "hedgy.wav"
-    subprocess.run([exe, "-v", "en-us", "-s", "150", "-w", str(wav), SPOKEN], check=True,
-                   capture_output=True, timeout=60)
-    out = tmp_path / "hedgy.json"
-    assert main(["analyze", "--scenario", "ownership", str(wav), "--json", str(out)]) == 0
-    d = json.loads(out.read_text(encoding="utf-8"))
+    d = _analyze_spoken(tmp_path)
     reflection = next(s for s in d["segments"] if s["label"] == "reflection")
     assert len(reflection["text"].split()) < len(d["transcript"].split()) / 2
