@@ -85,10 +85,12 @@ class Sentence:
     Attributes:
         text: the sentence.
         clauses: the texts of its units.
+        start: when it starts (seconds).
     """
 
     text: str
     clauses: tuple[str, ...]
+    start: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -123,26 +125,19 @@ SPECS: dict[str, Spec] = {
 
 def sentences(units: Sequence[Unit]) -> tuple[Sentence, ...]:
     """Groups a part's units into sentences."""
-    out: list[tuple[str, list[str]]] = []
+    out: list[Sentence] = []
     for u in units:
         if not out or u.opens_sentence:
-            out.append((u.text, [u.text]))
+            out.append(Sentence(u.text, (u.text,), u.start))
         else:
-            out[-1] = (f"{out[-1][0]} {u.text}", [*out[-1][1], u.text])
-    return tuple(Sentence(t, tuple(c)) for t, c in out)
+            last = out[-1]
+            out[-1] = Sentence(f"{last.text} {u.text}", (*last.clauses, u.text), last.start)
+    return tuple(out)
 
 
 def _heard(sents: Sequence[Sentence], test: Callable[[str], bool]) -> list[Sentence]:
     return [s for s in sents if test(s.text) or (len(s.clauses) > 1 and any(
         test(c) for c in s.clauses))]
-
-
-def rule_assigned(sents: Sequence[Sentence]) -> bool:
-    """The rule: an opening sentence hands the work over, and nothing argues against it or places
-    it outside the speaker's remit."""
-    text = normalise(" ".join(s.text for s in sents))
-    return bool(_heard(sents, detectors.is_assigned)) and not DISAGREE.search(text) and not _heard(
-        sents, detectors.states_scope_boundary)
 
 
 def _assigned_features(sents: Sequence[Sentence]) -> dict[str, float]:

@@ -60,14 +60,7 @@ LABEL_NAMES = {"situation": "Situation", "task": "Task", "action": "Action", "re
 
 def _sentences(seg: SegmentResult) -> list[tuple[str, float, list[str]]]:
     """The segment's sentences: (text, start, the texts of its clause units)."""
-    units = seg.units or annotate(seg.words)
-    out: list[tuple[str, float, list[str]]] = []
-    for u in units:
-        if not out or u.opens_sentence:
-            out.append((u.text, u.start, [u.text]))
-        else:
-            text, start, parts = out[-1]
-            out[-1] = (f"{text} {u.text}", start, [*parts, u.text])
+    out = [(s.text, s.start, list(s.clauses)) for s in _sentences_of(seg)]
     return out or [(seg.text, seg.start, [seg.text])]
 
 
