@@ -117,9 +117,12 @@ TOLD_NEWS = re.compile(r"\btold (?:me|us) (?:that |the |about |how |what |it |th
                        r"there |our |my )")
 SPEAKER_ACTS = re.compile(r"^(?:so |and |then |um |uh )*i (?!was\b|got\b|were\b|had been\b|"
                            r"ended up\b|found myself\b|'d been\b|am\b|'m\b|wasn't\b)[a-z]+ed\b")
+# Honours, thanks and praise are given to the speaker, but they are not work ("the director
+# thanked me for the staffing review").
 HONOUR = re.compile(r"\b(?:award|prize|employee of the (?:month|year)|promotion|pay rise|raise|"
                      r"bonus|medal|commendation|shout-?out)\b|\bwith (?:a |one |an )?(?:quick )?"
-                     r"(?:question|query)\b")
+                     r"(?:question|query)\b|\b(?:thanked|praised|congratulated|complimented) "
+                     r"(?:me|us)\b")
 MINE = re.compile(r"\b(?:my|our)(?: [a-z]+'s)? (?:job|jobs|role|remit|responsibilit\w*|area|"
                    r"department|unit|team|scope|problem|patch|lane|duty|duties|"
                    r"job description)\b|\b(?:our|my) (?:department|team|unit|ward|store|shift)\b")

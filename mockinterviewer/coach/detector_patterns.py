@@ -47,8 +47,13 @@ _words, _alt = words, alt
 # --- shared -----------------------------------------------------------------------------------
 
 NEGATOR = re.compile(r"\b(?:not|never|nobody|no|none|neither|nor|without|hardly|barely)\b(?!-)")
+# Doubt, hope or a plan before a lasting cue: "they might keep it", "hopefully it sticks", "the
+# plan is for it to become the standard", "I'd like to think they'll keep using it".
 MODAL_DOUBT = re.compile(r"\b(?:might|may|could|would|should|hoped|hoping|planned|planning|"
-                         r"wanted|talked about|considered|considering|was going|were going)\b")
+                         r"wanted|talked about|considered|considering|was going|were going|"
+                         r"hopefully|hope|like to think|the plan is|plan was|being considered|"
+                         r"(?:recommended|proposed|suggested) (?:it|that|we|they|them)|"
+                         r"(?:they|it|we|he|she|that)'ll)\b")
 CLAUSE_BREAK = re.compile(r"[.;:!?]| - |, (?:but|so|and|because|then|which|when|while|though)\b"
                           r"|\b(?:but|because|although|though|whereas)\b")
 

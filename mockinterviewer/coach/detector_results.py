@@ -141,7 +141,10 @@ LASTING_PATTERNS = (
     r"does|doing|reference|references|referencing|refer|refers|rely|relies|relying|apply|"
     r"applies|applied|works|working|standard|valid|part of|a part of|mandatory|required|"
     r"taught|teach|teaches|call it|calls it)\b",
-    r"\b(?:to this day|ever since|outlived|outlasted|long after|even after (?:i|we|he|she|they) "
+    # "ever since", but not of an origin ("ever since I was a kid", "ever since the start").
+    r"\b(?:to this day|"
+    r"ever since(?! (?:i|we|he|she|they) (?:was|were)\b| the (?:start|beginning)\b)|"
+    r"outlived|outlasted|long after|even after (?:i|we|he|she|they) "
     r"(?:left|moved|went|handed)|after i left|since i left|(?:has|have|had) stayed|stayed (?:in "
     r"place|on|there|put)|(?:remained|remains|stayed|stays) (?:the|our|in place|in use|part|"
     r"standard|unchanged|in the)|for good|from (?:then|that point|that day) on|never went back|"

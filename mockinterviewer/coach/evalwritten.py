@@ -40,9 +40,11 @@ FINDING_SETS = {"dev": CORPUS_DIR / "findings-dev.jsonl",
                 "dev5": CORPUS_DIR / "findings-dev5.jsonl",
                 "dev6": CORPUS_DIR / "findings-dev6.jsonl",
                 "dev7": CORPUS_DIR / "findings-dev7.jsonl",
+                "dev8": CORPUS_DIR / "findings-dev8.jsonl",
                 "test": CORPUS_DIR / "findings-test.jsonl",
                 "test2": CORPUS_DIR / "findings-test2.jsonl",
-                "test3": CORPUS_DIR / "findings-test3.jsonl"}
+                "test3": CORPUS_DIR / "findings-test3.jsonl",
+                "test4": CORPUS_DIR / "findings-test4.jsonl"}
 
 
 @dataclass(frozen=True)

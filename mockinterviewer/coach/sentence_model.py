@@ -7,7 +7,7 @@ least its check's threshold sure (see :data:`SPECS`).
 - ``quantified``: trained on ``findings-dev.jsonl`` and ``findings-dev2.jsonl``; threshold 0.7,
   chosen on ``findings-dev3.jsonl`` (never trained on for this check).
 - ``assigned``, ``scope_boundary``, ``lasting_effect``: trained on the development sets
-  (``findings-dev*.jsonl``, seven writers) *and*, as negatives weighted 0.3, every sentence of
+  (``findings-dev*.jsonl``, eight writers) *and*, as negatives weighted 0.3, every sentence of
   the training-split answers (``coach/corpus/answers-*.jsonl``, never the frozen test answers)
   that the rules do not flag.
   Without those ordinary answer sentences a model trained on isolated sentences fired on plain
@@ -19,8 +19,7 @@ least its check's threshold sure (see :data:`SPECS`).
   writer, with a model trained without it; the thresholds were chosen again with a seventh
   writer's set (see the comment at :data:`SPECS`).
 
-The blind sets ``findings-test.jsonl``, ``findings-test2.jsonl`` and ``findings-test3.jsonl`` are
-only ever reported.
+The blind sets ``findings-test.jsonl`` to ``findings-test4.jsonl`` are only ever reported.
 
 Scoring needs only the shipped weights (``coach/model/sentences.json.gz``) and plain Python;
 ``python -m mockinterviewer.coach.sentence_model`` rebuilds them with scikit-learn.
@@ -103,14 +102,23 @@ _DEV6 = (*_DEV5, "findings-dev6.jsonl")
 # (95.8/88.5 -> 95.8/89.5; 0.7 flags 2). The whole-answer findings no longer read these votes
 # directly (see :mod:`.finding_model`).
 _DEV7 = (*_DEV6, "findings-dev7.jsonl")
+# An eighth writer's 330 sentences (``findings-dev8.jsonl``; labs, farms, sport, councils,
+# charities, transport; half of them transcript-style or note-form), read blind first at 100/85
+# (assigned), 98/82 (scope) and 88/76 (lasting). The thresholds were chosen again by the same
+# rule over eight sets, with the hard negatives of stop 20 added (hopes and plans, "ever since" of
+# an origin; thanks and praise are now a construction the rules turn down): assigned 0.8 -> 0.85
+# (98.4/92.7 pooled; 0.8 flags "My team leader said the migration looked good"), scope 0.5
+# (97.0/91.1), lasting 0.8 -> 0.85 (96.7/88.0; 0.8 flags "All the other stores were using the
+# old tills").
+_DEV8 = (*_DEV7, "findings-dev8.jsonl")
 SPECS: dict[str, Spec] = {
     "quantified": Spec(("findings-dev.jsonl", "findings-dev2.jsonl", "findings-dev6.jsonl"), 0.7),
-    "assigned": Spec(_DEV7, 0.8, 10.0, 0.3),
-    "scope_boundary": Spec(_DEV7, 0.5, 10.0, 0.3),
-    "lasting_effect": Spec(_DEV7, 0.8, 10.0, 0.3),
+    "assigned": Spec(_DEV8, 0.85, 10.0, 0.3),
+    "scope_boundary": Spec(_DEV8, 0.5, 10.0, 0.3),
+    "lasting_effect": Spec(_DEV8, 0.85, 10.0, 0.3),
 }
 CHECKS: tuple[str, ...] = tuple(SPECS)
-TRAIN_FILES: tuple[str, ...] = _DEV7
+TRAIN_FILES: tuple[str, ...] = _DEV8
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 
 

@@ -1216,6 +1216,8 @@ FAMILY_YES = [
     ("generic_reflection",
      "Whether you're stacking shelves or running a hospital, it comes down to listening."),
     ("we_action", "We got on the radio to control and rerouted the convoy."),
+    ("lasting_effect", "Ever since, every new starter gets the wipe-down log on day one."),
+    ("lasting_effect", "The tagging scheme I proposed was rolled out to every depot in the area."),
 ]
 FAMILY_NO = [
     ("assigned", "My mentor gave me some tips about negotiating with suppliers."),
@@ -1230,6 +1232,14 @@ FAMILY_NO = [
     ("lasting_effect", "The usual method at the time was a shared spreadsheet."),
     ("lasting_effect", "We went back to the old rota after a month."),
     ("lasting_effect", "I was copied in on the memo to the other depots."),
+    # a hope or a plan is not a result that lasted; "ever since" of an origin is no result at all
+    ("lasting_effect", "Hopefully the new rota sticks once I've handed over."),
+    ("lasting_effect", "I'd like to think the porters will keep using the tracker."),
+    ("lasting_effect", "The idea is that they'll keep the checklist going after the audit."),
+    ("lasting_effect", "The plan is for the wipe-down log to become the standard in spring."),
+    ("lasting_effect", "I recommended it be rolled out to every branch, and that's under review."),
+    ("lasting_effect", "Ever since I was at school I had wanted to run my own kitchen."),
+    ("lasting_effect", "Ever since the start of the season the pitch had been waterlogged."),
     ("quantified", "The lorries kept doubling back on themselves through the estate."),
     ("quantified", "We went from the office to the warehouse."),
     ("we_action", "We got on well as a team."),

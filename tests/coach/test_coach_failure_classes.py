@@ -231,6 +231,35 @@ def test_numbers_that_measure_nothing_do_not_quantify(backbone_scenario: Scenari
     assert "result.not_quantified" in a.finding_ids
 
 
+# --- 6. hedges are how a thing is said, not which part it is ---
+
+HEDGED = (
+    "um so this was I think maybe two years ago at a garden centre, the tills kept freezing on "
+    "Saturdays, I'd say twice an hour, and I guess it was sort of on me as the duty supervisor, "
+    "so I probably rang the card company first, I think, and I sort of rebooted every reader "
+    "before we opened, and the freezes dropped, I believe, to maybe one a week.")
+
+
+def test_unit_words_leave_out_hedges() -> None:
+    units = annotate(words_from_text(
+        "I think I probably added an index, sort of, to the orders table."))
+    assert [t for u in units for t in u.tokens] == [
+        "i", "added", "an", "index", "to", "the", "orders", "table"]
+
+
+def test_a_parenthetical_hedge_neither_opens_nor_ends_a_unit() -> None:
+    units = annotate(words_from_text(
+        "His detentions dropped, I believe, to maybe one a term, from about six before."))
+    assert len(units) == 1
+
+
+def test_a_hedged_answer_with_no_lesson_has_no_reflection() -> None:
+    labels = _labels(HEDGED)
+    assert "reflection" not in {lb for lb, _ in labels}
+    assert _label_of(HEDGED, "rang the card company") == "action"
+    assert _label_of(HEDGED, "the freezes dropped") == "result"
+
+
 # --- confidence ---
 
 def _seg(label: str, status: str, confidence: float, text: str = "") -> SegmentResult:
