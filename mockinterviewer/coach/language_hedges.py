@@ -138,9 +138,7 @@ def find_hedges(words: Sequence[str], labels: Sequence[str] | None = None
     for first, end in _sentences(toks, words):
         sent = toks[first:end]
         hindsight = _has(sent, HINDSIGHT) or _conditional(sent)
-        in_reflection = labels is None or any(_label_at(labels, k) == "reflection"
-                                              for k in range(first, end))
-        weighs = in_reflection and _has(sent, TRADE_OFF)
+        weighs = _has(sent, TRADE_OFF)
         quoted = _quoted(words, toks, first, end)
         k = first
         while k < end:
@@ -152,8 +150,11 @@ def find_hedges(words: Sequence[str], labels: Sequence[str] | None = None
                 k += 1
                 continue
             span = (k, k + len(hit) - 1)
+            # A lesson excuses the hedges said in the Reflection, not those in a Result that
+            # runs into it without a full stop.
+            in_reflection = labels is None or _label_at(labels, k) == "reflection"
             if not quoted[k - first]:
-                (excused if hindsight or weighs else counted).append(span)
+                (excused if hindsight or (weighs and in_reflection) else counted).append(span)
             k += len(hit)
     return counted, excused
 
