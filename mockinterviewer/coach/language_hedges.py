@@ -12,6 +12,7 @@ should wait", "'I guess I'll go elsewhere'") are not the user's hedges.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from mockinterviewer.coach.language_lexicon import (
     HEDGE_VERBS,
@@ -57,8 +58,16 @@ def _sentences(toks: Sequence[str], words: Sequence[str]) -> list[tuple[int, int
     return pieces
 
 
-def _has(toks: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bool:
-    return any(tuple(toks[i: i + len(p)]) == p for p in phrases for i in range(len(toks)))
+@lru_cache(maxsize=16)
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases by their first word, in their own order (longest first in the lexicon)."""
+    return {w: tuple(p for p in phrases if p[0] == w) for w in {p[0] for p in phrases}}
+
+
+def _has(toks: Sequence[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    index = _by_first(phrases)
+    return any(tuple(toks[i: i + len(p)]) == p
+               for i, t in enumerate(toks) for p in index.get(t, ()))
 
 
 _ADVERBS = frozenset({"probably", "likely", "still", "also", "definitely", "maybe", "just",
@@ -133,6 +142,7 @@ def find_hedges(words: Sequence[str], labels: Sequence[str] | None = None
         hindsight or trade-off reflection, not counted against the user.
     """
     toks = [clean(w) for w in words]
+    hedges = _by_first(HEDGES)
     counted: list[tuple[int, int]] = []
     excused: list[tuple[int, int]] = []
     for first, end in _sentences(toks, words):
@@ -142,7 +152,7 @@ def find_hedges(words: Sequence[str], labels: Sequence[str] | None = None
         quoted = _quoted(words, toks, first, end)
         k = first
         while k < end:
-            hit = next((h for h in HEDGES if tuple(toks[k: k + len(h)]) == h
+            hit = next((h for h in hedges.get(toks[k], ()) if tuple(toks[k: k + len(h)]) == h
                         and k + len(h) <= end
                         and hedge_sense_ok(sent, k - first, h, _ends_clause(words[k + len(h) - 1]))
                         ), None)
