@@ -79,6 +79,18 @@ def _clip(text: str, limit: int) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+def _quote(seg: SegmentResult, limit: int = 160) -> tuple[str, float]:
+    """What to quote of a whole part, and when it was said: its first whole sentence (a part
+    that begins inside a sentence, "it. We looked at the logs", is quoted from the next one), cut
+    at a word boundary."""
+    units = seg.units or annotate(seg.words)
+    whole = [s for s in _sentences_of(seg) if any(u.opens_sentence and u.text == s.clauses[0]
+                                                  for u in units)]
+    if whole and whole[0].text != seg.text:
+        return _clip(whole[0].text, limit), whole[0].start
+    return _clip(seg.text, limit), seg.start
+
+
 def _sentences_of(seg: SegmentResult) -> tuple[finding_model.Sentence, ...]:
     return finding_model.sentences(seg.units or annotate(seg.words))
 
@@ -210,9 +222,9 @@ def content_findings(segments: Sequence[SegmentResult], scenario: Scenario, leve
             _when(hit[1], timed), message + _advice(scenario, "task", mistake=ownership)))
     if ownership and not _find(present, detectors.states_scope_boundary):
         task = by["task"] if by["task"].status != "missing" else present[0]
+        quote, said = _quote(task)
         out.append(Finding(
-            "task.no_scope_boundary", "task", "warning", task.text[:160],
-            _when(task.start, timed),
+            "task.no_scope_boundary", "task", "warning", quote, _when(said, timed),
             "Nothing says this was outside your remit or that nobody asked you. "
             + _advice(scenario, "task")))
     action = by["action"]
@@ -230,12 +242,12 @@ def content_findings(segments: Sequence[SegmentResult], scenario: Scenario, leve
                 + _advice(scenario, "action")))
     result, reflection = by["result"], by["reflection"]
     if result.status != "missing":
+        quote, said = _quote(result)
         result = _widened(result, (likely or {}).get("result", ()))
         if not _find([result], lambda t: detectors.is_quantified(t) or detectors.states_count(t)
                      or detectors.mentions_amount(t)):
             out.append(Finding(
-                "result.not_quantified", "result", "warning", result.text[:160],
-                _when(result.start, timed),
+                "result.not_quantified", "result", "warning", quote, _when(said, timed),
                 "The Result has no number: no metric, percentage, money, time or count. "
                 + _advice(scenario, "result")))
         later = [result] + ([reflection] if reflection.status != "missing" else [])
@@ -243,7 +255,7 @@ def content_findings(segments: Sequence[SegmentResult], scenario: Scenario, leve
                                                            for s in later}):
             out.append(Finding(
                 "result.no_second_order", "result", "info" if level == "sde1" else "warning",
-                result.text[:160], _when(result.start, timed),
+                quote, _when(said, timed),
                 "Nothing lasted beyond the fix: no one adopted it, it did not become a standard. "
                 + _advice(scenario, "result")))
     if reflection.status != "missing":

@@ -397,3 +397,20 @@ def test_a_result_with_no_amount_is_still_unquantified(backbone_scenario: Scenar
             "I rebuilt the plan around the jobs that blocked others and checked it every morning. "
             "In the end we caught up and the customers were much happier with us.")
     assert "result.not_quantified" in analyze_text(text, backbone_scenario).finding_ids
+
+
+def test_a_part_that_begins_inside_a_sentence_is_quoted_from_its_first_whole_one() -> None:
+    from mockinterviewer.content.library import load_library
+
+    text = ("While covering the late shift I noticed the loading bay scanner kept dropping "
+            "labels. My supervisor asked me to look into it. I swapped the cable and the drops "
+            "stopped.")
+    words = words_from_text(text)
+    at = next(w for w in words if w.word == "into")
+    a = analyze(words, load_library().by_id("ownership"), "sde2", marks=[at.end, 100.0])
+    task = a.segment("task")
+    assert task.text.startswith("it.")
+    found = {f.id: f for f in a.findings}
+    f = found["task.no_scope_boundary"]
+    assert f.evidence.startswith("I swapped the cable")
+    assert f.start == next(w.start for w in words if w.word == "I" and w.start > at.end)
