@@ -63,6 +63,24 @@ PERSISTED = re.compile(
     r"|\b(?:started|began) (?:\w+ing|on the)\b[^.;]{0,60}\b(?:every|each|too|also|as well|from "
     r"day one|for all)\b"
 )
+# A change that held for a stated time after the fix: "it kept the pumps running through two whole
+# winters", "it's been running for eighteen months", "years on, the fix is holding", "we have not
+# missed a deadline in the four years since".
+_HELD_SPAN = (r"(?:for|through|over|across|in) (?:the |all )?(?:last |past |next |following )?"
+              r"(?:[a-z\d]+ )?(?:whole |full |straight )?(?:years?|months?|winters?|summers?|"
+              r"seasons?|terms?)\b")
+HELD_FOR = re.compile(
+    r"\b(?:it|that|this|the (?:fix|change|new [\w-]+|system|process|rota|checklist|tool|rule|"
+    r"routine|schedule|scheme))(?: has|'s)? been (?:running|working|holding|in use|used|in place)"
+    r"\b[^.;]{0,40}\b" + _HELD_SPAN
+    + r"|\b(?:it|that|this|the (?:fix|change)|the new (?:[\w-]+ ){0,2}?[\w-]+)(?: has)? kept "
+    r"(?:the |our |its |it |them |us )?"
+    r"(?:[\w-]+ ){0,3}?(?:running|going|working|dry|clean|safe|open|on time)\b[^.;]{0,20}\b"
+    + _HELD_SPAN
+    + r"|\b(?:years|months|a year|a decade|two years|three years) on,"
+    r"|\b(?:have|has) not (?:missed|had|lost|seen|needed)\b[^.;]{0,50}\b(?:years?|months?) "
+    r"since\b")
+
 LATER = re.compile(
     r"\b(?:after that|afterwards|after this|after the postmortem|from then on|later|"
     r"the (?:following|next) (?:year|term|season|quarter)|the year after|(?:a|one|two|three|four|"

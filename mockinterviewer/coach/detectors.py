@@ -235,12 +235,17 @@ _PERSONAL = re.compile(r"\b(?:my own|my personal) (?:[a-z-]+ ){0,2}(?:checklist|
                        r"|\b(?:for|to) myself\b")
 
 
+# Families that hold a negation of their own ("we have not missed a deadline since").
+_NOT_NEGATED = (X.PERSISTED, X.HELD_FOR)
+
+
 def _extra_lasting(t: str) -> bool:
     """Wider families: scale-out, adoption by others, institutions, persistence, later effects."""
-    for rx in (X.SCALE_OUT, X.ADOPTED, X.SAME_WAY, X.INSTITUTED, X.PERSISTED, X.LATER):
+    for rx in (X.SCALE_OUT, X.ADOPTED, X.SAME_WAY, X.INSTITUTED, X.PERSISTED, X.HELD_FOR,
+               X.LATER):
         for m in rx.finditer(t):
             before = _clause_prefix(t, m.start())
-            if P.MODAL_DOUBT.search(before) or (rx is not X.PERSISTED and P.NEGATOR.search(
+            if P.MODAL_DOUBT.search(before) or (rx not in _NOT_NEGATED and P.NEGATOR.search(
                     before + " " + m.group(0))) or (rx is X.ADOPTED and _speaker_before(
                     t, m.start())) or (rx is X.SCALE_OUT and (
                     R.BOUNDED.search(t) or "copied in" in t)):
@@ -340,7 +345,7 @@ _ASSIGN_SEEN: tuple[re.Pattern[str], ...] = (
     X.SPEAKER_ACTS, X.HONOUR, P.OTHER_PASSIVE)
 _LASTING_SEEN: tuple[re.Pattern[str], ...] = (
     X.BECAME_TROUBLE, R.LASTING_NEGATED, R.LASTING_VETO, _PERSONAL, R.BOUNDED, *_LASTING,
-    X.SCALE_OUT, X.ADOPTED, X.SAME_WAY, X.INSTITUTED, X.PERSISTED, X.LATER)
+    X.SCALE_OUT, X.ADOPTED, X.SAME_WAY, X.INSTITUTED, X.PERSISTED, X.HELD_FOR, X.LATER)
 
 
 def _seen(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:

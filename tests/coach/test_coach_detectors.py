@@ -1217,6 +1217,11 @@ FAMILY_YES = [
      "Whether you're stacking shelves or running a hospital, it comes down to listening."),
     ("we_action", "We got on the radio to control and rerouted the convoy."),
     ("lasting_effect", "Ever since, every new starter gets the wipe-down log on day one."),
+    # a change that held for a stated time after the fix
+    ("lasting_effect", "The new valve schedule kept the boilers running through three winters."),
+    ("lasting_effect", "It's been in place for two years and nobody has asked to drop it."),
+    ("lasting_effect", "Two years on, the shelving layout is holding and picks are still quicker."),
+    ("lasting_effect", "We have not lost a delivery slot in the eight months since."),
     ("lasting_effect", "The tagging scheme I proposed was rolled out to every depot in the area."),
 ]
 FAMILY_NO = [
@@ -1240,6 +1245,9 @@ FAMILY_NO = [
     ("lasting_effect", "I recommended it be rolled out to every branch, and that's under review."),
     ("lasting_effect", "Ever since I was at school I had wanted to run my own kitchen."),
     ("lasting_effect", "Ever since the start of the season the pitch had been waterlogged."),
+    ("lasting_effect", "We had been running the rota on paper for years."),
+    ("lasting_effect", "The old boiler had been working for ten years before it died."),
+    ("lasting_effect", "It has been failing for months and nobody knew why."),
     ("quantified", "The lorries kept doubling back on themselves through the estate."),
     ("quantified", "We went from the office to the warehouse."),
     ("we_action", "We got on well as a team."),
