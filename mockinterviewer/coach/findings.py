@@ -80,14 +80,13 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _quote(seg: SegmentResult, limit: int = 160) -> tuple[str, float]:
-    """What to quote of a whole part, and when it was said: its first whole sentence (a part
-    that begins inside a sentence, "it. We looked at the logs", is quoted from the next one), cut
-    at a word boundary."""
+    """What to quote of a whole part, and when it was said: the part from its first whole
+    sentence on (a part that begins inside a sentence, "it. We looked at the logs", is quoted from
+    the next one), cut at a word boundary."""
     units = seg.units or annotate(seg.words)
-    whole = [s for s in _sentences_of(seg) if any(u.opens_sentence and u.text == s.clauses[0]
-                                                  for u in units)]
-    if whole and whole[0].text != seg.text:
-        return _clip(whole[0].text, limit), whole[0].start
+    sents = finding_model.sentences(units)
+    if units and not units[0].opens_sentence and len(sents) > 1:
+        return _clip(" ".join(s.text for s in sents[1:]), limit), sents[1].start
     return _clip(seg.text, limit), seg.start
 
 
