@@ -3,10 +3,11 @@
 A hedge counts against the user unless it sits in hindsight: a sentence whose own grammar looks
 back or ahead ("would have", "next time", "looking back", "if I did it again", "I'd split the
 rollout"), or a sentence that weighs a choice or draws the lesson ("the better call", "rather
-than", "the real lesson") when it is in the Reflection (or when the sentence is read without its
-answer). Word senses are told apart ("the kind of customer", "I thought about three options",
-"sort the tickets", "I believe in"), and words quoted from someone else ("my manager said maybe we
-should wait", "'I guess I'll go elsewhere'") are not the user's hedges.
+than", "the real lesson") when the hedge itself is in the Reflection (or when the sentence is read
+without its answer): a Result that runs into the lesson without a full stop keeps its hedges.
+Word senses are told apart ("the kind of customer", "I thought about three options", "sort the
+tickets", "I believe in"), and words quoted from someone else ("my manager said maybe we should
+wait", "'I guess I'll go elsewhere'") are not the user's hedges.
 """
 
 from __future__ import annotations
@@ -134,8 +135,9 @@ def find_hedges(words: Sequence[str], labels: Sequence[str] | None = None
     Args:
         words: the answer's words as said (punctuation attached, as transcribed or written).
         labels: the STAR label of each word (``situation`` ... ``reflection``), or None when not
-            known. With labels, lesson and trade-off words excuse a hedge only in a Reflection
-            sentence; without, in any sentence. Hindsight grammar excuses it anywhere.
+            known. With labels, lesson and trade-off words in a sentence excuse only the hedges
+            said in the Reflection; without, any in that sentence. Hindsight grammar excuses a
+            hedge anywhere.
 
     Returns:
         (counted, excused): (first, last) word spans, last inclusive; ``excused`` are hedges in
