@@ -1,5 +1,6 @@
-"""The written part of ``mockinterviewer evaluate``: the frozen test split, leave-one-out runs,
-per-finding precision and recall, and the finding sentence sets (no audio, no Whisper)."""
+"""The written part of ``mockinterviewer evaluate``: the frozen test split, the measure-only
+answer sets from outside the app's registers (``wild-*.jsonl``), leave-one-out runs, per-finding
+precision and recall, and the finding sentence sets (no audio, no Whisper)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from mockinterviewer.coach import evallanguage
-from mockinterviewer.coach.corpus import WrittenAnswer, load_corpus, split
+from mockinterviewer.coach.corpus import WrittenAnswer, load_corpus, load_wild, split
 from mockinterviewer.coach.evalwritten import FINDING_SETS, Tally, answer_findings, check_sets
 from mockinterviewer.coach.segmodel import default_model
 from mockinterviewer.coach.train import WordScore, leave_one_out, score_written, summary
@@ -70,6 +71,15 @@ def run_written(scenario: Scenario, leave_out: bool = True,
         {"id": s.id, "register": s.register, "accuracy": round(s.accuracy, 3),
          "false_missing": list(s.false_missing), "invented": list(s.invented)}
         for s in test_scores]
+    for name, wild in load_wild().items():
+        wild_scores = [score_written(a, model) for a in wild]
+        lines.append(_row(f"wild {name}", wild_scores, wild))
+        by_wild: dict[str, list[WordScore]] = {}
+        for s in wild_scores:
+            by_wild.setdefault(s.register, []).append(s)
+        for reg, sc in sorted(by_wild.items()):
+            lines.append(_row(f"  {name}: {reg}", sc, wild))
+        payload[f"wild_{name}"] = summary(wild_scores, wild)
     if leave_out:
         for name, key in (("register", lambda a: a.register), ("author", lambda a: a.author)):
             if progress:
@@ -86,6 +96,11 @@ def run_written(scenario: Scenario, leave_out: bool = True,
     lines += _tallies("findings on the frozen test answers (authors' expected findings):", fin)
     payload["findings_test"] = {k: vars(t) | {"precision": t.precision, "recall": t.recall}
                                 for k, t in fin.items()}
+    for name, wild in load_wild().items():
+        fin = answer_findings(wild, scenario, model)
+        lines += _tallies(f"findings on the wild {name} answers (authors' expected findings):", fin)
+        payload[f"findings_wild_{name}"] = {
+            k: vars(t) | {"precision": t.precision, "recall": t.recall} for k, t in fin.items()}
     for name, path in FINDING_SETS.items():
         sets = check_sets(path)
         lines += _tallies(f"finding detectors on the {name} sentence set ({path.name}):", sets)

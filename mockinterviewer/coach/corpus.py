@@ -104,6 +104,22 @@ def load_corpus(folder: Path = CORPUS_DIR) -> tuple[WrittenAnswer, ...]:
     return tuple(out)
 
 
+def load_wild(folder: Path = CORPUS_DIR) -> dict[str, tuple[WrittenAnswer, ...]]:
+    """The measure-only answer sets, by name (``wild-w17.jsonl`` is ``w17``).
+
+    Each file holds 64 answers by one writer in the registers people use outside a coaching app:
+    careers-advice model answers, course assignments, interview-prep notes and forum drafts.
+    No model is trained on them. ``w17`` was read while the unit cutter's rules for arrows and
+    note-form runs were written; ``w18``, by a second writer briefed separately, was first read
+    blind and is only measured.
+
+    Raises:
+        UserError: a file is malformed.
+    """
+    return {p.stem.removeprefix("wild-"): tuple(_read(p))
+            for p in sorted(folder.glob("wild-*.jsonl"))}
+
+
 def frozen_test_ids(path: Path = SPLIT_PATH) -> frozenset[str]:
     """The ids of the frozen test split."""
     if not path.exists():

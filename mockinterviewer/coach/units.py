@@ -20,6 +20,7 @@ all read the same units (:func:`annotate`), so the words are cleaned and tokenis
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,6 +50,11 @@ _MARKERS: tuple[tuple[str, ...], ...] = tuple(tuple(m.split()) for m in """
     the impact|these days|going forward|today|now we|now the|it turned out|turns out""".replace(
     "\n", "|").split("|") if m.strip())
 _LONG_RUN = 10  # in a run this long without punctuation, any clause opener starts a unit
+# A token of its own that steps to the next item of a list of notes ("-> rang her", "• chased
+# it", "sous chef | food cost 34%"). A run of 2 * _LONG_RUN words holding one is note-form even
+# when the answer has a full stop somewhere ("HR generalist, 3 sites. holiday requests = paper
+# form -> line mgr -> HR ..."), so it is cut at every comma, colon and arrow.
+_STEP = re.compile(r"-+>|=+>|→|⇒|•|\|")
 _PERSONS = word_set("""i we they he she nobody everyone management""")
 # Past-tense verbs that open a subject-less clause in note-form ("raised it", "built a sheet").
 _IRREGULAR_PAST = word_set("""built wrote ran found made took got gave told brought led sent
@@ -158,9 +164,12 @@ def cut_points(words: Sequence[Word], pause: float = PAUSE_SPLIT,
     cuts = sorted(hard)
     soft: set[int] = set()
     # Note-form text (no sentence ends at all over many words) is cut at every clause opener.
-    punctuated = any(ends_sentence(w.word) for w in words) or n < 2 * _LONG_RUN
+    any_sentence_end = any(ends_sentence(w.word) for w in words) or n < 2 * _LONG_RUN
+    step = [bool(_STEP.fullmatch(w.word.strip())) for w in words]
     for a, b in zip(cuts, cuts[1:], strict=False):
         last = a
+        punctuated = any_sentence_end and not (
+            spoken_before[b] - spoken_before[a] >= 2 * _LONG_RUN and any(step[a:b]))
         for i in range(a + 1, b):
             left = spoken_before[i] - spoken_before[last]
             right = spoken_before[b] - spoken_before[i]
@@ -171,10 +180,10 @@ def cut_points(words: Sequence[Word], pause: float = PAUSE_SPLIT,
             while j < b and is_filler(low[j]):
                 j += 1
             raw_prev = words[i - 1].word.rstrip()
-            after_punct = (raw_prev.endswith((",", ":", "—", "–", "-", "/", ")"))
-                           or raw_prev.endswith("...") or not low[i - 1])
+            after_punct = (raw_prev.endswith((",", ":", ";", "—", "–", "-", "/", ")"))
+                           or raw_prev.endswith("...") or not low[i - 1] or step[i - 1])
             opener = low[j] if j < b else ""
-            if not opener:  # a lone dash or bullet opens the next clause
+            if not opener or step[j]:  # a lone dash or arrow goes with the clause before it
                 continue
             if hedged[j] or (hedged[i - 1] and not after_punct):
                 continue  # "dropped, I believe, to one": a hedge neither opens nor ends a clause

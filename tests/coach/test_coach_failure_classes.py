@@ -174,6 +174,44 @@ def test_note_form_split_finds_the_action_and_result() -> None:
     assert "from four a quarter to zero" in parts["result"]
 
 
+# Prep notes typed before an interview: one full stop after the heading, then a run of steps
+# joined by arrows, colons and commas.
+PREP_NOTES = (
+    "tight deadline q. pharmacy tech in a hospital dispensary, flu season -> discharge meds "
+    "backing up 4+ hrs, ward nurses phoning every 10 min -> lead pharmacist: clear the queue "
+    "before the winter peak -> sorted the queue by discharge time not arrival, set up a 2pm "
+    "cutoff board w the wards, trained 2 assistants to pre-pack the common packs -> avg wait "
+    "4 hrs to 90 min in 3 wks, cutoff board still running")
+
+
+def test_prep_notes_are_cut_at_their_arrows_and_colons() -> None:
+    units = annotate(words_from_text(PREP_NOTES))
+    texts = [u.text for u in units]
+    assert len(units) >= 8, texts
+    # an arrow closes the step before it and never opens a unit
+    assert not any(t.startswith("->") for t in texts), texts
+    assert any(t.startswith("sorted the queue") for t in texts), texts
+    assert any("clear the queue" in t and "sorted" not in t and "nurses" not in t
+               for t in texts), texts
+    assert any(t.startswith("avg wait") for t in texts), texts
+
+
+def test_an_arrow_between_two_numbers_in_a_punctuated_answer_cuts_nothing() -> None:
+    text = ("I ran the stock count. Shrinkage went 4% -> 1% over the year because the new "
+            "cycle counts caught the mis-scans early.")
+    assert [u.text for u in annotate(words_from_text(text))] == [
+        "I ran the stock count.",
+        "Shrinkage went 4% -> 1% over the year because the new cycle counts caught the "
+        "mis-scans early."]
+
+
+def test_prep_notes_split_finds_the_action_and_result() -> None:
+    parts = split_story(PREP_NOTES)
+    assert "trained 2 assistants" in parts["action"]
+    assert "avg wait" in parts["result"]
+    assert "flu season" in parts["situation"]
+
+
 # --- 4. context vs duty vs doing ---
 
 def test_background_need_is_context_and_plain_past_is_action() -> None:
