@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -43,6 +44,27 @@ TRANS_WEIGHT = 0.5
 START_WEIGHT = 1.0
 _L = len(SEGMENT_LABELS)
 _S = len(STATES)
+
+
+# A closing that grades the speaker ("This demonstrates my commitment to quality", "it shows I take
+# responsibility") says what the story is meant to prove, not what the speaker learned: it is no
+# Reflection. Careers-advice pages end their model answers with one. The writer of the wild w17
+# set labelled it with the Result in all 7 answers that have one (one earlier writer labelled
+# one as Reflection), and the outside answers the issue measured are labelled S/T/A/R only. A
+# closing that names a lesson ("it showed me that I need to ask sooner", "it shows how important
+# trust is") is left to the classifier.
+_SELF_GRADE = re.compile(
+    r"\b(?:this|that|it|which)(?: (?:whole )?(?:example|experience|story|situation))?"
+    r"(?: really| clearly)? (?:shows|showed|demonstrates|demonstrated|highlights|illustrates|"
+    r"proves|reflects) (?:that )?(?:my|i|i'm|i am)\b", re.IGNORECASE)
+_LESSON = re.compile(r"\b(?:learn\w*|lessons?|taught|reali[sz]\w*|next time|would|important|"
+                     r"matters?)\b", re.IGNORECASE)
+_REFLECTION = SEGMENT_LABELS.index("reflection")
+
+
+def grades_the_speaker(text: str) -> bool:
+    """Whether a unit only grades the speaker ("this demonstrates my commitment to X")."""
+    return bool(_SELF_GRADE.search(text)) and not _LESSON.search(text)
 
 
 @dataclass(frozen=True)
@@ -140,6 +162,9 @@ def decode(units: Sequence[Unit], model: SegmentModel | None = None,
     model = model or default_model()
     lp = model.log_posteriors(units, horizon)
     em = _emissions(lp, model, first_label)
+    for i, u in enumerate(units):
+        if grades_the_speaker(u.text):
+            em[i, [st for st in range(_S) if STATE_LABEL[st] == _REFLECTION]] = -np.inf
     trans = _trans(model)
     start = START_WEIGHT * model.log_start
     # A finished answer never ends inside its Result preview: a preview announces a story that

@@ -137,6 +137,35 @@ def test_result_first_answers_keep_their_story() -> None:
     assert _label_of(PREVIEW, "from ninety a week") == "result"
 
 
+@pytest.mark.parametrize("closing", [
+    "This demonstrates my ability to keep a calm head when the whole week falls apart.",
+    "Ultimately, this example shows that I take ownership of the guest experience.",
+    "I think it really shows my commitment to doing right by the families we serve.",
+])
+def test_a_closing_that_grades_the_speaker_is_no_reflection(
+        backbone_scenario: Scenario, closing: str) -> None:
+    text = ("I manage the front desk at a dental practice. Our recall letters went out late every "
+            "month because one person printed them by hand. I moved the recalls into the booking "
+            "system's automatic reminders and tested them on my own appointments first. Missed "
+            "check-ups fell from about forty a month to twelve within a quarter. " + closing)
+    analysis = analyze(words_from_text(text), backbone_scenario, "sde2")
+    assert _label_of(text, closing[:20]) == "result"
+    assert "segment.missing.reflection" in analysis.finding_ids
+    assert "reflection.generic" not in analysis.finding_ids
+
+
+@pytest.mark.parametrize("closing", [
+    "It showed me that asking the patients first would have saved me a month.",
+    "Looking back, I learned to test a change on a small group before I roll it out.",
+])
+def test_a_closing_that_names_a_lesson_stays_a_reflection(closing: str) -> None:
+    text = ("I manage the front desk at a dental practice. Our recall letters went out late every "
+            "month because one person printed them by hand. I moved the recalls into the booking "
+            "system's automatic reminders and tested them on my own appointments first. Missed "
+            "check-ups fell from about forty a month to twelve within a quarter. " + closing)
+    assert _label_of(text, closing[:20]) == "reflection"
+
+
 # --- 2. a boundary inside one sentence ---
 
 def test_task_and_action_in_one_sentence(backbone_scenario: Scenario) -> None:
