@@ -21,11 +21,11 @@ WRITTEN_BAR = {"word_accuracy": 0.85, "false_missing": 0, "worst": 0.5}
 def _row(name: str, scores: Sequence[WordScore], answers: Sequence[WrittenAnswer]) -> str:
     s = summary(scores, answers)
     low = sum(1 for x in scores if x.accuracy < 0.75)
-    return (f"  {name:<18} {int(s['answers']):>4}  {s['word_accuracy']:>7.1%}  {s['worst']:>6.0%}"
+    return (f"  {name:<24} {int(s['answers']):>4}  {s['word_accuracy']:>7.1%}  {s['worst']:>6.0%}"
             f"  {low:>8}  {int(s['false_missing']):>12}  {int(s['invented']):>8}")
 
 
-_HEAD = (f"  {'':<18} {'n':>4}  {'words':>7}  {'worst':>6}  {'<75% ans':>8}  "
+_HEAD = (f"  {'':<24} {'n':>4}  {'words':>7}  {'worst':>6}  {'<75% ans':>8}  "
          f"{'false missing':>12}  {'invented':>8}")
 
 
