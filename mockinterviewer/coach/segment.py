@@ -28,7 +28,7 @@ from mockinterviewer.coach.segmodel import (
     allowed,
     default_model,
 )
-from mockinterviewer.coach.text import join
+from mockinterviewer.coach.text import join, tokens
 from mockinterviewer.coach.types import SegmentResult, TimingStatus
 from mockinterviewer.coach.units import Unit, annotate, sanitize
 from mockinterviewer.content.model import SEGMENT_LABELS
@@ -57,14 +57,40 @@ _SELF_GRADE = re.compile(
     r"\b(?:this|that|it|which)(?: (?:whole )?(?:example|experience|story|situation))?"
     r"(?: really| clearly)? (?:shows|showed|demonstrates|demonstrated|highlights|illustrates|"
     r"proves|reflects) (?:that )?(?:my|i|i'm|i am)\b", re.IGNORECASE)
-_LESSON = re.compile(r"\b(?:learn\w*|lessons?|taught|reali[sz]\w*|next time|would|important|"
-                     r"matters?)\b", re.IGNORECASE)
+_LESSON = re.compile(r"\b(?:learn\w*|lessons?|taught|reali[sz]\w*|next time|would|differently|"
+                     r"important|matters?)\b", re.IGNORECASE)
 _REFLECTION = SEGMENT_LABELS.index("reflection")
+
+
+# A sign-off ends the telling, not the story: "so yeah, that's pretty much it", "I hope that
+# answers your question", "does that make sense?", "is this too long?". It is no Reflection
+# either (it was read as one, and timed against the Reflection's 15 seconds).
+_SIGN_OFF = re.compile(
+    r"\b(?:(?:that's|that is|that was) (?:pretty much |basically |about |kind of |sort of )?"
+    r"(?:it|all|the story|my (?:answer|example|story))\b"
+    r"|hope (?:that|this|it) answers|does (?:that|this) (?:make sense|answer)"
+    r"|(?:is|was) (?:this|it|that) (?:too long|too short|too vague|ok|okay|alright|enough)\b)",
+    re.IGNORECASE)
+_BARE = frozenset({"so", "yeah", "yep", "um", "uh", "okay", "ok", "right", "anyway", "and",
+                   "well", "like", "basically", "yes", "that's", "it", "really", "all"})
 
 
 def grades_the_speaker(text: str) -> bool:
     """Whether a unit only grades the speaker ("this demonstrates my commitment to X")."""
     return bool(_SELF_GRADE.search(text)) and not _LESSON.search(text)
+
+
+def signs_off(text: str) -> bool:
+    """Whether a unit only closes the telling ("so yeah, that's it", "does that make sense?")."""
+    words = tokens(text)
+    if _LESSON.search(text) or not words:
+        return False
+    return bool(_SIGN_OFF.search(text)) and len(words) <= 12 or set(words) <= _BARE
+
+
+def no_reflection(text: str) -> bool:
+    """Whether a unit can never be a Reflection: it grades the speaker or signs off."""
+    return grades_the_speaker(text) or signs_off(text)
 
 
 @dataclass(frozen=True)
@@ -163,7 +189,7 @@ def decode(units: Sequence[Unit], model: SegmentModel | None = None,
     lp = model.log_posteriors(units, horizon)
     em = _emissions(lp, model, first_label)
     for i, u in enumerate(units):
-        if grades_the_speaker(u.text):
+        if no_reflection(u.text):
             em[i, [st for st in range(_S) if STATE_LABEL[st] == _REFLECTION]] = -np.inf
     trans = _trans(model)
     start = START_WEIGHT * model.log_start
