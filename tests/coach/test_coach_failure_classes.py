@@ -137,58 +137,40 @@ def test_result_first_answers_keep_their_story() -> None:
     assert _label_of(PREVIEW, "from ninety a week") == "result"
 
 
+FRONT_DESK = (
+    "I manage the front desk at a dental practice. Our recall letters went out late every month "
+    "because one person printed them by hand. I moved the recalls into the booking system's "
+    "automatic reminders and tested them on my own appointments first. Missed check-ups fell "
+    "from about forty a month to twelve within a quarter. ")
+
+
 @pytest.mark.parametrize("closing", [
+    # a closing that grades the speaker
     "This demonstrates my ability to keep a calm head when the whole week falls apart.",
     "Ultimately, this example shows that I take ownership of the guest experience.",
     "I think it really shows my commitment to doing right by the families we serve.",
-])
-def test_a_closing_that_grades_the_speaker_is_no_reflection(
-        backbone_scenario: Scenario, closing: str) -> None:
-    text = ("I manage the front desk at a dental practice. Our recall letters went out late every "
-            "month because one person printed them by hand. I moved the recalls into the booking "
-            "system's automatic reminders and tested them on my own appointments first. Missed "
-            "check-ups fell from about forty a month to twelve within a quarter. " + closing)
-    analysis = analyze(words_from_text(text), backbone_scenario, "sde2")
-    assert _label_of(text, closing[:20]) == "result"
-    assert "segment.missing.reflection" in analysis.finding_ids
-    assert "reflection.generic" not in analysis.finding_ids
-
-
-@pytest.mark.parametrize("closing", [
+    # a sign-off
     "So yeah, that's pretty much it. I hope that answers your question.",
     "Does that make sense?",
     "Um, so, yeah. That's the story.",
 ])
-def test_a_sign_off_is_no_reflection(backbone_scenario: Scenario, closing: str) -> None:
-    text = ("I manage the front desk at a dental practice. Our recall letters went out late every "
-            "month because one person printed them by hand. I moved the recalls into the booking "
-            "system's automatic reminders and tested them on my own appointments first. Missed "
-            "check-ups fell from about forty a month to twelve within a quarter. " + closing)
+def test_a_closing_that_grades_the_speaker_or_signs_off_is_no_reflection(
+        backbone_scenario: Scenario, closing: str) -> None:
+    text = FRONT_DESK + closing
     analysis = analyze(words_from_text(text), backbone_scenario, "sde2")
-    assert _label_of(text, closing[:12]) != "reflection"
+    assert _label_of(text, closing[:12]) == "result"
     assert "segment.missing.reflection" in analysis.finding_ids
     assert "reflection.generic" not in analysis.finding_ids
-
-
-def test_a_lesson_after_a_sign_off_word_stays_a_reflection() -> None:
-    text = ("I manage the front desk at a dental practice. Our recall letters went out late every "
-            "month because one person printed them by hand. I moved the recalls into the booking "
-            "system's automatic reminders. Missed check-ups fell from about forty a month to "
-            "twelve. So yeah. What I learned is to ask the receptionists before I automate "
-            "anything they do by hand.")
-    assert _label_of(text, "What I learned") == "reflection"
 
 
 @pytest.mark.parametrize("closing", [
     "It showed me that asking the patients first would have saved me a month.",
     "Looking back, I learned to test a change on a small group before I roll it out.",
+    "So yeah. What I learned is to ask the receptionists before I automate what they do by hand.",
 ])
 def test_a_closing_that_names_a_lesson_stays_a_reflection(closing: str) -> None:
-    text = ("I manage the front desk at a dental practice. Our recall letters went out late every "
-            "month because one person printed them by hand. I moved the recalls into the booking "
-            "system's automatic reminders and tested them on my own appointments first. Missed "
-            "check-ups fell from about forty a month to twelve within a quarter. " + closing)
-    assert _label_of(text, closing[:20]) == "reflection"
+    lesson = closing.removeprefix("So yeah. ")
+    assert _label_of(FRONT_DESK + closing, lesson[:20]) == "reflection"
 
 
 # --- 2. a boundary inside one sentence ---
