@@ -71,7 +71,8 @@ def run_written(scenario: Scenario, leave_out: bool = True,
         {"id": s.id, "register": s.register, "accuracy": round(s.accuracy, 3),
          "false_missing": list(s.false_missing), "invented": list(s.invented)}
         for s in test_scores]
-    for name, wild in load_wild().items():
+    wild_sets = load_wild()
+    for name, wild in wild_sets.items():
         wild_scores = [score_written(a, model) for a in wild]
         lines.append(_row(f"wild {name}", wild_scores, wild))
         by_wild: dict[str, list[WordScore]] = {}
@@ -96,7 +97,7 @@ def run_written(scenario: Scenario, leave_out: bool = True,
     lines += _tallies("findings on the frozen test answers (authors' expected findings):", fin)
     payload["findings_test"] = {k: vars(t) | {"precision": t.precision, "recall": t.recall}
                                 for k, t in fin.items()}
-    for name, wild in load_wild().items():
+    for name, wild in wild_sets.items():
         fin = answer_findings(wild, scenario, model)
         lines += _tallies(f"findings on the wild {name} answers (authors' expected findings):", fin)
         payload[f"findings_wild_{name}"] = {

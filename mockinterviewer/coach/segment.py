@@ -59,7 +59,8 @@ _SELF_GRADE = re.compile(
     r"proves|reflects) (?:that )?(?:my|i|i'm|i am)\b", re.IGNORECASE)
 _LESSON = re.compile(r"\b(?:learn\w*|lessons?|taught|reali[sz]\w*|next time|would|differently|"
                      r"important|matters?)\b", re.IGNORECASE)
-_REFLECTION = SEGMENT_LABELS.index("reflection")
+_REFLECTION_STATES = [st for st in range(_S) if STATE_LABEL[st] == SEGMENT_LABELS.index(
+    "reflection")]
 
 
 # A sign-off ends the telling, not the story: "so yeah, that's pretty much it", "I hope that
@@ -85,7 +86,7 @@ def signs_off(text: str) -> bool:
     words = tokens(text)
     if _LESSON.search(text) or not words:
         return False
-    return bool(_SIGN_OFF.search(text)) and len(words) <= 12 or set(words) <= _BARE
+    return (bool(_SIGN_OFF.search(text)) and len(words) <= 12) or set(words) <= _BARE
 
 
 def no_reflection(text: str) -> bool:
@@ -190,7 +191,7 @@ def decode(units: Sequence[Unit], model: SegmentModel | None = None,
     em = _emissions(lp, model, first_label)
     for i, u in enumerate(units):
         if no_reflection(u.text):
-            em[i, [st for st in range(_S) if STATE_LABEL[st] == _REFLECTION]] = -np.inf
+            em[i, _REFLECTION_STATES] = -np.inf
     trans = _trans(model)
     start = START_WEIGHT * model.log_start
     # A finished answer never ends inside its Result preview: a preview announces a story that
