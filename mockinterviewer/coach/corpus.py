@@ -110,8 +110,8 @@ def load_wild(folder: Path = CORPUS_DIR) -> dict[str, tuple[WrittenAnswer, ...]]
     Each file holds 64 answers by one writer in the registers people use outside a coaching app:
     careers-advice model answers, course assignments, interview-prep notes and forum drafts.
     No model is trained on them. ``w17`` was read while the unit cutter's rules for arrows and
-    note-form runs were written; ``w18``, by a second writer briefed separately, was first read
-    blind and is only measured.
+    note-form runs were written; ``w18``, ``w19`` and ``w20``, each by another writer briefed
+    separately, were first read blind and are only measured.
 
     Raises:
         UserError: a file is malformed.

@@ -208,8 +208,9 @@ def content_findings(segments: Sequence[SegmentResult], scenario: Scenario, leve
     if early and finding_model.fires("initiation.assigned",
                                      {s.label: _sentences_of(s) for s in early}):
         hit = _find(early, detectors.is_assigned) or _likeliest(early, "assigned")
-        message = ("The work was handed to you: that is normal, but the start shows no "
-                   "initiative, so say where you went beyond what was asked. ")
+        message = ("The work was handed to you (someone asked, or it came with your role): "
+                   "that is normal, but the start shows no initiative, so say where you went "
+                   "beyond what was asked. ")
         if went_further:
             quote = _clip(went_further[0], 90)
             message = (f"The work started as someone else's call. You did more than take it "

@@ -12,8 +12,9 @@ least its check's threshold sure (see :data:`SPECS`).
   that the rules do not flag.
   Without those ordinary answer sentences a model trained on isolated sentences fired on plain
   story sentences ("nobody knew why", "we kept every other listing"). Sentences whose answer's
-  author said the property is there (an answer labelled "handed over", a Result not labelled
-  "nothing lasted") are left out of the negatives: the rules missed those phrasings, and the model
+  author said the property is there (the Task of an answer labelled "handed over", a Result not
+  labelled "nothing lasted") are left out of the negatives: the rules missed those phrasings,
+  and the model
   learned not to hear them ("My manager ask me to improve the planning" scored 0.56 -> 0.94).
   C and the negative weight were chosen on ``findings-dev4.jsonl``, written blind by another
   writer, with a model trained without it; the thresholds were chosen again with a seventh
@@ -279,11 +280,14 @@ def train(rows: Sequence[Mapping[str, object]], checks: Sequence[str] = ("quanti
 
 # Parts of a training answer whose sentences may hold a check's property even though the rules
 # miss it, by what the answer's author said of the whole answer: an answer labelled "handed over"
-# has the handing-over somewhere in its opening; one with a Result not labelled "nothing lasted"
-# says somewhere in its Result or Reflection what lasted. Those sentences are never negatives.
+# may say so in its Task (since stop 22 the label also covers work that came with the role, 77 %
+# of the answers, so their Situation and Action sentences stay negatives: with them left out the
+# model heard "The principal made me a cup of tea" as a handing-over); one with a Result not
+# labelled "nothing lasted" says somewhere in its Result or Reflection what lasted. Those
+# sentences are never negatives.
 _MAY_HOLD: dict[str, tuple[Callable[[tuple[str, ...]], bool], frozenset[str]]] = {
     "assigned": (lambda expected: "initiation.assigned" in expected,
-                 frozenset({"situation", "task", "action"})),
+                 frozenset({"task"})),
     "lasting_effect": (lambda expected: "result.no_second_order" not in expected,
                        frozenset({"result", "reflection"})),
 }

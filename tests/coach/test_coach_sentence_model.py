@@ -71,9 +71,11 @@ def test_answer_sentences_come_from_the_training_split_only() -> None:
 
 
 def test_answers_labelled_with_a_property_never_give_it_negatives() -> None:
-    """An answer its author labelled "handed over" holds the handing-over somewhere in its
-    opening, though the rules may miss it: those sentences must not teach the model "not handed
-    over". Likewise a Result not labelled "nothing lasted" is no negative for lasting effects."""
+    """An answer labelled "handed over" may say so in its Task, though the rules miss it: the
+    Task's sentences must not teach the model "not handed over" (the rest of such an answer is
+    ordinary story: most answers are labelled "handed over" because the role made the work
+    theirs, which no one sentence says). Likewise a Result not labelled "nothing lasted" is no
+    negative for lasting effects."""
     from mockinterviewer.coach.corpus import load_corpus, split
 
     train, _ = split(load_corpus())
@@ -85,8 +87,8 @@ def test_answers_labelled_with_a_property_never_give_it_negatives() -> None:
               and any(lab == "result" for lab, _ in a.parts)]
     assert len(handed) > 50 and len(lasted) > 100
     for a in handed:
-        opening = next(t for lab, t in a.parts if lab in ("situation", "task", "action"))
-        first = opening.split(". ")[0]
+        task = next((t for lab, t in a.parts if lab == "task"), "")
+        first = task.split(". ")[0]
         if len(first.split()) >= 6:
             assert not any(s.startswith(first) for s in assigned), a.id
     kept = [a for a in lasted if any(
