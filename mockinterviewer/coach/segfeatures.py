@@ -36,6 +36,9 @@ _NEED = (("had", "to"), ("needed", "to"), ("need", "to"), ("have", "to"), ("want
          ("supposed", "to"), ("want", "to"), ("has", "to"), ("must", "be"))
 
 
+_SIT, _RES = 0, 3  # label indexes of Situation and Result
+
+
 def _shape(tok: str) -> str:
     return "<num>" if any(c.isdigit() for c in tok) else stem(tok)
 
@@ -107,9 +110,12 @@ def unit_features(units: Sequence[Unit], i: int) -> dict[str, float]:
     toks = list(u.tokens)
     out: dict[str, float] = {"bias": 1.0}
     stems = [_shape(t) for t in toks]
-    for s in set(stems):
+    # Sorted, so a unit's features come in one order whatever the hash seed: the fit sums them
+    # in that order, and a different order moved the trained weights (by up to 0.04) between
+    # builds of the same answers.
+    for s in sorted(set(stems)):
         out[f"w={s}"] = 1.0
-    for a, b in set(zip(stems, stems[1:], strict=False)):
+    for a, b in sorted(set(zip(stems, stems[1:], strict=False))):
         out[f"b={a}_{b}"] = 1.0
     out.update(_opening(u, ""))
     out.update(_grammar(toks))
@@ -168,5 +174,11 @@ def chain_features(lp: np.ndarray, units: Sequence[Unit], horizon: float | None 
         if i == 0:  # an answer may open with its outcome (a Result preview)
             for k in range(lp.shape[1]):
                 f[f"first_self{k}"] = float(lp[i, k])
+        if i < 3 and i + 1 < n:
+            # A preview is an outcome followed by the story's setting: the product lets the
+            # linear layer weigh "reads as Result, and the next units read as Situation". Left
+            # out one register at a time: result-first 82.6 -> 83.1 %, all 89.0 -> 89.1 %; the
+            # outside writers' previews found 23 -> 37 %, 29 -> 36 %, 11 -> 23 % of their words.
+            f["early_res_then_sit"] = float(p[i, _RES] * p[i + 1: i + 4, _SIT].max())
         out.append(f)
     return out

@@ -488,3 +488,45 @@ def test_a_part_that_begins_inside_a_sentence_is_quoted_from_its_first_whole_one
     f = found["task.no_scope_boundary"]
     assert f.evidence.startswith("I swapped the cable")
     assert f.start == next(w.start for w in words if w.word == "I" and w.start > at.end)
+
+
+# Result previews as people outside the app open them: a headline, a "tl;dr", a "short version".
+# Two writers of stop 22 wrote such openings into the training answers; the outside writers'
+# previews went from 23/29/11 % to 37/36/23 % of their words found (w18, w19, w20).
+PREVIEWS = [
+    ("Short version: I got our clinic's no-show rate down from 18% to 7%. I was the practice "
+     "manager at a busy GP surgery, and about one patient in five missed their slot. My job was "
+     "to win those slots back without hiring anyone. I set up text reminders two days and two "
+     "hours before each visit, and I called every patient who had missed twice. Within three "
+     "months no-shows fell to 7% and we freed about forty appointments a week.",
+     "rate down from 18% to 7%.", "the practice manager"),
+    ("tldr we went from three late shipments a week to none. so i run the dispatch desk at a "
+     "furniture warehouse and the evening trucks kept leaving late because the pick lists "
+     "printed at five. i moved the print run to two and split the lists by aisle. after a month "
+     "the trucks were leaving on time every night and the carrier stopped charging us waiting "
+     "fees.", "three late shipments", "the dispatch desk"),
+    ("headline: food waste down 40% in 8 wks -> sous chef, hotel kitchen, bins full every night, "
+     "no one tracking it me: weighed bins daily 2 wks, cut 3 dishes, trim into staff meal -> "
+     "waste 40% down, head chef kept the log going", "food waste down 40%", "hotel kitchen"),
+]
+
+
+@pytest.mark.parametrize(("text", "preview", "setting"), PREVIEWS,
+                         ids=["short-version", "tldr", "headline"])
+def test_a_preview_announced_before_the_story_reads_as_result(
+        text: str, preview: str, setting: str) -> None:
+    assert _label_of(text, preview) == "result"
+    assert _label_of(text, setting) == "situation"
+
+
+def test_unit_features_come_in_one_order_whatever_the_hash_seed() -> None:
+    """The classifier is fitted on features in the order a unit gives them; a set's order (which
+    depends on the hash seed) moved the trained weights between builds of the same answers."""
+    from mockinterviewer.coach.segfeatures import unit_features
+
+    units = annotate(words_from_text("Zebra crossings near the yard were busy, so I added "
+                                     "marshals at both gates and moved the deliveries."))
+    feats = list(unit_features(units, 0))
+    for prefix in ("w=", "b="):
+        keys = [k for k in feats if k.startswith(prefix)]
+        assert keys == sorted(keys) and len(keys) > 3
