@@ -23,9 +23,10 @@ answer is never in their training.
 speaker (a manager, client, the rota or the role made it theirs) rather than chosen. The first
 sixteen writers had marked only work someone asked for (about a quarter of their answers); the
 writers of the outside answers (``wild-*.jsonl``) and the two newest marked work that came with
-the role too (60-72 %), and a model trained on the mix found 34-53 % of the outside writers'
-cases. At stop 22 four labellers, briefed alone and never shown the engine, relabelled all 1,176
-corpus answers (77 % handed over; every answer an earlier writer had marked kept its mark).
+the role too (48-72 % of their answers), and a model trained on the mix found 34-53 % of the
+outside writers' cases. At stop 22 four labellers, briefed alone and never shown the engine,
+relabelled all 1,176 corpus answers (77 % handed over; of the earlier writers' marks they
+dropped two).
 
 Measured leaving one writer out at a time (18 writers; the parts as their writers split them):
 

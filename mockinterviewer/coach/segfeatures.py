@@ -15,6 +15,7 @@ import numpy as np
 
 from mockinterviewer.coach.text import is_number_token, stem, word_set
 from mockinterviewer.coach.units import Unit
+from mockinterviewer.content.model import SEGMENT_LABELS
 
 _IRREGULAR_PAST = word_set("""was were had did made took got went came saw found built wrote ran
     gave told brought led sent thought knew began chose fell grew kept
@@ -36,7 +37,7 @@ _NEED = (("had", "to"), ("needed", "to"), ("need", "to"), ("have", "to"), ("want
          ("supposed", "to"), ("want", "to"), ("has", "to"), ("must", "be"))
 
 
-_SIT, _RES = 0, 3  # label indexes of Situation and Result
+_SIT, _RES = SEGMENT_LABELS.index("situation"), SEGMENT_LABELS.index("result")
 
 
 def _shape(tok: str) -> str:

@@ -14,8 +14,8 @@ least its check's threshold sure (see :data:`SPECS`).
   story sentences ("nobody knew why", "we kept every other listing"). Sentences whose answer's
   author said the property is there (the Task of an answer labelled "handed over", a Result not
   labelled "nothing lasted") are left out of the negatives: the rules missed those phrasings,
-  and the model
-  learned not to hear them ("My manager ask me to improve the planning" scored 0.56 -> 0.94).
+  and the model learned not to hear them ("My manager ask me to improve the planning" scored
+  0.56 -> 0.94).
   C and the negative weight were chosen on ``findings-dev4.jsonl``, written blind by another
   writer, with a model trained without it; the thresholds were chosen again with a seventh
   writer's set (see the comment at :data:`SPECS`).
