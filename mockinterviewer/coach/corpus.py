@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from mockinterviewer.coach.boundary_model import BoundaryModel
 from mockinterviewer.coach.segmodel import TrainingAnswer
 from mockinterviewer.coach.text import words_from_text
 from mockinterviewer.coach.units import annotate
@@ -133,10 +134,20 @@ def split(answers: Sequence[WrittenAnswer]) -> tuple[list[WrittenAnswer], list[W
     return [a for a in answers if a.id not in held], [a for a in answers if a.id in held]
 
 
-def training_answer(answer: WrittenAnswer, group: str = "") -> TrainingAnswer:
-    """Cuts a written answer into units, each labelled with the label of most of its words."""
+def training_answer(answer: WrittenAnswer, group: str = "",
+                    boundaries: BoundaryModel | None = None) -> TrainingAnswer:
+    """Cuts a written answer into units, each labelled with the label of most of its words.
+
+    Args:
+        answer: the labelled answer.
+        group: its group (default: its register).
+        boundaries: the model that cuts unpunctuated runs (default: the shipped one).
+
+    Returns:
+        The units and their labels.
+    """
     words, truth = answer.words()
-    units = annotate(words)
+    units = annotate(words, boundaries=boundaries)
     labels = []
     for u in units:
         counts = [0] * len(SEGMENT_LABELS)

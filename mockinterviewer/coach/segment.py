@@ -277,7 +277,8 @@ def label_answer(words: Sequence[Word], marks: Sequence[float] | None = None,
     """
     ws = tuple(words)
     clean_marks = _clean_marks(marks)
-    units = annotate(ws, marks=clean_marks)
+    units = annotate(ws, marks=clean_marks,
+                     boundaries=model.boundaries if model is not None else None)
     if not ws:
         return Labelling((), (), (), (), (0.0,) * _L, (), (None,) * _L)
 

@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from mockinterviewer.coach.boundary_model import BoundaryModel
 from mockinterviewer.coach.segfeatures import answer_features, chain_features
 from mockinterviewer.coach.units import Unit
 from mockinterviewer.content.model import SEGMENT_LABELS
@@ -99,6 +100,8 @@ class SegmentModel:
         log_start: log probability of each chain state opening an answer.
         log_trans: (states, states) log transition probabilities (-inf where not allowed).
         info: where it was trained (sizes, data hash).
+        boundaries: the boundary model its units were cut with, when it is not the shipped one
+            (a model trained in a cross-validation fold); not saved.
     """
 
     vocab: Mapping[str, int]
@@ -111,6 +114,7 @@ class SegmentModel:
     log_start: np.ndarray
     log_trans: np.ndarray
     info: Mapping[str, object] = field(default_factory=dict)
+    boundaries: BoundaryModel | None = field(default=None, compare=False, repr=False)
 
     def log_posteriors(self, units: Sequence[Unit], horizon: float | None = None) -> np.ndarray:
         """Log probability of each label for each unit.

@@ -8,10 +8,13 @@ leave-one-register-out figures. ``mockinterviewer evaluate`` reports the same fi
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from mockinterviewer.coach.boundary_model import MODEL_PATH as BOUNDARY_PATH
+from mockinterviewer.coach.boundary_model import BoundaryModel, default_boundaries
 from mockinterviewer.coach.corpus import (
     WrittenAnswer,
     augmented,
@@ -74,9 +77,16 @@ Trainer = Callable[[Sequence[WrittenAnswer]], SegmentModel]
 
 
 def trainer(c: float = DEFAULT_C) -> Trainer:
-    """A function that trains a model on written answers."""
+    """A function that trains a model on written answers.
+
+    The boundary model that cuts unpunctuated runs is trained on the same answers and travels
+    with the segment model, so a left-out register is cut by a model that never saw it either.
+    """
     def fit(answers: Sequence[WrittenAnswer]) -> SegmentModel:
-        return SegmentModel.train([training_answer(a) for a in augmented(answers)], c=c)
+        bounds = BoundaryModel.train(answers)
+        model = SegmentModel.train([training_answer(a, boundaries=bounds)
+                                    for a in augmented(answers)], c=c)
+        return dataclasses.replace(model, boundaries=bounds)
     return fit
 
 
@@ -115,9 +125,13 @@ def summary(scores: Sequence[WordScore], answers: Sequence[WrittenAnswer]) -> di
 
 
 def build(c: float = DEFAULT_C) -> SegmentModel:
-    """Trains the shipped model on the training split and writes it."""
+    """Trains the shipped boundary and segment models on the training split and writes them."""
     train, _ = split(load_corpus())
-    model = SegmentModel.train([training_answer(a) for a in augmented(train)], c=c, info={
+    bounds = BoundaryModel.train(train, info={"data": data_hash(corpus_files())})
+    bounds.save(BOUNDARY_PATH)
+    default_boundaries.cache_clear()
+    model = SegmentModel.train([training_answer(a, boundaries=bounds)
+                                for a in augmented(train)], c=c, info={
         "data": data_hash(corpus_files()), "c": c, "train_answers": len(train),
         "augmented": "shortened copies"})
     model.save(MODEL_PATH)

@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from mockinterviewer.coach.boundary_model import BoundaryModel, choose_cuts, default_boundaries
 from mockinterviewer.coach.language_hedges import find_hedges
 from mockinterviewer.coach.text import clean, ends_sentence, join, tokens, word_set
 from mockinterviewer.transcript import Word, is_filler
@@ -63,6 +64,32 @@ _IRREGULAR_PAST = word_set("""built wrote ran found made took got gave told brou
 _BEFORE_VERB = word_set("""i we they he she it you was were had have has be been being is are to
     the a an my our not never just also then and so but who that which
     got get been when if once after before""")
+
+
+# The label a note gives its next line ("goal: keep the sale", "my part: reconcile the numbers",
+# "lesson: ask sooner"). Written without a full stop before it ("... = 5 days goal: get her the
+# shoes"), it heads the words after it, not the ones before: the unit starts at the label. The
+# words are the parts of a story and their everyday names, not the wording of any answer.
+_HEAD_WORDS = word_set("""context situation background setting problem issue challenge goal goals
+    aim aims task target objective brief remit ask me part role job resp responsibility
+    action actions steps approach did result results outcome outcomes impact numbers lesson
+    lessons learned learnt learning learnings takeaway takeaways reflection hindsight
+    differently headline tldr summary""")
+_HEAD_LEAD = word_set("""my our the what i i'd do key main end final""")
+
+
+def _heading_starts(words: Sequence[Word], low: Sequence[str]) -> dict[int, int]:
+    """Where a note's label ("goal:", "my part:") starts -> the index after its colon."""
+    out = {}
+    for k, w in enumerate(words):
+        if not (w.word.rstrip().endswith(":") and low[k] in _HEAD_WORDS):
+            continue
+        h = k
+        while h > 0 and k - h < 3 and low[h - 1] in _HEAD_LEAD and not words[h - 1].word.rstrip(
+                ).endswith((",", ":", ";", ".")):
+            h -= 1
+        out[h] = k + 1
+    return out
 
 
 def _is_past_verb(tok: str) -> bool:
@@ -131,7 +158,8 @@ def _marker_at(low: Sequence[str], i: int) -> bool:
 
 
 def cut_points(words: Sequence[Word], pause: float = PAUSE_SPLIT,
-               extra: Sequence[float] = (), hedged: Sequence[bool] | None = None) -> list[int]:
+               extra: Sequence[float] = (), hedged: Sequence[bool] | None = None,
+               boundaries: BoundaryModel | None = None) -> list[int]:
     """Indexes where a new unit starts (0 first, ``len(words)`` last).
 
     Hedges ("I think", "sort of") are how a thing is said, not a clause: they never open or close
@@ -142,6 +170,8 @@ def cut_points(words: Sequence[Word], pause: float = PAUSE_SPLIT,
         pause: silence in seconds that always ends a unit.
         extra: times that always start a unit (manual marks).
         hedged: per word, whether it is part of a hedge (default: found here).
+        boundaries: the model that cuts runs with no sentence end at all (default: the shipped
+            one; the rules below when it is missing).
 
     Returns:
         Sorted cut indexes.
@@ -165,6 +195,15 @@ def cut_points(words: Sequence[Word], pause: float = PAUSE_SPLIT,
     soft: set[int] = set()
     # Note-form text (no sentence ends at all over many words) is cut at every clause opener.
     any_sentence_end = any(ends_sentence(w.word) for w in words) or n < 2 * _LONG_RUN
+    heads = _heading_starts(words, low)
+    if not any_sentence_end:
+        model = boundaries or default_boundaries()
+        if model is not None:
+            probs = model.probabilities(low)
+            for h, after in heads.items():
+                for i in range(h + 1, min(after, n - 1) + 1):
+                    probs[i - 1] = 0.0  # a label stays with what it heads
+            return choose_cuts(probs, sorted({*cuts, *heads}), n, MIN_UNIT_WORDS)
     step = [bool(_STEP.fullmatch(w.word.strip())) for w in words]
     for a, b in zip(cuts, cuts[1:], strict=False):
         last = a
@@ -173,6 +212,12 @@ def cut_points(words: Sequence[Word], pause: float = PAUSE_SPLIT,
         for i in range(a + 1, b):
             left = spoken_before[i] - spoken_before[last]
             right = spoken_before[b] - spoken_before[i]
+            if i in heads and left >= 1 and right >= 1:
+                soft.add(i)
+                last = i
+                continue
+            if last in heads and i - last <= 3 and words[i - 1].word.rstrip().endswith(":"):
+                continue  # a label stays with what it heads
             if left < MIN_UNIT_WORDS or right < MIN_UNIT_WORDS:
                 continue
             # Skip hesitations when reading what opens the clause.
@@ -218,13 +263,15 @@ def hedge_mask(words: Sequence[Word]) -> list[bool]:
 
 
 def annotate(words: Sequence[Word], pause: float = PAUSE_SPLIT,
-             marks: Sequence[float] = ()) -> tuple[Unit, ...]:
+             marks: Sequence[float] = (), boundaries: BoundaryModel | None = None
+             ) -> tuple[Unit, ...]:
     """Cuts ordered words into annotated units.
 
     Args:
         words: ordered words (see :func:`sanitize`).
         pause: silence in seconds that ends a unit.
         marks: times that always start a new unit (the user's "next segment" presses).
+        boundaries: the model that cuts unpunctuated runs (default: the shipped one).
 
     Returns:
         Units covering every word, in order.
@@ -232,7 +279,7 @@ def annotate(words: Sequence[Word], pause: float = PAUSE_SPLIT,
     if not words:
         return ()
     hedged = hedge_mask(words)
-    cuts = cut_points(words, pause, marks, hedged)
+    cuts = cut_points(words, pause, marks, hedged, boundaries)
     out = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         if b <= a:

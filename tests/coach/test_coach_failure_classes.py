@@ -63,6 +63,7 @@ class _ScriptedModel:
         from mockinterviewer.coach.segmodel import default_model
 
         base = default_model()
+        self.boundaries = None  # units cut as the shipped model cuts them
         self.log_prior, self.log_start, self.log_trans = (base.log_prior, base.log_start,
                                                           base.log_trans)
         self.probs = probs
@@ -239,6 +240,21 @@ def test_an_arrow_between_two_numbers_in_a_punctuated_answer_cuts_nothing() -> N
         "I ran the stock count.",
         "Shrinkage went 4% -> 1% over the year because the new cycle counts caught the "
         "mis-scans early."]
+
+
+def test_a_note_label_heads_the_words_after_it() -> None:
+    # No full stop before the label: it still opens the unit it names, and stays in it.
+    text = ("front desk, boutique hotel, sat night, 2 rooms double booked + a wedding party "
+            "arriving aim: nobody sleeps in the lobby my part: find 2 rooms by 10pm "
+            "rang the 3 hotels on our street -> one had a twin free")
+    texts = [u.text for u in annotate(words_from_text(text))]
+    assert any(t.startswith("aim: nobody sleeps") for t in texts), texts
+    assert any(t.startswith("my part: find 2 rooms") for t in texts), texts
+    assert not any(t.rstrip().endswith(("aim:", "part:")) for t in texts), texts
+    # a colon that explains, not a label, cuts nothing before it
+    texts = [u.text for u in annotate(words_from_text(
+        "added a recon tab: totals must tie to the ledger or the cell goes red"))]
+    assert texts[0].startswith("added a recon tab:"), texts
 
 
 def test_prep_notes_split_finds_the_action_and_result() -> None:

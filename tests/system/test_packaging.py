@@ -89,6 +89,7 @@ def test_wheel_installs_a_complete_app(tmp_path: Path) -> None:
         assert f"mockinterviewer/_data/content/{toml.name}" in names
     assert "mockinterviewer/_data/assets/sounds/target.wav" in names
     assert "mockinterviewer/coach/model/segmenter.json.gz" in names
+    assert "mockinterviewer/coach/model/boundaries.json.gz" in names
     assert sdist.stat().st_size > 0
 
     venv = tmp_path / "venv"
