@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mockinterviewer.coach.chain import best_path
 from mockinterviewer.coach.segmodel import (
     STATE_LABEL,
     STATES,
@@ -44,6 +45,14 @@ TRANS_WEIGHT = 0.5
 START_WEIGHT = 1.0
 _L = len(SEGMENT_LABELS)
 _S = len(STATES)
+# A part the likeliest labelling skips is kept when its probability of being present (summed over
+# every labelling) reaches this; the labelling is then the likeliest one that has it. Only the
+# Action and the Result, which nearly every answer has. Out of fold on the training split (each
+# register left out in turn, stop 23), every skipped Result at >= 0.3 and every skipped Action at
+# >= 0.1 had been written by its author (13 and 7 of them; none absent), and keeping them took false
+# "missing" parts from 80 to 64 with no invented one. A Task at >= 0.6 was right 4 times of 4 there
+# but invented one in an outside set, so it is not kept.
+KEEP_IF_PRESENT: dict[str, float] = {"action": 0.1, "result": 0.3}
 
 
 # A closing that grades the speaker ("This demonstrates my commitment to quality", "it shows I take
@@ -200,18 +209,7 @@ def decode(units: Sequence[Unit], model: SegmentModel | None = None,
     end = np.zeros(_S)
     if horizon is None:
         end[0] = -np.inf
-    score = start + em[0]
-    back = np.zeros((n, _S), dtype=int)
-    for t in range(1, n):
-        cand = score[:, None] + trans
-        back[t] = np.argmax(cand, axis=0)
-        score = cand[back[t], np.arange(_S)] + em[t]
-    s = int(np.argmax(score + end))
-    states = [s]
-    for t in range(n - 1, 0, -1):
-        s = int(back[t, s])
-        states.append(s)
-    states.reverse()
+    states = best_path(em, start, trans, end) or [0] * n
     z = _forward(em, start, trans, end)
     presence = []
     for k in range(_L):
@@ -222,9 +220,27 @@ def decode(units: Sequence[Unit], model: SegmentModel | None = None,
         z_without = _forward(masked, start, trans, end) if k >= first_label else -np.inf
         p = 1.0 - math.exp(min(0.0, z_without - z)) if math.isfinite(z) else 0.0
         presence.append(round(max(0.0, min(1.0, p)), 4))
+    if horizon is None:
+        states = _with_likely_parts(states, presence, em, start, trans, end, first_label)
     return Decoding(tuple(STATE_LABEL[s] for s in states), tuple(states), tuple(presence),
                     tuple(int(i) for i in np.argmax(lp, axis=0)),
                     _marginals(em, start, trans, end))
+
+
+def _with_likely_parts(states: list[int], presence: Sequence[float], em: np.ndarray,
+                       start: np.ndarray, trans: np.ndarray, end: np.ndarray,
+                       first_label: int) -> list[int]:
+    """The likeliest path that keeps every part the chain thinks likely present (see
+    :data:`KEEP_IF_PRESENT`), when the likeliest path of all skipped one."""
+    found = {STATE_LABEL[s] for s in states}
+    need = [k for k, label in enumerate(SEGMENT_LABELS)
+            if k >= first_label and k not in found
+            and presence[k] >= KEEP_IF_PRESENT.get(label, 2.0)]
+    if not need:
+        return states
+    bits = [1 << need.index(STATE_LABEL[s]) if STATE_LABEL[s] in need else 0
+            for s in range(_S)]
+    return best_path(em, start, trans, end, bits) or states
 
 
 def _clean_marks(marks: Sequence[float] | None) -> list[float]:

@@ -100,3 +100,62 @@ def test_analysis_still_quotes_and_times_the_labelled_result() -> None:
     result = next(s for s in a.segments if s.label == "result")
     assert "audit passed" in result.text
     assert "result.not_quantified" not in a.finding_ids
+
+
+# --- a likely part the likeliest labelling skipped (coach/chain.py) ---
+
+_SKIPPED = ("I ran the night shift at a bakery. I checked every oven log by hand. I rebuilt the "
+            "cleaning rota with the team. The ovens stayed up all week.")
+
+
+def _scripted(probs: list[list[float]]):  # type: ignore[no-untyped-def]
+    from tests.coach.test_coach_failure_classes import _ScriptedModel
+
+    return _ScriptedModel(probs)
+
+
+def test_a_likely_result_is_kept_when_the_best_path_skips_it() -> None:
+    import numpy as np
+
+    from mockinterviewer.coach.chain import best_path
+    from mockinterviewer.coach.segment import _emissions, _trans, decode
+    from mockinterviewer.coach.segmodel import STATE_LABEL
+    from mockinterviewer.coach.text import words_from_text
+    from mockinterviewer.coach.units import annotate
+
+    units = annotate(words_from_text(_SKIPPED))
+    assert len(units) == 4
+    # the last two units lean Action, with a fair share of Result
+    model = _scripted([[0.9, 0.05, 0.05, 0, 0], [0.05, 0.05, 0.9, 0, 0],
+                       [0.05, 0, 0.6, 0.35, 0], [0.05, 0, 0.55, 0.4, 0]])
+    em = _emissions(model.log_posteriors(units), model, 0)  # type: ignore[arg-type]
+    trans = _trans(model)  # type: ignore[arg-type]
+    end = np.zeros(len(STATE_LABEL))
+    end[0] = -np.inf
+    plain = best_path(em, model.log_start, trans, end)
+    assert plain is not None and [STATE_LABEL[s] for s in plain] == [0, 2, 2, 2]
+    d = decode(units, model)  # type: ignore[arg-type]
+    assert d.presence[3] >= 0.3
+    assert d.labels == (0, 2, 2, 3)  # the likeliest labelling that has a Result
+    # while the answer is still going, nothing is kept: the Result may not have come yet
+    assert decode(units, model, horizon=60.0).labels == (0, 2, 2, 2)  # type: ignore[arg-type]
+    # an unlikely Result stays missing
+    faint = _scripted([[0.9, 0.05, 0.05, 0, 0], [0.05, 0.05, 0.9, 0, 0],
+                       [0.05, 0, 0.7, 0.25, 0], [0.05, 0, 0.65, 0.3, 0]])
+    d = decode(units, faint)  # type: ignore[arg-type]
+    assert d.presence[3] < 0.3 and 3 not in d.labels
+
+
+def test_best_path_visits_every_required_part_or_says_it_cannot() -> None:
+    import numpy as np
+
+    from mockinterviewer.coach.chain import best_path
+
+    em = np.log(np.array([[0.9, 0.1, 0.0], [0.6, 0.4, 0.0], [0.6, 0.4, 0.0]]) + 1e-12)
+    trans = np.log(np.array([[0.5, 0.5, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]) + 1e-12)
+    trans[trans < -20] = -np.inf
+    start = np.array([0.0, -np.inf, -np.inf])
+    end = np.zeros(3)
+    assert best_path(em, start, trans, end) == [0, 0, 0]
+    assert best_path(em, start, trans, end, [0, 1, 0]) == [0, 1, 1]  # 0.072 beats 0.054
+    assert best_path(em, start, trans, end, [0, 0, 1]) is None  # state 2 can never be reached
