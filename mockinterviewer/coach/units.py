@@ -97,6 +97,10 @@ def _is_past_verb(tok: str) -> bool:
                                       and tok not in ("need", "speed", "feed", "seed"))
 
 
+# Words after which a marker that opens with "my", "now" or "the" is the rest of the phrase
+# before it: "that's not my job", "it was my responsibility", "the sheet is now the standard".
+_NO_MARKER_AFTER = word_set("""not is was isn't wasn't it's that's be been being were are am
+    never""")
 # Words after which a clause opener is part of the same phrase ("the team", "to my manager").
 _NO_CUT_AFTER = word_set("""the a an to of for with by from at in on into about than that and or
     but so said told asked""")
@@ -232,7 +236,8 @@ def cut_points(words: Sequence[Word], pause: float = PAUSE_SPLIT,
                 continue
             if hedged[j] or (hedged[i - 1] and not after_punct):
                 continue  # "dropped, I believe, to one": a hedge neither opens nor ends a clause
-            cut = _marker_at(low, j) and low[i - 1] not in ("the", "a", "to", "of")
+            cut = _marker_at(low, j) and low[i - 1] not in ("the", "a", "to", "of") and not (
+                low[j] in ("my", "now", "the") and low[i - 1] in _NO_MARKER_AFTER)
             if after_punct or (left >= _LONG_RUN and not punctuated):
                 clause = opener in _SUBJECTS or opener in _RUN_JOINERS
             else:  # "the" or "it" here too often begins an object, not a clause

@@ -257,6 +257,19 @@ def test_a_note_label_heads_the_words_after_it() -> None:
     assert texts[0].startswith("added a recon tab:"), texts
 
 
+def test_a_duty_said_as_a_predicate_is_not_cut_in_two() -> None:
+    # "my job" opens a clause ("my job was to ..."), but after "not" or "was" it ends one
+    text = ("Food is not my job, I am on reception, and my manager said to just show them the "
+            "vending machine. It was my responsibility to lock up, so I stayed late. The tiles "
+            "we chose are now the standard for every branch.")
+    texts = [u.text for u in annotate(words_from_text(text))]
+    assert any(t.startswith("Food is not my job") for t in texts), texts
+    assert any(t.startswith("It was my responsibility to lock up") for t in texts), texts
+    assert any("are now the standard" in t for t in texts), texts
+    assert any(t.startswith("my job") for t in [u.text for u in annotate(words_from_text(
+        "The depot was short of drivers all week and my job was to cover the early runs."))])
+
+
 def test_prep_notes_split_finds_the_action_and_result() -> None:
     parts = split_story(PREP_NOTES)
     assert "trained 2 assistants" in parts["action"]
