@@ -20,8 +20,6 @@ segment classifier both trained without the left-out register): unpunctuated not
 
 from __future__ import annotations
 
-import gzip
-import json
 import logging
 import math
 import re
@@ -31,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mockinterviewer.coach.model_files import read_json_gz, write_json_gz
 from mockinterviewer.coach.text import clean
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -134,11 +133,8 @@ class BoundaryModel:
 
     def save(self, path: Path = MODEL_PATH) -> None:
         """Writes the model as gzipped JSON (byte-identical for the same weights)."""
-        raw = json.dumps({"version": _VERSION, "weights": self.weights, "bias": self.bias,
-                          "info": self.info}, sort_keys=True, separators=(",", ":")).encode()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as gz:
-            gz.write(raw)
+        write_json_gz(path, {"version": _VERSION, "weights": self.weights, "bias": self.bias,
+                             "info": self.info})
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> BoundaryModel:
@@ -148,8 +144,7 @@ class BoundaryModel:
             OSError: unreadable file.
             ValueError: not a model of this version.
         """
-        with gzip.open(path, "rb") as fh:
-            d = json.loads(fh.read())
+        d = read_json_gz(path)
         if d.get("version") != _VERSION:
             raise ValueError(f"{path}: not a boundary model of version {_VERSION}")
         return cls({str(k): float(v) for k, v in d["weights"].items()}, float(d["bias"]),

@@ -64,6 +64,7 @@ from typing import TYPE_CHECKING
 
 from mockinterviewer.coach import detectors, sentence_model
 from mockinterviewer.coach.detector_text import normalise
+from mockinterviewer.coach.model_files import write_json_gz
 from mockinterviewer.coach.sentence_model import sigmoid, term_score
 from mockinterviewer.coach.units import Unit
 
@@ -364,12 +365,8 @@ def build() -> Path:
     from mockinterviewer.coach.segmodel import data_hash
 
     rows = training_rows()
-    raw = json.dumps({"findings": {f: fit(rows[f], SPECS[f].c) for f in SPECS},
-                      "data": data_hash(sentence_model.data_files())},
-                     sort_keys=True, separators=(",", ":")).encode()
-    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-    with MODEL_PATH.open("wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as gz:
-        gz.write(raw)
+    write_json_gz(MODEL_PATH, {"findings": {f: fit(rows[f], SPECS[f].c) for f in SPECS},
+                               "data": data_hash(sentence_model.data_files())})
     shipped.cache_clear()
     return MODEL_PATH
 

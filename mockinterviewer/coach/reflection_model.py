@@ -36,6 +36,7 @@ from pathlib import Path
 
 from mockinterviewer.coach import detector_reflection as G  # noqa: N812 (as in detectors)
 from mockinterviewer.coach.detector_text import normalise
+from mockinterviewer.coach.model_files import write_json_gz
 from mockinterviewer.coach.sentence_model import sigmoid, term_score
 from mockinterviewer.coach.text import STOPWORDS, stem
 
@@ -267,10 +268,7 @@ def build() -> Path:
 
     weights = fit(training_rows())
     weights["data"] = data_hash(corpus_files())
-    raw = json.dumps(weights, sort_keys=True, separators=(",", ":")).encode()
-    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-    with MODEL_PATH.open("wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as gz:
-        gz.write(raw)
+    write_json_gz(MODEL_PATH, weights)
     shipped.cache_clear()
     return MODEL_PATH
 

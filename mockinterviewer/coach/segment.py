@@ -50,8 +50,8 @@ _S = len(STATES)
 # Action and the Result, which nearly every answer has. Out of fold on the training split (each
 # register left out in turn, stop 23), every skipped Result at >= 0.3 and every skipped Action at
 # >= 0.1 had been written by its author (13 and 7 of them; none absent); with the register's own
-# models, keeping them took false "missing" parts from 84 to 70 and invented none. A Task at >= 0.6 was right 4 times of 4 there
-# but invented one in an outside set, so it is not kept.
+# models, keeping them took false "missing" parts from 84 to 70 and invented none. A Task at
+# >= 0.6 was right 4 times of 4 there but invented one in an outside set, so it is not kept.
 KEEP_IF_PRESENT: dict[str, float] = {"action": 0.1, "result": 0.3}
 
 

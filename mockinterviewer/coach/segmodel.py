@@ -13,9 +13,7 @@ app loads it in milliseconds and never trains at run time.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
 import logging
 import math
 from collections.abc import Mapping, Sequence
@@ -27,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from mockinterviewer.coach.boundary_model import BoundaryModel
+from mockinterviewer.coach.model_files import read_json_gz, write_json_gz
 from mockinterviewer.coach.segfeatures import answer_features, chain_features
 from mockinterviewer.coach.units import Unit
 from mockinterviewer.content.model import SEGMENT_LABELS
@@ -236,10 +235,7 @@ class SegmentModel:
 
     def save(self, path: Path = MODEL_PATH) -> None:
         """Writes the model as gzipped JSON (byte-identical for the same weights)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        raw = json.dumps(self.to_json(), sort_keys=True, separators=(",", ":")).encode()
-        with path.open("wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as gz:
-            gz.write(raw)
+        write_json_gz(path, self.to_json())
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> SegmentModel:
@@ -249,8 +245,7 @@ class SegmentModel:
             OSError: unreadable file.
             ValueError: not a model of this version.
         """
-        with gzip.open(path, "rb") as fh:
-            return cls.from_json(json.loads(fh.read().decode("utf-8")))
+        return cls.from_json(read_json_gz(path))
 
 
 def _fit(feats: Sequence[Sequence[Mapping[str, float]]], labels: Sequence[Sequence[int]],

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockinterviewer.coach.detector_text import normalise
+from mockinterviewer.coach.model_files import write_json_gz
 
 if TYPE_CHECKING:
     from mockinterviewer.coach.corpus import WrittenAnswer
@@ -353,13 +354,9 @@ def build() -> Path:
     from mockinterviewer.coach.segmodel import data_hash
 
     checks = fit_checks()
-    raw = json.dumps({"trained_on": list(TRAIN_FILES),
-                      "thresholds": {c: s.threshold for c, s in SPECS.items()},
-                      "data": data_hash(data_files()),
-                      "checks": checks}, sort_keys=True, separators=(",", ":")).encode()
-    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-    with MODEL_PATH.open("wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as gz:
-        gz.write(raw)
+    write_json_gz(MODEL_PATH, {"trained_on": list(TRAIN_FILES),
+                               "thresholds": {c: s.threshold for c, s in SPECS.items()},
+                               "data": data_hash(data_files()), "checks": checks})
     shipped.cache_clear()
     return MODEL_PATH
 

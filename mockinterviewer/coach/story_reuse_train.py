@@ -12,7 +12,6 @@ The app imports only :mod:`mockinterviewer.coach.story_reuse`.
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from mockinterviewer.coach import story_reuse
+from mockinterviewer.coach.model_files import write_json_gz
 from mockinterviewer.coach.story_reuse import FEATURES, MODEL_PATH, features
 from mockinterviewer.coach.story_words import tokenize
 
@@ -177,9 +177,7 @@ def build() -> Path:
     pairs = [p for f in files for p in read_pairs(f)]
     model = fit(pairs, base) if pairs else base
     model["trained_on"] = ", ".join(f.name for f in files) or "built-in weights"
-    raw = json.dumps(model, sort_keys=True, separators=(",", ":")).encode()
-    with MODEL_PATH.open("wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as gz:
-        gz.write(raw)
+    write_json_gz(MODEL_PATH, model)
     story_reuse.shipped.cache_clear()
     return MODEL_PATH
 
