@@ -197,7 +197,8 @@ def cut_points(words: Sequence[Word], pause: float = PAUSE_SPLIT,
         hard.add(next((i for i, w in enumerate(words) if (w.start + w.end) / 2 >= m), n))
     cuts = sorted(hard)
     soft: set[int] = set()
-    # Note-form text (no sentence ends at all over many words) is cut at every clause opener.
+    # Note-form text (no sentence ends at all over many words) is cut by the learned boundary
+    # model, or, when it is missing, at every clause opener.
     any_sentence_end = any(ends_sentence(w.word) for w in words) or n < 2 * _LONG_RUN
     heads = _heading_starts(words, low)
     if not any_sentence_end:
