@@ -36,6 +36,20 @@ _NEED = (("had", "to"), ("needed", "to"), ("need", "to"), ("have", "to"), ("want
          ("was", "asked"), ("were", "asked"), ("asked", "me"), ("decided", "to"), ("goal", "was"),
          ("supposed", "to"), ("want", "to"), ("has", "to"), ("must", "be"))
 
+# Words that say a duty was handed over or taken on, in any wording: one feature, so that a
+# phrasing the training answers never used ("I was tasked with") shares the weight the common ones
+# ("asked me to", "my job was") earned.
+_DUTY_WORDS = frozenset({"tasked", "mandate", "brief", "objective", "assigned", "responsibility",
+                         "remit", "volunteered"})
+_DUTY_PAIRS = frozenset({("asked", "me"), ("asked", "us"), ("was", "asked"), ("were", "asked"),
+                         ("gave", "me"), ("my", "job"), ("my", "role"), ("my", "task"),
+                         ("my", "goal"), ("our", "goal"), ("the", "goal"), ("responsible", "for"),
+                         ("in", "charge"), ("charged", "with"), ("fell", "to"),
+                         ("my", "plate"), ("took", "on"), ("expected", "to"), ("required", "to"),
+                         ("took", "ownership"), ("take", "ownership"), ("took", "charge"),
+                         ("took", "responsibility"), ("take", "responsibility"),
+                         ("my", "part"), ("my", "brief"), ("the", "brief"), ("my", "aim"),
+                         ("the", "aim")})
 
 _SIT, _RES = SEGMENT_LABELS.index("situation"), SEGMENT_LABELS.index("result")
 
@@ -78,6 +92,8 @@ def _grammar(toks: Sequence[str]) -> dict[str, float]:
     pairs = set(zip(toks, toks[1:], strict=False))
     if pairs & set(_NEED):
         out["need"] = 1.0
+    if pairs & _DUTY_PAIRS or any(t in _DUTY_WORDS for t in toks):
+        out["duty"] = 1.0
     nums = [i for i in range(len(toks)) if is_number_token(list(toks), i)]
     if nums:
         out["num"] = 1.0
@@ -129,7 +145,7 @@ def unit_features(units: Sequence[Unit], i: int) -> dict[str, float]:
             continue
         out.update(_opening(units[j], prefix))
         near = _grammar(units[j].tokens)
-        for k in ("num", "modal", "need", "past"):
+        for k in ("num", "modal", "need", "duty", "past"):
             if k in near:
                 out[f"{prefix}{k}"] = 1.0
     return out

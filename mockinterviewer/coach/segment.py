@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mockinterviewer.coach.chain import best_path
+from mockinterviewer.coach.part_labels import named_parts
 from mockinterviewer.coach.segmodel import (
     STATE_LABEL,
     STATES,
@@ -197,7 +198,8 @@ def decode(units: Sequence[Unit], model: SegmentModel | None = None,
         return Decoding((), (), (0.0,) * _L, (-1,) * _L)
     model = model or default_model()
     lp = model.log_posteriors(units, horizon)
-    em = _emissions(lp, model, first_label)
+    base = _emissions(lp, model, first_label)
+    em = base.copy()
     for i, u in enumerate(units):
         if no_reflection(u.text):
             em[i, _REFLECTION_STATES] = -np.inf
@@ -209,6 +211,11 @@ def decode(units: Sequence[Unit], model: SegmentModel | None = None,
     end = np.zeros(_S)
     if horizon is None:
         end[0] = -np.inf
+    written = [u.text.split() for u in units]
+    firsts = list(itertools.accumulate((len(w) for w in written[:-1]), initial=0))
+    named = _named(em, base, named_parts([w for ws in written for w in ws], firsts), first_label)
+    if named is not None and math.isfinite(_forward(named, start, trans, end)):
+        em = named  # parts named out of STAR order are left to the classifier
     states = best_path(em, start, trans, end) or [0] * n
     z = _forward(em, start, trans, end)
     presence = []
@@ -225,6 +232,21 @@ def decode(units: Sequence[Unit], model: SegmentModel | None = None,
     return Decoding(tuple(STATE_LABEL[s] for s in states), tuple(states), tuple(presence),
                     tuple(int(i) for i in np.argmax(lp, axis=0)),
                     _marginals(em, start, trans, end))
+
+
+def _named(em: np.ndarray, base: np.ndarray, parts: Sequence[int | None], first_label: int
+           ) -> np.ndarray | None:
+    """Emissions where each unit whose writer named its part (see :mod:`.part_labels`) can only
+    take that part; None when no unit was named."""
+    if all(k is None or k < first_label for k in parts):
+        return None
+    out = em.copy()
+    for i, k in enumerate(parts):
+        if k is None or k < first_label:
+            continue
+        for st in range(_S):
+            out[i, st] = base[i, st] if STATE_LABEL[st] == k else -np.inf
+    return out
 
 
 def _with_likely_parts(states: list[int], presence: Sequence[float], em: np.ndarray,

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from mockinterviewer.coach.boundary_model import BoundaryModel, choose_cuts, default_boundaries
 from mockinterviewer.coach.language_hedges import find_hedges
+from mockinterviewer.coach.part_labels import name_starts
 from mockinterviewer.coach.text import clean, ends_sentence, join, tokens, word_set
 from mockinterviewer.transcript import Word, is_filler
 
@@ -89,6 +90,9 @@ def _heading_starts(words: Sequence[Word], low: Sequence[str]) -> dict[int, int]
                 ).endswith((",", ":", ";", ".")):
             h -= 1
         out[h] = k + 1
+    for h, after in name_starts([w.word for w in words]).items():
+        if not any(a <= h < b for a, b in out.items()):
+            out[h] = after
     return out
 
 
@@ -221,7 +225,7 @@ def cut_points(words: Sequence[Word], pause: float = PAUSE_SPLIT,
                 soft.add(i)
                 last = i
                 continue
-            if last in heads and i - last <= 3 and words[i - 1].word.rstrip().endswith(":"):
+            if last in heads and i <= heads[last]:
                 continue  # a label stays with what it heads
             if left < MIN_UNIT_WORDS or right < MIN_UNIT_WORDS:
                 continue
