@@ -9,9 +9,10 @@ order keeps them between the parts named before and after them.
 
 A name is recognised only where it heads a unit: a part word ending with a colon ("Task:",
 "lesson:", "what I did:"), or followed by a dash ("Situation - ..."). A single letter ("S:",
-"R:") or a bare part word closing its own sentence ("Result. ...") counts only in an answer that
-names at least two different parts that way, so that a lone "A:" or "Result." in prose is not read
-as a name.
+"R:") or a bare part word said aloud ("Situation, I was ...", "Task. I had to ...", as Whisper
+writes a spoken name) counts only in an answer that names at least two different parts that way,
+so that a lone "A:" or "Result." in prose is not read as a name. Nor is a part word inside a
+phrase of prose ("a very clear brief: the front bedroom and nothing else").
 """
 
 from __future__ import annotations
@@ -42,10 +43,10 @@ _PAIRS: dict[tuple[str, str], str] = {
 _LEADS = frozenset({"my", "our", "the", "what", "key", "main", "final", "end", "overall"})
 # Single letters name parts only in an answer that uses at least two of them.
 _LETTERS = {"s": "situation", "t": "task", "a": "action", "r": "result", "l": "reflection"}
-# Bare words that name a part when they close their own sentence ("Task. Get them in safely.").
+# Bare words that name a part said aloud, as Whisper writes them: a sentence of their own
+# ("Task. I had to ...") or a word and a comma ("Situation, I was the night manager ...").
 _SAID = frozenset({"situation", "task", "action", "result", "outcome", "reflection", "lesson"})
 _DASHES = frozenset({"-", "–", "—", "->", ":"})
-
 
 
 def _name_at(raw: Sequence[str]) -> tuple[str, int, str] | None:

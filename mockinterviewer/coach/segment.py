@@ -6,6 +6,8 @@ a probability per label from the learned classifier (:mod:`.segmodel`), and a Vi
 an ordered chain picks the best labelling: parts come in STAR order, any part may be absent, and
 an answer may open with a short Result preview. Whether a part is present is decided by the
 words alone: an absent part takes no units from its neighbours, and there is no length prior.
+A part the writer names ("S:", "Task -", "goal:"; see :mod:`.part_labels`) takes that name for
+the unit the name heads, as a mark would.
 
 Each part also gets the probability that it is present at all (the chain's forward sums with and
 without it), so findings can tell "no Task was said" from "a Task may be there, I am unsure".

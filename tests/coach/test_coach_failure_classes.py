@@ -291,6 +291,20 @@ def test_background_need_is_context_and_plain_past_is_action() -> None:
     assert "task" in {lb for lb, _ in _labels(text)}
 
 
+
+def test_a_duty_in_words_the_corpus_never_used_is_the_task() -> None:
+    # "tasked with" is in none of the training answers; the duty words share one feature, so it
+    # borrows the weight of "asked me to" and "my job was". The clause after it ("when we
+    # expected ...") belongs to the Task, and the need before it is context.
+    text = ("As the only pharmacist at a small branch, I saw repeat prescriptions pile up every "
+            "Monday. I was tasked with clearing the Monday backlog before the flu season, when we "
+            "expected twice the usual orders. I sorted the repeats by collection day and moved "
+            "the checks to Friday afternoons. Monday waits fell from an hour to ten minutes.")
+    assert _label_of(text, "I saw repeat prescriptions") == "situation"
+    assert _label_of(text, "I was tasked with") == "task"
+    assert _label_of(text, "when we expected twice") == "task"
+    assert _label_of(text, "I sorted the repeats") == "action"
+
 # --- 5. paraphrased findings ---
 
 def test_paraphrased_lasting_effect_and_scope(ownership: Scenario) -> None:

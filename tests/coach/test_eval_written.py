@@ -127,8 +127,10 @@ def test_wild_sets_are_measured_never_trained_on() -> None:
     # cut by the learned boundary model; a likely Action or Result kept by the decoder): w17
     # 89.6 % and 3, w18 87.0 % and 6, w19 91.6 % and 4, w20 89.6 % and 7 (retraining moves single
     # answers either way; left out one register at a time the training answers went from 89.1 %
-    # and 88 to 89.6 % and 68)
-    ("w17", 0.89, 4), ("w18", 0.86, 7), ("w19", 0.91, 4), ("w20", 0.87, 7)])
+    # and 88 to 89.6 % and 68). Stop 24 (parts the writer names; one feature for duty words; two
+    # more writers' 96 training answers): w17 89.6 % and 3, w18 87.6 % and 7, w19 92.0 % and 3,
+    # w20 90.1 % and 6
+    ("w17", 0.89, 4), ("w18", 0.87, 7), ("w19", 0.91, 4), ("w20", 0.89, 6)])
 def test_wild_sets_hold_their_level(name: str, words: float, false_missing: int) -> None:
     answers = load_wild()[name]
     s = summary([score_written(a, default_model()) for a in answers], answers)
