@@ -118,7 +118,7 @@ def test_a_likely_result_is_kept_when_the_best_path_skips_it() -> None:
     import numpy as np
 
     from mockinterviewer.coach.chain import best_path
-    from mockinterviewer.coach.segment import _emissions, _trans, decode
+    from mockinterviewer.coach.segment import KEEP_IF_PRESENT, _emissions, _trans, decode
     from mockinterviewer.coach.segmodel import STATE_LABEL
     from mockinterviewer.coach.text import words_from_text
     from mockinterviewer.coach.units import annotate
@@ -135,7 +135,7 @@ def test_a_likely_result_is_kept_when_the_best_path_skips_it() -> None:
     plain = best_path(em, model.log_start, trans, end)
     assert plain is not None and [STATE_LABEL[s] for s in plain] == [0, 2, 2, 2]
     d = decode(units, model)  # type: ignore[arg-type]
-    assert d.presence[3] >= 0.3
+    assert d.presence[3] >= KEEP_IF_PRESENT["result"]
     assert d.labels == (0, 2, 2, 3)  # the likeliest labelling that has a Result
     # while the answer is still going, nothing is kept: the Result may not have come yet
     assert decode(units, model, horizon=60.0).labels == (0, 2, 2, 2)  # type: ignore[arg-type]
@@ -143,7 +143,7 @@ def test_a_likely_result_is_kept_when_the_best_path_skips_it() -> None:
     faint = _scripted([[0.9, 0.05, 0.05, 0, 0], [0.05, 0.05, 0.9, 0, 0],
                        [0.05, 0, 0.7, 0.25, 0], [0.05, 0, 0.65, 0.3, 0]])
     d = decode(units, faint)  # type: ignore[arg-type]
-    assert d.presence[3] < 0.3 and 3 not in d.labels
+    assert d.presence[3] < KEEP_IF_PRESENT["result"] and 3 not in d.labels
 
 
 def test_best_path_visits_every_required_part_or_says_it_cannot() -> None:
