@@ -192,6 +192,12 @@ LASTING_MORE = (
     # the speaker's creation still going
     r"\bstill (?:[\w-]+ ){1,5}?(?:the|my|our) (?:[\w-]+ ){0,4}?(?:i|we) (?:set up|built|introduced|"
     r"started|made|wrote|designed|created|put in|brought in|launched|drew up|came up with)\b",
+    # a habit the group now keeps: "we now keep a paper backup kit", "the ward still uses it"
+    r"\b(?:we|they|everyone|everybody|(?:the|our|every|each|all) (?:[\w-]+ )?(?:team|teams|store|"
+    r"stores|ward|wards|shop|shops|site|sites|branch|branches|unit|crew|office|company|school|"
+    r"kitchen|depot|warehouse|clinic|department|staff|shift|shifts|manager|managers)) "
+    r"(?:now|still) (?:keeps?|uses?|runs?|checks?|holds?|follows?|sends?|starts?|books?|prints?|"
+    r"reviews?|carr(?:y|ies)|trains?|asks?|opens?|logs?|tracks?)\b",
 )
 # Reversal denied, which is lasting: "they've never gone back to the old way".
 LASTING_NEGATED = re.compile(

@@ -1347,6 +1347,16 @@ def test_wider_lasting_families() -> None:
     assert not lasting("The rota went on the orders board for one day only.")
 
 
+def test_a_habit_the_group_now_keeps_lasted() -> None:
+    # "we now keep ..." is a practice that outlived the fix; the sentence model missed it.
+    from mockinterviewer.coach.detectors import states_lasting_effect as lasting
+    for s in ("No one missed a session, and we now keep a paper backup kit at the desk.",
+              "The ward now checks the pump log at every handover.",
+              "Every shift manager still runs the ten-minute count on Fridays."):
+        assert lasting(s), s
+    assert not lasting("We had to keep the door propped open until seven.")
+
+
 def test_wider_quantity_and_handover_families() -> None:
     from mockinterviewer.coach.detectors import is_assigned, is_quantified
     assert is_quantified("Waits dropped to ~12 min by the end of term.")
