@@ -263,6 +263,13 @@ LASTING_VETO = re.compile(
     r"adopted|picked|followed|uses)|replaced it|killed it|undid|undone|phased out|retired it|"
     r"got rid of it|until the|sore point|still (?:waiting|struggling|having|had|took|takes|"
     r"remember|wasn't|was not|is not|are not|were not|broken|failing|a problem|an issue))\b"
+    # what persists is the trouble, not the fix: "we still have the same problem every winter",
+    # "the warehouse still loses pallets", "it is still a mess on weekends"
+    r"|\bstill (?:[\w'-]+ ){0,3}?(?:problems?|issues?|troubles?|complaints?|a mess|a pain|"
+    r"a nightmare|headaches?|backlogs?|errors|mistakes|the old way|late)\b"
+    r"|\bstill (?:lose|loses|losing|complain|complains|complaining|miss|misses|missing|forget|"
+    r"forgets|forgetting|struggle|moan|moans|grumble|grumbles|argue|argues|break down|run late|"
+    r"runs late|running late|goes wrong|go wrong)\b"
 )
 
 PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|got|is|are|being|gets) (?:\w+ )?$")

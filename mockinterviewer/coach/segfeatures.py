@@ -51,6 +51,14 @@ _DUTY_PAIRS = frozenset({("asked", "me"), ("asked", "us"), ("was", "asked"), ("w
                          ("my", "part"), ("my", "brief"), ("the", "brief"), ("my", "aim"),
                          ("the", "aim")})
 
+# What the speaker felt about it ("I wasn't comfortable with it", "I was nervous"): the stakes of
+# the Situation, whatever word a speaker picks.
+_FEEL_WORDS = word_set("""comfortable uncomfortable nervous worried anxious uneasy scared afraid
+    frustrated annoyed upset stressed angry embarrassed overwhelmed concerned unhappy gutted
+    terrified panicked panicking confused unsure doubtful sceptical skeptical furious""")
+# A number to reach, in any wording: "my quarterly target was ...", "our quota", "the KPI".
+_GOAL_WORDS = word_set("""target targets quota quotas kpi kpis deadline okr okrs""")
+
 _SIT, _RES = SEGMENT_LABELS.index("situation"), SEGMENT_LABELS.index("result")
 
 
@@ -94,6 +102,12 @@ def _grammar(toks: Sequence[str]) -> dict[str, float]:
         out["need"] = 1.0
     if pairs & _DUTY_PAIRS or any(t in _DUTY_WORDS for t in toks):
         out["duty"] = 1.0
+    if any(t in _FEEL_WORDS for t in toks):
+        out["feel"] = 1.0
+    if any(t in _GOAL_WORDS for t in toks):
+        out["goal"] = 1.0
+    if "you" in toks:
+        out["has_you"] = 1.0
     nums = [i for i in range(len(toks)) if is_number_token(list(toks), i)]
     if nums:
         out["num"] = 1.0
@@ -176,6 +190,7 @@ def chain_features(lp: np.ndarray, units: Sequence[Unit], horizon: float | None 
     n = len(units)
     p = np.exp(lp)
     t0, t1 = (units[0].start, units[-1].end) if units else (0.0, 0.0)
+    punctuated = any(u.ends_sentence for u in units[:-1])  # a sentence ends before the last
     out = []
     for i in range(n):
         f: dict[str, float] = {}
@@ -185,6 +200,12 @@ def chain_features(lp: np.ndarray, units: Sequence[Unit], horizon: float | None 
             f[f"next{k}"] = float(lp[i + 1, k]) if i + 1 < n else -5.0
             f[f"maxbefore{k}"] = float(p[:i, k].max()) if i > 0 else 0.0
             f[f"maxafter{k}"] = float(p[i + 1:, k].max()) if i + 1 < n else 0.0
+        if i > 0 and punctuated and not units[i].opens_sentence:
+            # A clause cut from the sentence before ("..., when we expected twice the orders")
+            # mostly tells the same part; the layer learns how much from the writers' labels.
+            # Not in note-form with no sentence end, where no unit opens a sentence.
+            for k in range(lp.shape[1]):
+                f[f"cont_prev{k}"] = float(p[i - 1, k])
         f["pos"] = min(1.0, (units[i].start - t0) / max(t1 - t0, horizon or 0.0, 1e-3))
         f["last"] = float(i == n - 1 and horizon is None)
         f["first"] = float(i == 0)

@@ -165,6 +165,13 @@ def _marker_at(low: Sequence[str], i: int) -> bool:
     return any(tuple(low[i: i + len(m)]) == m for m in _MARKERS)
 
 
+def _past_hedge(low: Sequence[str], hedged: Sequence[bool], j: int, end: int) -> int:
+    """The first word at or after ``j`` (before ``end``) that is neither a hedge nor a filler."""
+    while j < end and (hedged[j] or is_filler(low[j])):
+        j += 1
+    return j
+
+
 def cut_points(words: Sequence[Word], pause: float = PAUSE_SPLIT,
                extra: Sequence[float] = (), hedged: Sequence[bool] | None = None,
                boundaries: BoundaryModel | None = None) -> list[int]:
@@ -238,6 +245,11 @@ def cut_points(words: Sequence[Word], pause: float = PAUSE_SPLIT,
                            or raw_prev.endswith("...") or not low[i - 1] or step[i - 1])
             opener = low[j] if j < b else ""
             if not opener or step[j]:  # a lone dash or arrow goes with the clause before it
+                continue
+            k = _past_hedge(low, hedged, j, b) if hedged[j] and after_punct else b
+            if k < b and _marker_at(low, k):
+                soft.add(i)  # "got it done, I think what I learned ...": the marker's clause
+                last = i     # takes the hedge that leads into it
                 continue
             if hedged[j] or (hedged[i - 1] and not after_punct):
                 continue  # "dropped, I believe, to one": a hedge neither opens nor ends a clause

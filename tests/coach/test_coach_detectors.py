@@ -1357,6 +1357,23 @@ def test_a_habit_the_group_now_keeps_lasted() -> None:
     assert not lasting("We had to keep the door propped open until seven.")
 
 
+def test_a_trouble_that_is_still_there_did_not_last() -> None:
+    # "still" of the problem is the opposite of a lasting effect; it used to fire on all of
+    # these (rules or sentence model). "still" of the speaker's fix stays lasting.
+    from mockinterviewer.coach.detectors import states_lasting_effect as lasting
+    for s in ("We still have the same problem every winter.",
+              "Honestly the store still has that problem today.",
+              "They still complain about the rota every week.",
+              "It is still a mess on weekends.",
+              "The warehouse still loses pallets now and then.",
+              "The night team still does it the old way."):
+        assert not lasting(s), s
+    for s in ("The weekly huddle I started is still happening on the ward.",
+              "We have not had the same problem since.",
+              "We still have the spreadsheet and the whole team uses it."):
+        assert lasting(s), s
+
+
 def test_wider_quantity_and_handover_families() -> None:
     from mockinterviewer.coach.detectors import is_assigned, is_quantified
     assert is_quantified("Waits dropped to ~12 min by the end of term.")

@@ -370,6 +370,16 @@ def test_a_parenthetical_hedge_neither_opens_nor_ends_a_unit() -> None:
     assert len(units) == 1
 
 
+def test_a_hedge_that_leads_into_a_lesson_goes_with_the_lesson() -> None:
+    # Whisper writes "..., I think what I learned ..." with no full stop: the lesson's clause
+    # starts at the hedge, so "I think what" no longer ends the Result's unit.
+    units = annotate(words_from_text(
+        "It rained all week. And we got the roof felted, I guess what I learned from it is to "
+        "check the forecast twice."))
+    assert [u.text for u in units][-1].startswith("I guess what I learned")
+    assert not any(u.text.rstrip(",").endswith(("guess", "what")) for u in units)
+
+
 def test_a_hedged_answer_with_no_lesson_has_no_reflection() -> None:
     labels = _labels(HEDGED)
     assert "reflection" not in {lb for lb, _ in labels}
