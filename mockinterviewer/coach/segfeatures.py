@@ -59,6 +59,8 @@ _FEEL_WORDS = word_set("""comfortable uncomfortable nervous worried anxious unea
 # A number to reach, in any wording: "my quarterly target was ...", "our quota", "the KPI".
 _GOAL_WORDS = word_set("""target targets quota quotas kpi kpis deadline okr okrs""")
 
+_SENTENCE_WORDS = 40
+
 _SIT, _RES = SEGMENT_LABELS.index("situation"), SEGMENT_LABELS.index("result")
 
 
@@ -190,7 +192,10 @@ def chain_features(lp: np.ndarray, units: Sequence[Unit], horizon: float | None 
     n = len(units)
     p = np.exp(lp)
     t0, t1 = (units[0].start, units[-1].end) if units else (0.0, 0.0)
-    punctuated = any(u.ends_sentence for u in units[:-1])  # a sentence ends before the last
+    # Written in sentences: one ends at least every 40 words (twice a long sentence), so a unit
+    # that does not open one is a clause cut from it. Notes and raw transcripts are not.
+    ends = sum(1 for u in units[:-1] if u.ends_sentence)
+    punctuated = (ends + 1) * _SENTENCE_WORDS >= sum(len(u.tokens) for u in units)
     out = []
     for i in range(n):
         f: dict[str, float] = {}
@@ -203,7 +208,7 @@ def chain_features(lp: np.ndarray, units: Sequence[Unit], horizon: float | None 
         if i > 0 and punctuated and not units[i].opens_sentence:
             # A clause cut from the sentence before ("..., when we expected twice the orders")
             # mostly tells the same part; the layer learns how much from the writers' labels.
-            # Not in note-form with no sentence end, where no unit opens a sentence.
+            # Not in notes or unpunctuated runs, where few units open a sentence.
             for k in range(lp.shape[1]):
                 f[f"cont_prev{k}"] = float(p[i - 1, k])
         f["pos"] = min(1.0, (units[i].start - t0) / max(t1 - t0, horizon or 0.0, 1e-3))

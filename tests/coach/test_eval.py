@@ -93,8 +93,8 @@ KNOWN_GAPS = {"weak-no-task-no-result-import": {"segment.missing.result"}}
 # has no Result, and its last Action sentences are read as one (the known gap pinned below): at
 # stop 25, when the second layer learned to weigh a clause cut from its sentence with the part
 # before it, "after that, and we checked the dashboards" followed "We kept an eye on it for a
-# while" into the Result (76 % -> 68 %; the set 93.4 -> 94.3 %, the natural set 95.3 -> 95.7 %,
-# the frozen split's false "missing" parts 28 -> 24). strong-deliver-merchant-cutover, held at
+# while" into the Result (76 % -> 68 %; the set 93.4 -> 94.5 %, the natural set 95.3 -> 95.4 %,
+# the frozen split's false "missing" parts 28 -> 23). strong-deliver-merchant-cutover, held at
 # 70 % until then, scores 90 %.
 KNOWN_TIME_GAPS = {"weak-no-task-no-result-import": 0.65}
 
@@ -127,8 +127,8 @@ def test_spoken_set_meets_the_bar(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert d["overall"]["time_correct"] >= 0.90
     assert d["overall"]["median_boundary_error"] <= 1.5
     # The natural set (written blind, three synthesizers) is measured, never tuned on: 92.4 % of
-    # time on 2026-12-06, worst answer 75 %; at stop 25 95.7 %, worst 82 % (nat-19, opened at
-    # stop 25: see the closing note), so it is held to the issue's bar.
+    # time on 2026-12-06, worst answer 75 %; at stop 25 95.4 %, worst 82 % (nat-09; nat-19, opened
+    # at stop 25, 84 %: see the closing note), so it is held to the issue's bar.
     assert d["natural_overall"]["time_correct"] >= 0.90
     assert min(a["time_correct"] for a in d["natural_answers"]) >= 0.75
 

@@ -105,9 +105,9 @@ def test_scoring_without_scikit_learn_matches_it(
 @pytest.mark.slow
 def test_models_beat_the_rules_on_writers_they_never_saw() -> None:
     """Leave one writer out (about a minute and a half: sentence models per writer). The
-    docstring's table (20 writers at stop 24): assigned 0.873 / 0.919 against the rule's
-    0.978 / 0.301; nothing lasted 0.866 / 0.906 against 0.809 / 0.936 (with 18 writers at stop
-    22: 0.892 / 0.937 and 0.862 / 0.913)."""
+    docstring's table (22 writers at stop 25): assigned 0.876 / 0.913 against the rule's
+    0.977 / 0.316; nothing lasted 0.868 / 0.898 against 0.799 / 0.929 (20 writers at stop 24:
+    0.873 / 0.919 and 0.866 / 0.906; 18 at stop 22: 0.892 / 0.937 and 0.862 / 0.913)."""
     rows = finding_model.training_rows()
     for finding, floor in (("initiation.assigned", 0.87), ("result.no_second_order", 0.85)):
         tp, fp, fn, rtp, rfp, rfn = finding_model.leave_one_writer_out(finding, rows[finding])
