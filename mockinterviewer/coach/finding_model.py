@@ -10,7 +10,8 @@ over
 
 * the rule's evidence: whether the rule fires, how many sentences the detector hears and how
   sure the sentence model is at most (:func:`mockinterviewer.coach.sentence_model.sure`), the
-  remit, initiative and disagreement cues;
+  remit, initiative and disagreement cues, and whether the speaker says the work was not theirs
+  ("not my job");
 * the words (TF-IDF word 1-2-grams) of two views: all the parts it reads, and the one part that
   matters most (the Task for "handed over", the Result for "nothing lasted").
 
@@ -26,20 +27,24 @@ writers of the outside answers (``wild-*.jsonl``) and the two newest marked work
 the role too (48-72 % of their answers), and a model trained on the mix found 34-53 % of the
 outside writers' cases. At stop 22 four labellers, briefed alone and never shown the engine,
 relabelled all 1,176 corpus answers (77 % handed over; of the earlier writers' marks they
-dropped two).
+dropped two). The answers written since are labelled the same way: at stop 26 three labellers
+relabelled the two newest writers' 128 (majority of three, 117 unanimous), whose own marks had
+ranged from 30 % to 59 % handed over (the labellers: 80 %); with the writers' own marks the
+model scored 85.3 / 87.9 below.
 
-Measured leaving one writer out at a time (22 writers, stop 25; the parts as their writers split
+Measured leaving one writer out at a time (24 writers, stop 26; the parts as their writers split
 them):
 
 =======================  ==============  ============================
 finding                  the rule        the model (C, threshold)
 =======================  ==============  ============================
-initiation.assigned      97.7 / 31.6     87.6 / 91.3 (30, 0.5)
-result.no_second_order   79.9 / 92.9     86.8 / 89.8 (10, 0.6)
+initiation.assigned      98.2 / 31.2     87.6 / 91.3 (30, 0.5)
+result.no_second_order   79.7 / 93.0     87.7 / 90.2 (10, 0.6)
 =======================  ==============  ============================
 
-(precision / recall over 1,087 and 1,035 answers; at stop 24, with 20 writers, 87.3 / 91.9 and
-86.6 / 90.6; at stop 22, with 18 writers and 883 and 842
+(precision / recall over 1,177 and 1,093 answers; without the "not mine" feature, "handed over"
+scores 87.3 / 90.9; at stop 25, with 22 writers, 87.6 / 91.3 and 86.8 / 89.8; at stop 24, with
+20 writers, 87.3 / 91.9 and 86.6 / 90.6; at stop 22, with 18 writers and 883 and 842
 answers, 89.2 / 93.7 and 86.2 / 91.3. C, the threshold and the second view were chosen
 at stop 19 on the earlier writers, so they are upper bounds.) On the outside writers' answers,
 never trained on, "handed over" went from 95-100 % precision and 43-53 % recall to 73-79 % and
@@ -91,6 +96,16 @@ DISAGREE = re.compile(
     r"didn't agree|did not agree|thought (?:that |it |this |going )?(?:was )?(?:the )?wrong|"
     r"told (?:him|her|them) (?:we|i|it) (?:couldn't|could not|can't|cannot|shouldn't|think))|"
     r"but i (?:thought|told|said|felt|believed|didn't|did not|wasn't|pitched|proposed))\b")
+
+# The speaker says the work was not theirs to do ("food is not my job, I am reception", "it was
+# outside my remit", "my job is the crew, not the farm's decisions"): the work was taken on, not
+# handed over. Of the training answers that say so, the labellers called 4 handed over and 39 not.
+NOT_MINE = re.compile(
+    r"\b(?:(?:not|never) (?:really |strictly |technically |officially |even |exactly |normally |"
+    r"actually )?(?:part of )?(?:my|our) (?:job|role|responsibility|area|remit|problem|"
+    r"department|team|queue|patch|business|place|shift)|(?:outside|beyond) (?:my|our) "
+    r"(?:job|role|remit|responsibilities|area|duties|pay grade)|my (?:job|role) (?:is|was) "
+    r"[^.;]{1,40}?, not\b)")
 
 
 @dataclass(frozen=True)
@@ -163,6 +178,7 @@ def _assigned_features(sents: Sequence[Sentence]) -> dict[str, float]:
     return {
         "hit": float(bool(hits)), "n_hits": min(len(hits), 3) / 3, "scope": float(scope),
         "initiative": float(bool(INITIATIVE.search(text))), "disagree": float(disagree),
+        "not_mine": float(bool(NOT_MINE.search(text))),
         "rule": float(bool(hits) and not disagree and not scope),
         "p_max": max((sentence_model.sure("assigned", s.text) for s in sents), default=0.0),
         "rules_only": float(bool(_heard(sents, detectors.RULES["assigned"]))),

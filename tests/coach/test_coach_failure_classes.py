@@ -174,6 +174,40 @@ def test_a_closing_that_names_a_lesson_stays_a_reflection(closing: str) -> None:
     assert _label_of(FRONT_DESK + closing, lesson[:20]) == "reflection"
 
 
+FOOD_BANK = (
+    "I coordinate volunteers at a food bank. Our Saturday collection rota kept falling apart "
+    "because people swapped shifts by text and nobody kept track. I put the rota into a shared "
+    "sheet, asked every driver to swap only through it, and I rang the three regulars who had "
+    "missed the most shifts to ask what would help. ")
+
+
+@pytest.mark.parametrize("closing", [
+    "It only started last month, so it's too early to tell.",
+    "The board is still deciding whether to keep it, so we'll see.",
+    "Honestly I'm not sure what happened after that, I moved to another branch.",
+    "And yeah, that was it.",
+])
+def test_a_closing_that_says_nothing_came_of_it_is_no_result(
+        backbone_scenario: Scenario, closing: str) -> None:
+    """Failure class 1: a telling that stops before anything came of the work has no Result,
+    however much its closing sounds like one; the closing stays with the Action."""
+    text = FOOD_BANK + closing
+    analysis = analyze(words_from_text(text), backbone_scenario, "sde2")
+    assert analysis.segment("result").status == "missing"
+    assert "segment.missing.result" in analysis.finding_ids
+    assert _label_of(text, closing[:12]) == "action"
+
+
+@pytest.mark.parametrize("closing", [
+    "No Saturday was short of drivers for the next three months. So yeah, that was it.",
+    "Two drivers came back, though it's too early to tell if it lasts.",
+    "Drivers seemed happier, but it's early days.",
+    "They stayed on the rota, and yeah, that's it really",
+])
+def test_an_outcome_said_with_a_sign_off_or_a_caveat_keeps_its_result(closing: str) -> None:
+    assert _label_of(FOOD_BANK + closing, closing[:12]) == "result"
+
+
 # --- 2. a boundary inside one sentence ---
 
 def test_task_and_action_in_one_sentence(backbone_scenario: Scenario) -> None:

@@ -105,8 +105,9 @@ def test_scoring_without_scikit_learn_matches_it(
 @pytest.mark.slow
 def test_models_beat_the_rules_on_writers_they_never_saw() -> None:
     """Leave one writer out (about a minute and a half: sentence models per writer). The
-    docstring's table (22 writers at stop 25): assigned 0.876 / 0.913 against the rule's
-    0.977 / 0.316; nothing lasted 0.868 / 0.898 against 0.799 / 0.929 (20 writers at stop 24:
+    docstring's table (24 writers at stop 26): assigned 0.876 / 0.913 against the rule's
+    0.982 / 0.312; nothing lasted 0.877 / 0.902 against 0.797 / 0.930 (22 writers at stop 25:
+    0.876 / 0.913 and 0.868 / 0.898; 20 writers at stop 24:
     0.873 / 0.919 and 0.866 / 0.906; 18 at stop 22: 0.892 / 0.937 and 0.862 / 0.913)."""
     rows = finding_model.training_rows()
     for finding, floor in (("initiation.assigned", 0.87), ("result.no_second_order", 0.85)):
@@ -130,6 +131,34 @@ def test_work_that_came_with_the_role_reads_as_handed_over() -> None:
 
 def test_self_started_work_is_not_handed_over() -> None:
     assert "initiation.assigned" not in _ids(SELF_STARTED)
+
+
+@pytest.mark.parametrize(("sentence", "not_mine"), [
+    ("Fixing the lockers is not my job, the maintenance contractor does that.", True),
+    ("The broken wheelchairs were outside my remit, estates owned them.", True),
+    ("My job is the till, not the stockroom, but the delivery was blocking the fire door.", True),
+    ("It wasn't really our team's problem.", True),
+    ("My job was to get the lockers fixed before the inspection.", False),
+    ("Not my proudest moment, but my manager asked me to fix it.", False),
+])
+def test_work_that_was_not_the_speakers_is_read_as_such(sentence: str, not_mine: bool) -> None:
+    """"Not my job" is its own feature: of the training answers that say so, the labellers called
+    4 handed over and 18 not; the learned weight carries that (a bag of words hears "my job")."""
+    parts = {"situation": (finding_model.Sentence(sentence, (sentence,)),)}
+    reading = finding_model.read("initiation.assigned", parts)
+    assert reading.features["not_mine"] == float(not_mine)
+    assert finding_model.shipped()["initiation.assigned"]["dense"]["not_mine"] < -1.0  # type: ignore[index]
+
+
+OUTSIDE_THE_ROLE = (
+    "I work the front desk at a leisure centre. Fixing the lockers is not my job, the "
+    "maintenance contractor does that, but members kept losing their things. I rang a locksmith "
+    "I knew, got six locks replaced on a Sunday and put up a sign. Complaints about lockers "
+    "stopped that month.")
+
+
+def test_work_outside_the_role_is_not_handed_over() -> None:
+    assert "initiation.assigned" not in _ids(OUTSIDE_THE_ROLE)
 
 
 def test_a_result_that_lasted_is_not_called_one_off() -> None:

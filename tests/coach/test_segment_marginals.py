@@ -141,7 +141,7 @@ def test_a_likely_result_is_kept_when_the_best_path_skips_it() -> None:
     assert decode(units, model, horizon=60.0).labels == (0, 2, 2, 2)  # type: ignore[arg-type]
     # an unlikely Result stays missing
     faint = _scripted([[0.9, 0.05, 0.05, 0, 0], [0.05, 0.05, 0.9, 0, 0],
-                       [0.05, 0, 0.7, 0.25, 0], [0.05, 0, 0.65, 0.3, 0]])
+                       [0.05, 0, 0.85, 0.1, 0], [0.05, 0, 0.8, 0.15, 0]])
     d = decode(units, faint)  # type: ignore[arg-type]
     assert d.presence[3] < KEEP_IF_PRESENT["result"] and 3 not in d.labels
 
