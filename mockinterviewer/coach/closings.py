@@ -56,8 +56,10 @@ def signs_off(text: str) -> bool:
 
 
 def no_reflection(text: str) -> bool:
-    """Whether a unit can never be a Reflection: it grades the speaker or signs off."""
-    return grades_the_speaker(text) or signs_off(text)
+    """Whether a unit can never be a Reflection: it grades the speaker, signs off, or says only
+    that the outcome is not in yet ("so it's too early to tell")."""
+    return grades_the_speaker(text) or signs_off(text) or (
+        bool(_NOT_YET.search(text)) and not _LESSON.search(text))
 
 
 # An outcome the speaker does not know yet, or does not know at all: "it's still in progress, we'll
@@ -76,6 +78,13 @@ _NO_OUTCOME = re.compile(
     r"not) (?:yet |really )?(?:settled|decided|resolved|finished|sorted)|undecided|unresolved)",
     re.IGNORECASE)
 
+# The outcome is not in yet: no lesson either ("I still don't know if it was the right call"
+# looks back, so it is left to the classifier).
+_NOT_YET = re.compile(
+    r"\b(?:early days|too (?:early|soon) to (?:tell|say)|(?:we'll|we will) (?:have to )?see\b|"
+    r"remains to be seen|wait and see|still (?:deciding|waiting|in progress|ongoing)|"
+    r"(?:haven't|have not|hasn't|has not) (?:heard|got|had) [^.!?]*\b(?:back|yet)\b)",
+    re.IGNORECASE)
 # The words of a fragment the recogniser cut off before a sign-off ("and yeah, that was,").
 _FILLER_WORDS = _BARE | {"that", "was", "is", "i", "mean", "then", "guess", "think"}
 # "..., but it's early days": a caveat on an outcome just said.

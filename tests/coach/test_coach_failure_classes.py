@@ -183,6 +183,7 @@ FOOD_BANK = (
 
 @pytest.mark.parametrize("closing", [
     "It only started last month, so it's too early to tell.",
+    "It only started last month, so honestly it's too early to tell.",
     "The board is still deciding whether to keep it, so we'll see.",
     "Honestly I'm not sure what happened after that, I moved to another branch.",
     "And yeah, that was it.",
