@@ -1,6 +1,7 @@
 """Closings that are no STAR part of their own: sign-offs, self-grading, outcomes not yet known.
 
-A unit that grades the speaker or signs off is never a Reflection. A telling that stops before
+A unit that grades the speaker, signs off or says the outcome is not in yet ("it's too early to
+tell") is never a Reflection. A telling that stops before
 anything came of it ("they're still deciding, so it isn't settled yet", "I'm not sure what
 happened after that", "so yeah, that was it") has no Result, however much the closing sounds like
 one: :func:`no_outcome_run` finds such a closing where the decoder read it as the Result.
@@ -89,11 +90,6 @@ _NOT_YET = re.compile(
 _FILLER_WORDS = _BARE | {"that", "was", "is", "i", "mean", "then", "guess", "think"}
 # "..., but it's early days": a caveat on an outcome just said.
 _CAVEAT = re.compile(r"\b(?:but|though|although)\b", re.IGNORECASE)
-
-
-def no_outcome(text: str) -> bool:
-    """Whether a unit says that the outcome is not known (yet) or that the telling is over."""
-    return unknown_outcome(text) or signs_off(text)
 
 
 def unknown_outcome(text: str) -> bool:

@@ -99,7 +99,7 @@ DISAGREE = re.compile(
 
 # The speaker says the work was not theirs to do ("food is not my job, I am reception", "it was
 # outside my remit", "my job is the crew, not the farm's decisions"): the work was taken on, not
-# handed over. Of the training answers that say so, the labellers called 4 handed over and 39 not.
+# handed over. Of the training answers that say so, the labellers called 4 handed over and 18 not.
 NOT_MINE = re.compile(
     r"\b(?:(?:not|never) (?:really |strictly |technically |officially |even |exactly |normally |"
     r"actually )?(?:part of )?(?:my|our) (?:job|role|responsibility|area|remit|problem|"
