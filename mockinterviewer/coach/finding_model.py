@@ -38,23 +38,34 @@ them):
 =======================  ==============  ============================
 finding                  the rule        the model (C, threshold)
 =======================  ==============  ============================
-initiation.assigned      98.2 / 31.2     87.6 / 91.3 (30, 0.5)
+initiation.assigned      98.2 / 31.2     89.6 / 84.8 (30, 0.5; bare 0.7)
 result.no_second_order   79.7 / 93.0     87.7 / 90.2 (10, 0.6)
 =======================  ==============  ============================
 
-(precision / recall over 1,177 and 1,093 answers; without the "not mine" feature, "handed over"
-scores 87.3 / 90.9; at stop 25, with 22 writers, 87.6 / 91.3 and 86.8 / 89.8; at stop 24, with
-20 writers, 87.3 / 91.9 and 86.6 / 90.6; at stop 22, with 18 writers and 883 and 842
-answers, 89.2 / 93.7 and 86.2 / 91.3. C, the threshold and the second view were chosen
-at stop 19 on the earlier writers, so they are upper bounds.) On the outside writers' answers,
+(precision / recall over 1,177 and 1,093 answers; "handed over" scored 87.6 / 91.3 before the
+bare threshold, and without the "not mine" feature 87.3 / 90.9; at stop 25, with 22 writers,
+87.6 / 91.3 and 86.8 / 89.8; at stop 24, with 20 writers, 87.3 / 91.9 and 86.6 / 90.6; at
+stop 22, with 18 writers and 883 and 842 answers, 89.2 / 93.7 and 86.2 / 91.3. C, the threshold
+and the second view were chosen at stop 19 on the earlier writers, so they are upper bounds.)
+On the outside writers' answers,
 never trained on, "handed over" went from 95-100 % precision and 43-53 % recall to 73-79 % and
 91-100 % (w18-w20): they call some work that came with the role chosen where the labellers did
 not. Vetoing "handed over" when the speaker argued or went beyond the ask, as the rule did, cost
 2-4 points of recall for about one of precision: the writers call such work handed over all the
 same.
 
+When nothing in the answer says the work was handed over (no Task, no sentence the detector
+hears, none the sentence model puts at 0.3 or more), the model must reach 0.7 rather than 0.5
+(``Spec.bare_threshold``): the labellers called 77 % of the corpus answers handed over, and the
+model's prior leans that way even on answers that say nothing of the kind. Chosen at stop 27 on
+the spoken development sets (natural development and espeak-ng, read through Whisper): it took
+seven false "handed over" findings away and missed no expected one there, and on the natural
+set too; left out by writer it trades recall for precision (above); on the frozen answers the
+finding went from 85 / 90 % to 88 / 86 %. Such a finding is only a warning, and says that nothing
+in the opening tells whose idea the work was (:mod:`.findings`).
+
 Scoring needs only the shipped weights (``coach/model/findings.json.gz``) and plain Python;
-``python -m mockinterviewer.coach.finding_model`` rebuilds them with scikit-learn (a few minutes:
+``python -m mockinterviewer.coach.finding_train`` rebuilds them with scikit-learn (a few minutes:
 one set of sentence models per writer). When the file is missing or unreadable the rules decide.
 """
 
@@ -68,16 +79,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from mockinterviewer.coach import detectors, sentence_model
 from mockinterviewer.coach.detector_text import normalise
-from mockinterviewer.coach.model_files import write_json_gz
 from mockinterviewer.coach.sentence_model import sigmoid, term_score
 from mockinterviewer.coach.units import Unit
-
-if TYPE_CHECKING:
-    from mockinterviewer.coach.corpus import WrittenAnswer
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +140,8 @@ class Spec:
         c: inverse regularisation strength.
         threshold: probability at which the finding is raised.
         any_part: whether any of its parts is enough to judge it.
+        bare_threshold: the probability needed when nothing in the answer says it (see
+            :func:`has_evidence`); the model's prior alone must be surer than that.
     """
 
     parts: tuple[str, ...]
@@ -141,6 +149,7 @@ class Spec:
     c: float
     threshold: float
     any_part: bool = False
+    bare_threshold: float | None = None
 
     def judged(self, present: Sequence[str]) -> bool:
         """Whether the finding is judged on an answer with these parts present."""
@@ -148,7 +157,7 @@ class Spec:
 
 
 SPECS: dict[str, Spec] = {
-    "initiation.assigned": Spec(("situation", "task", "action"), "task", 30.0, 0.5, True),
+    "initiation.assigned": Spec(("situation", "task", "action"), "task", 30.0, 0.5, True, 0.7),
     "result.no_second_order": Spec(("result", "reflection"), "result", 10.0, 0.6),
 }
 
@@ -263,151 +272,51 @@ def shipped() -> dict[str, dict[str, object]]:
         return {}
 
 
-def fires(finding: str, parts: Mapping[str, Sequence[Sentence]]) -> bool:
+# The sentence model's probability from which a sentence counts as saying the work was handed over.
+EVIDENCE_P = 0.3
+
+
+def has_evidence(reading: Reading) -> bool:
+    """Whether anything in the answer says the finding holds: a Task part (the focus view), a
+    sentence the detector hears or one the sentence model finds likely.
+
+    Without any, "handed over" rests on the model's prior and the words around: the corpus
+    labellers called 77 % of answers handed over, so the prior leans that way. On the spoken
+    development sets (natural development and espeak-ng) it then fired on answers that say
+    nothing of the kind ("on my uncle's farm the new fencing quote was really high"; a teaching
+    assistant who started talking to a parent).
+    """
+    return bool(reading.views[1].strip()) or says_so(reading)
+
+
+def says_so(reading: Reading) -> bool:
+    """Whether some sentence says the work was handed over: the detector hears it, or the
+    sentence model finds it likely (a quote that can carry a critical finding)."""
+    f = reading.features
+    return f.get("hit", 0.0) > 0 or f.get("p_max", 0.0) >= EVIDENCE_P
+
+
+def threshold(finding: str, reading: Reading) -> float:
+    """The probability at which the finding is raised for this reading."""
+    spec = SPECS[finding]
+    if spec.bare_threshold is None or has_evidence(reading):
+        return spec.threshold
+    return spec.bare_threshold
+
+
+def fires(finding: str, parts: Mapping[str, Sequence[Sentence]] | Reading) -> bool:
     """Whether the finding holds for an answer.
 
     Args:
         finding: a key of :data:`SPECS`.
-        parts: label -> its sentences, for the parts that are present.
+        parts: label -> its sentences, for the parts that are present (or their
+            :func:`read`).
 
     Returns:
         The model's verdict at its threshold (the rule's without shipped weights).
     """
-    reading = read(finding, parts)
+    reading = parts if isinstance(parts, Reading) else read(finding, parts)
     weights = shipped().get(finding)
     if not weights:
         return bool(reading.features["rule"])
-    return probability(weights, reading) >= SPECS[finding].threshold
-
-
-# --- training ----------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Row:
-    """One training answer's reading for one finding."""
-
-    reading: Reading
-    label: int
-    writer: str
-
-
-def _answer_parts(answer: WrittenAnswer) -> dict[str, tuple[Sentence, ...]]:
-    from mockinterviewer.coach.text import words_from_text
-    from mockinterviewer.coach.units import annotate, sanitize
-
-    out: dict[str, tuple[Sentence, ...]] = {}
-    for label, text in answer.parts:
-        if text.strip():
-            out[label] = out.get(label, ()) + sentences(annotate(sanitize(words_from_text(text))))
-    return out
-
-
-def training_rows(answers: Sequence[WrittenAnswer] | None = None) -> dict[str, list[Row]]:
-    """Per finding, a row for each training answer that has one of its parts, read with sentence
-    models trained without the answer's writer (needs scikit-learn).
-
-    Args:
-        answers: labelled answers (default: the training split).
-    """
-    from mockinterviewer.coach.corpus import load_corpus, split
-
-    answers = list(split(load_corpus())[0] if answers is None else answers)
-    rows: dict[str, list[Row]] = {f: [] for f in SPECS}
-    checks = ("assigned", "scope_boundary", "lasting_effect")
-    for writer in sorted({a.author for a in answers}):
-        weights = sentence_model.fit_checks([a for a in answers if a.author != writer], checks)
-        with sentence_model.weights_in_use(weights):
-            for a in (a for a in answers if a.author == writer):
-                parts = _answer_parts(a)
-                for finding, spec in SPECS.items():
-                    if spec.judged([label for label, sents in parts.items() if sents]):
-                        rows[finding].append(Row(read(finding, parts),
-                                                 int(finding in a.expected), writer))
-        log.info("finding model: read writer %s", writer)
-    return rows
-
-
-def fit(rows: Sequence[Row], c: float) -> dict[str, object]:
-    """Fits one finding's model (needs scikit-learn).
-
-    Args:
-        rows: its training rows.
-        c: inverse regularisation strength.
-
-    Returns:
-        The weights :func:`probability` reads.
-    """
-    from scipy.sparse import hstack
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    dv = DictVectorizer()
-    tvs = [TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2,
-                           preprocessor=normalise) for _ in range(2)]
-    x = hstack([dv.fit_transform([dict(r.reading.features) for r in rows])]
-               + [tv.fit_transform([r.reading.views[i] for r in rows])
-                  for i, tv in enumerate(tvs)]).tocsr()
-    clf = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
-    clf.fit(x, [r.label for r in rows])
-    coef = [float(v) for v in clf.coef_[0]]
-    at = len(dv.feature_names_)
-    views = []
-    for tv in tvs:
-        views.append({g: [round(float(tv.idf_[i]), 5), round(coef[at + i], 5)]
-                      for g, i in sorted(tv.vocabulary_.items())})
-        at += len(tv.vocabulary_)
-    return {"intercept": round(float(clf.intercept_[0]), 5),
-            "dense": {n: round(coef[i], 5) for i, n in enumerate(dv.feature_names_)},
-            "views": views}
-
-
-def leave_one_writer_out(finding: str, rows: Sequence[Row]) -> tuple[int, int, int, int, int, int]:
-    """(tp, fp, fn) of the model, then of the rule, each answer judged by a model trained without
-    its writer's answers."""
-    spec = SPECS[finding]
-    tp = fp = fn = rtp = rfp = rfn = 0
-    for writer in sorted({r.writer for r in rows}):
-        weights = fit([r for r in rows if r.writer != writer], spec.c)
-        for r in (r for r in rows if r.writer == writer):
-            said = probability(weights, r.reading) >= spec.threshold
-            rule = bool(r.reading.features["rule"])
-            tp, fp, fn = tp + int(said and r.label), fp + int(said and not r.label), fn + int(
-                r.label and not said)
-            rtp, rfp, rfn = rtp + int(rule and r.label), rfp + int(rule and not r.label), rfn + int(
-                r.label and not rule)
-    return tp, fp, fn, rtp, rfp, rfn
-
-
-def build() -> Path:
-    """Trains both findings on the training split and writes the shipped weights."""
-    from mockinterviewer.coach.segmodel import data_hash
-
-    rows = training_rows()
-    write_json_gz(MODEL_PATH, {"findings": {f: fit(rows[f], SPECS[f].c) for f in SPECS},
-                               "data": data_hash(sentence_model.data_files())})
-    shipped.cache_clear()
-    return MODEL_PATH
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Rebuilds the weights, or (``--lowo``) prints the leave-one-writer-out table."""
-    import argparse
-
-    p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument("--lowo", action="store_true", help="only print leave-one-writer-out figures")
-    args = p.parse_args(argv)
-    if not args.lowo:
-        print(f"wrote {build()}")
-        return 0
-    rows = training_rows()
-    for finding in SPECS:
-        tp, fp, fn, rtp, rfp, rfn = leave_one_writer_out(finding, rows[finding])
-        print(f"{finding:<24} {len(rows[finding])} answers  model P {tp / max(1, tp + fp):.3f} "
-              f"R {tp / max(1, tp + fn):.3f}  rule P {rtp / max(1, rtp + rfp):.3f} "
-              f"R {rtp / max(1, rtp + rfn):.3f}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    return probability(weights, reading) >= threshold(finding, reading)

@@ -205,12 +205,22 @@ def content_findings(segments: Sequence[SegmentResult], scenario: Scenario, leve
     # those answers keep the finding, as a warning that points at what they already said.
     went_further = _find(present, detectors.states_scope_boundary) or _find(
         early, lambda t: bool(INITIATIVE.search(normalise(t)) or DISAGREE.search(normalise(t))))
-    if early and finding_model.fires("initiation.assigned",
-                                     {s.label: _sentences_of(s) for s in early}):
+    # A Task the decoder is unsure of (a clause it handed the Task for want of a better one) is
+    # read as part of the Situation: on its own a Task weighs heavily towards "handed over".
+    opening: dict[str, tuple[finding_model.Sentence, ...]] = {}
+    for s in early:
+        label = "situation" if s.label == "task" and s.confidence < FAINT else s.label
+        opening[label] = opening.get(label, ()) + _sentences_of(s)
+    reading = finding_model.read("initiation.assigned", opening) if early else None
+    if reading is not None and finding_model.fires("initiation.assigned", reading):
         hit = _find(early, detectors.is_assigned) or _likeliest(early, "assigned")
+        evidenced = finding_model.says_so(reading)
         message = ("The work was handed to you (someone asked, or it came with your role): "
                    "that is normal, but the start shows no initiative, so say where you went "
-                   "beyond what was asked. ")
+                   "beyond what was asked. ") if evidenced else (
+                   "Nothing in your opening says whose idea this work was, so it sounds like "
+                   "part of the job you were given: say whether someone asked or you chose to "
+                   "take it on, and why. ")
         if went_further:
             quote = _clip(went_further[0], 90)
             message = (f"The work started as someone else's call. You did more than take it "
@@ -218,7 +228,7 @@ def content_findings(segments: Sequence[SegmentResult], scenario: Scenario, leve
                        "before the instruction. ")
         out.append(Finding(
             "initiation.assigned", hit[2],
-            "critical" if ownership and not went_further else "warning", hit[0],
+            "critical" if ownership and evidenced and not went_further else "warning", hit[0],
             _when(hit[1], timed), message + _advice(scenario, "task", mistake=ownership)))
     if ownership and not _find(present, detectors.states_scope_boundary):
         task = by["task"] if by["task"].status != "missing" else present[0]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from mockinterviewer.coach import detectors, finding_model, sentence_model
+from mockinterviewer.coach import detectors, finding_model, finding_train, sentence_model
 from mockinterviewer.coach.corpus import load_corpus, split
 from mockinterviewer.coach.engine import analyze_text
 from mockinterviewer.coach.segmodel import data_hash
@@ -41,25 +41,25 @@ ONE_OFF = (
 def test_shipped_weights_match_the_data() -> None:
     finding_model.shipped.cache_clear()
     assert set(finding_model.shipped()) == set(finding_model.SPECS), (
-        "rebuild: python -m mockinterviewer.coach.finding_model")
+        "rebuild: python -m mockinterviewer.coach.finding_train")
     import gzip
     import json
 
     with gzip.open(finding_model.MODEL_PATH, "rb") as fh:
         stored = json.loads(fh.read().decode("utf-8"))
     assert stored["data"] == data_hash(sentence_model.data_files()), (
-        "the corpus changed: python -m mockinterviewer.coach.finding_model")
+        "the corpus changed: python -m mockinterviewer.coach.finding_train")
 
 
 @pytest.fixture(scope="module")
-def few_writers_rows() -> dict[str, list[finding_model.Row]]:
+def few_writers_rows() -> dict[str, list[finding_train.Row]]:
     train, _ = split(load_corpus())
     writers = sorted({a.author for a in train})[:3]
-    return finding_model.training_rows([a for a in train if a.author in writers])
+    return finding_train.training_rows([a for a in train if a.author in writers])
 
 
 def test_each_writer_is_read_by_sentence_models_that_never_saw_them(
-        few_writers_rows: dict[str, list[finding_model.Row]],
+        few_writers_rows: dict[str, list[finding_train.Row]],
         monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[set[str]] = []
     real = sentence_model.fit_checks
@@ -71,14 +71,14 @@ def test_each_writer_is_read_by_sentence_models_that_never_saw_them(
     monkeypatch.setattr(sentence_model, "fit_checks", spy)
     train, _ = split(load_corpus())
     writers = sorted({a.author for a in train})[:2]
-    rows = finding_model.training_rows([a for a in train if a.author in writers])
+    rows = finding_train.training_rows([a for a in train if a.author in writers])
     assert seen == [{writers[1]}, {writers[0]}]
     assert {r.writer for r in rows["initiation.assigned"]} == set(writers)
     assert few_writers_rows["result.no_second_order"]
 
 
 def test_scoring_without_scikit_learn_matches_it(
-        few_writers_rows: dict[str, list[finding_model.Row]]) -> None:
+        few_writers_rows: dict[str, list[finding_train.Row]]) -> None:
     from scipy.sparse import hstack
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -86,7 +86,7 @@ def test_scoring_without_scikit_learn_matches_it(
 
     for finding, rows in few_writers_rows.items():
         c = finding_model.SPECS[finding].c
-        weights = finding_model.fit(rows, c)
+        weights = finding_train.fit(rows, c)
         dv = DictVectorizer()
         tvs = [TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2,
                                preprocessor=detectors.normalise) for _ in range(2)]
@@ -105,13 +105,15 @@ def test_scoring_without_scikit_learn_matches_it(
 @pytest.mark.slow
 def test_models_beat_the_rules_on_writers_they_never_saw() -> None:
     """Leave one writer out (about a minute and a half: sentence models per writer). The
-    docstring's table (24 writers at stop 26): assigned 0.876 / 0.913 against the rule's
-    0.982 / 0.312; nothing lasted 0.877 / 0.902 against 0.797 / 0.930 (22 writers at stop 25:
+    docstring's table (24 writers): assigned 0.896 / 0.848 against the rule's 0.982 / 0.312
+    since stop 27 (0.876 / 0.913 at stop 26, before "handed over" with nothing that says so
+    needed 0.7: recall traded for the spoken answers' false findings, see finding_model);
+    nothing lasted 0.877 / 0.902 against 0.797 / 0.930 (22 writers at stop 25:
     0.876 / 0.913 and 0.868 / 0.898; 20 writers at stop 24:
     0.873 / 0.919 and 0.866 / 0.906; 18 at stop 22: 0.892 / 0.937 and 0.862 / 0.913)."""
-    rows = finding_model.training_rows()
-    for finding, floor in (("initiation.assigned", 0.87), ("result.no_second_order", 0.85)):
-        tp, fp, fn, rtp, rfp, rfn = finding_model.leave_one_writer_out(finding, rows[finding])
+    rows = finding_train.training_rows()
+    for finding, floor in (("initiation.assigned", 0.84), ("result.no_second_order", 0.85)):
+        tp, fp, fn, rtp, rfp, rfn = finding_train.leave_one_writer_out(finding, rows[finding])
         p, r = tp / (tp + fp), tp / (tp + fn)
         rule = min(rtp / (rtp + rfp), rtp / (rtp + rfn))
         assert min(p, r) >= floor, (finding, p, r)
@@ -188,3 +190,62 @@ def test_a_handed_over_finding_quotes_the_likeliest_sentence(
     f = next(f for f in a.findings if f.id == "initiation.assigned")
     assert f.evidence and f.evidence.split()[0] in CAME_WITH_THE_ROLE
     assert f.evidence in " ".join(s.text for s in a.segments)
+
+
+# Answers of my own that say nothing of whose idea the work was: no Task, no one asking, no role
+# that made it theirs.
+SAYS_NOTHING_OF_IT = (
+    "My neighbour's allotment kept flooding every autumn and half the plots were under water. "
+    "Me and two other plot holders dug a trench along the bottom path and lined it with "
+    "gravel. The plots stayed dry all last winter.",
+    "There was a new lad on the bin round who barely spoke and the others left him out. I sat "
+    "with him on the breaks and showed him the short cuts on the route. After a month he was "
+    "joking with the whole crew.",
+    "The church hall's heating bills were huge, the boiler was ancient, and there was some "
+    "money left from the summer fete. We got three quotes, went with a heat pump and put "
+    "timers on the radiators. The bill came down a lot.",
+)
+
+
+def _intercept_only(p: float) -> dict[str, object]:
+    import math
+
+    return {"intercept": math.log(p / (1 - p)), "dense": {}, "views": [{}, {}]}
+
+
+def test_handed_over_needs_a_surer_model_when_nothing_says_so(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a Task, a sentence the detector hears or one the sentence model finds likely, the
+    model's prior alone must reach the bare threshold (0.7), not the usual 0.5."""
+    bare = {"situation": (finding_model.Sentence("The hall's boiler was ancient.",
+                                                 ("The hall's boiler was ancient.",)),)}
+    with_task = {**bare, "task": (finding_model.Sentence("I had to sort the heating out.",
+                                                         ("I had to sort the heating out.",)),)}
+    assert not finding_model.has_evidence(finding_model.read("initiation.assigned", bare))
+    with_task_read = finding_model.read("initiation.assigned", with_task)
+    assert finding_model.has_evidence(with_task_read)
+    assert not finding_model.says_so(with_task_read)  # a Task, but no sentence says who asked
+    for p, on_bare in ((0.6, False), (0.75, True)):
+        monkeypatch.setattr(finding_model, "shipped",
+                            lambda p=p: {"initiation.assigned": _intercept_only(p)})
+        assert finding_model.fires("initiation.assigned", bare) is on_bare
+        assert finding_model.fires("initiation.assigned", with_task)
+
+
+def test_handed_over_without_evidence_is_a_warning_that_says_so(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(finding_model, "fires", lambda finding, parts: True)
+    a = analyze_text(SAYS_NOTHING_OF_IT[0], find_scenario("ownership"))
+    f = next(f for f in a.findings if f.id == "initiation.assigned")
+    assert f.severity == "warning"
+    assert "Nothing in your opening says whose idea" in f.message
+
+
+@pytest.mark.parametrize("text", SAYS_NOTHING_OF_IT)
+def test_an_answer_that_says_nothing_of_it_is_never_critically_handed_over(text: str) -> None:
+    """The model's prior may still call such an answer handed over (the allotment one at 0.86),
+    but only as a warning that says nothing in the opening tells whose idea the work was."""
+    a = analyze_text(text, find_scenario("ownership"))
+    for f in (f for f in a.findings if f.id == "initiation.assigned"):
+        assert f.severity == "warning"
+        assert "Nothing in your opening says whose idea" in f.message
