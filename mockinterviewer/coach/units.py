@@ -165,6 +165,18 @@ def _marker_at(low: Sequence[str], i: int) -> bool:
     return any(tuple(low[i: i + len(m)]) == m for m in _MARKERS)
 
 
+def _closes_clause(words: Sequence[Word], low: Sequence[str], j: int, end: int) -> bool:
+    """Whether the marker at ``j`` ends the clause before it rather than opening one: it is
+    followed at once by a comma and a joiner ("we kept an eye on it for a while after that, and
+    we checked ...", "it settled down eventually, but ...")."""
+    for m in _MARKERS:
+        k = j + len(m)
+        if tuple(low[j: k]) == m and k < end and words[k - 1].word.rstrip().endswith(",") and (
+                low[k] in ("and", "but", "so")):
+            return True
+    return False
+
+
 def _past_hedge(low: Sequence[str], hedged: Sequence[bool], j: int, end: int) -> int:
     """The first word at or after ``j`` (before ``end``) that is neither a hedge nor a filler."""
     while j < end and (hedged[j] or is_filler(low[j])):
@@ -254,7 +266,8 @@ def cut_points(words: Sequence[Word], pause: float = PAUSE_SPLIT,
             if hedged[j] or (hedged[i - 1] and not after_punct):
                 continue  # "dropped, I believe, to one": a hedge neither opens nor ends a clause
             cut = _marker_at(low, j) and low[i - 1] not in ("the", "a", "to", "of") and not (
-                low[j] in ("my", "now", "the") and low[i - 1] in _NO_MARKER_AFTER)
+                low[j] in ("my", "now", "the") and low[i - 1] in _NO_MARKER_AFTER) and not (
+                not after_punct and _closes_clause(words, low, j, b))
             if after_punct or (left >= _LONG_RUN and not punctuated):
                 clause = opener in _SUBJECTS or opener in _RUN_JOINERS
             else:  # "the" or "it" here too often begins an object, not a clause

@@ -415,6 +415,28 @@ def test_a_hedge_that_leads_into_a_lesson_goes_with_the_lesson() -> None:
     assert not any(u.text.rstrip(",").endswith(("guess", "what")) for u in units)
 
 
+@pytest.mark.parametrize(("text", "clause"), [
+    ("We kept an eye on it for a while after that, and we checked the dashboards each morning.",
+     "We kept an eye on it for a while after that,"),
+    ("The queue settled down eventually, but the night shift still grumbled about it.",
+     "The queue settled down eventually,"),
+    ("I rang the supplier the day after that, so the van came on the Tuesday.",
+     "I rang the supplier the day after that,"),
+])
+def test_a_marker_that_closes_its_clause_stays_with_it(text: str, clause: str) -> None:
+    # "after that", "eventually" end the clause before them when a comma and a joiner follow;
+    # cut before them, "after that, and we checked ..." read as a new step (in a spoken
+    # answer, with the clause before it, as the Result).
+    units = [u.text for u in annotate(words_from_text(text))]
+    assert units[0] == clause, units
+
+
+def test_a_marker_that_opens_its_clause_still_cuts() -> None:
+    units = [u.text for u in annotate(words_from_text(
+        "We added retries to the import and after that we checked the dashboards each morning."))]
+    assert any(u.startswith("after that we checked") for u in units), units
+
+
 def test_a_hedged_answer_with_no_lesson_has_no_reflection() -> None:
     labels = _labels(HEDGED)
     assert "reflection" not in {lb for lb, _ in labels}
