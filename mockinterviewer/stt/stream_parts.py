@@ -22,6 +22,12 @@ TAIL_SLACK = 0.15  # seconds after the end of voice activity where a word may st
 # rarely longer than ``commit_seconds`` (16 s), so it is usually transcribed whole.
 FINAL_SPAN = 16.0
 CUT_SLACK = 0.1  # a final-pass word starting this much before the cut is new, not the lead-in's
+# seconds of silence after the final pass's audio. When the speaker is still talking as the
+# recording stops, Whisper drops the last words of a clip that ends on voice: the bench's echo
+# test file lost "pound key." ("... or by pressing the"), which 0.5 s of silence brings back
+# (0.3 s did not). The encoder reads a 30-s window whatever the clip's length, so it costs
+# nothing there.
+FINAL_PAD = 0.5
 
 
 class SileroStream:
@@ -293,7 +299,8 @@ class LiveFeed:
 def transcribe_pass(engine: Transcriber, job: Pass, prompt: str | None) -> list[Word]:
     """The words of one pass, on the recording's time line.
 
-    Words that start after the end of voice activity (plus :data:`TAIL_SLACK`) are dropped, as
+    The final pass hears :data:`FINAL_PAD` of silence after its audio. Words that start after
+    the end of voice activity (plus :data:`TAIL_SLACK`) are dropped, as
     is a closing phrase Whisper invents in the trailing silence.
 
     Args:
@@ -305,7 +312,10 @@ def transcribe_pass(engine: Transcriber, job: Pass, prompt: str | None) -> list[
         The words, recording time.
     """
     speech_end = job.speech_end / SAMPLE_RATE
-    raw = engine.transcribe_array(job.audio, 0.0, prompt=prompt, fast=job.final,
+    audio = job.audio
+    if job.final:
+        audio = np.concatenate([audio, np.zeros(int(FINAL_PAD * SAMPLE_RATE), audio.dtype)])
+    raw = engine.transcribe_array(audio, 0.0, prompt=prompt, fast=job.final,
                                   speech_end=job.to_clip(speech_end))
     words = []
     for w in raw:

@@ -223,3 +223,25 @@ def test_filler_pass_adds_no_fillers_to_fluent_speech(whisper_tiny, tmp_path, vo
     words = whisper_tiny.transcribe_audio(decode_file(wav)).words
     assert wer(text, words) < 0.3, " ".join(w.word for w in words)
     assert [w.word for w in words if w.filler] == []
+
+
+
+def test_streamed_words_keep_the_last_words_when_the_recording_stops_on_voice(
+        whisper_tiny) -> None:
+    """The echo-test recording's voice runs to its last sample ("... or by pressing the pound
+    key."), as when a speaker is still talking as they stop. Whisper drops the last words of a
+    clip that ends on voice, so the streamed transcript ended "... pressing the"; the final pass
+    now hears ``stream_parts.FINAL_PAD`` of silence after its audio, as a whole-file decode
+    does. (Synthetic voices cut at their last loud sample did not show the loss.)"""
+    path = SPEECH / "asterisk_demo-echotest.wav"
+    if not path.exists():
+        pytest.skip("no real recordings beside the project (../shared/speech)")
+    from mockinterviewer.stt.whisper import decode_file
+
+    audio = decode_file(path)
+    stream = StreamingTranscriber(whisper_tiny)
+    for i in range(0, len(audio), 1600):
+        stream.feed(audio[i: i + 1600])
+        stream.wait_idle()
+    words = [w.word.strip(" .,!?").lower() for w in stream.finish().words]
+    assert words[-2:] == ["pound", "key"], words[-6:]
