@@ -226,10 +226,13 @@ def content_findings(segments: Sequence[SegmentResult], scenario: Scenario, leve
             message = (f"The work started as someone else's call. You did more than take it "
                        f"(\"{quote}\"): open with that, so the interviewer hears your judgement "
                        "before the instruction. ")
+        # Without a sentence that says so, the finding is an absence: no quote stands for it.
+        quoted = evidenced or bool(went_further)
         out.append(Finding(
             "initiation.assigned", hit[2],
-            "critical" if ownership and evidenced and not went_further else "warning", hit[0],
-            _when(hit[1], timed), message + _advice(scenario, "task", mistake=ownership)))
+            "critical" if ownership and evidenced and not went_further else "warning",
+            hit[0] if quoted else "", _when(hit[1], timed) if quoted else None,
+            message + _advice(scenario, "task", mistake=ownership)))
     if ownership and not _find(present, detectors.states_scope_boundary):
         task = by["task"] if by["task"].status != "missing" else present[0]
         quote, said = _quote(task)

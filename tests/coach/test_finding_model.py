@@ -239,6 +239,7 @@ def test_handed_over_without_evidence_is_a_warning_that_says_so(
     f = next(f for f in a.findings if f.id == "initiation.assigned")
     assert f.severity == "warning"
     assert "Nothing in your opening says whose idea" in f.message
+    assert f.evidence == "" and f.start is None  # an absence: no sentence stands for it
 
 
 @pytest.mark.parametrize("text", SAYS_NOTHING_OF_IT)
