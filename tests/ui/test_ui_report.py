@@ -252,3 +252,29 @@ def test_highlight_phrases_escapes_and_marks() -> None:
     out = highlight_phrases("I noticed <b> the drop; no alert", ["I noticed", "no alert"], "#ff0")
     assert "&lt;b&gt;" in out
     assert out.count("background-color:#ff0") == 2
+
+
+SAYS_NOTHING_OF_WHOSE_IDEA = (
+    "My neighbour's allotment kept flooding every autumn and half the plots were under water. "
+    "Me and two other plot holders dug a trench along the bottom path and lined it with gravel. "
+    "The plots stayed dry all last winter.")
+
+
+def test_report_shows_a_handed_over_absence_without_quote_or_play(qtbot, recording,
+                                                                    artifacts) -> None:
+    """When nothing in the opening says whose idea the work was, "handed over" is a warning
+    about an absence: the card quotes nothing and has no play button."""
+    scenario = load_library().by_id("ownership")
+    a = analyze(words_from_text(SAYS_NOTHING_OF_WHOSE_IDEA), scenario, "sde2")
+    finding = next(f for f in a.findings if f.id == "initiation.assigned")
+    assert finding.severity == "warning" and finding.evidence == ""
+    view = _report(qtbot, Services(library=load_library()), a, recording)
+    card = next(c for c in view.cards if c.finding.id == "initiation.assigned")
+    assert "Nothing in your opening says whose idea" in card.finding.message
+    assert card.quote is None and card.play_button is None
+    shoot(view, artifacts, "report-handed-over-absence")
+    with dark_palette():
+        with qtbot.waitSignal(view.filled, timeout=10000):
+            view.show_analysis(a, recordings={"answer": recording})
+        qtbot.waitUntil(lambda: all(c.isVisible() for c in view.cards), timeout=5000)
+        shoot(view, artifacts, "report-handed-over-absence-dark")
