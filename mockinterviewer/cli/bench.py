@@ -106,6 +106,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str
     p.add_argument("--model", default="tiny.en")
     p.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
     p.add_argument("--no-synth", action="store_true", help="skip the synthesized answer")
+    p.add_argument("--answers", default="", metavar="SET[,SET]",
+                   help="also the evaluation answers of these sets, synthesized (espeak, "
+                   "natural, natural-dev): a larger corpus for the word error rates")
     p.add_argument("--repeat", type=int, default=1, metavar="N",
                    help="stream each file N times per speed; the tail is their median")
     p.add_argument("--json", dest="json_out", type=Path, metavar="OUT")
@@ -133,6 +136,39 @@ def synthesize_answer(folder: Path) -> tuple[Path, str]:
             rec.write(resample(audio, rate, 16000) * 0.8)
             rec.write(gap)
     return out, " ".join(_ANSWER)
+
+
+def evaluation_answers(names: str) -> list[tuple[Path, str | None]]:
+    """The labelled evaluation answers of the named sets, synthesized (cached), with their text.
+
+    The bench's default corpus is a few short recordings and one 3-minute answer, too few words
+    to tell streaming from whole-file apart by half a point: these sets add about half an hour
+    of answers in the natural register (fillers, restarts), in three speech engines' voices.
+
+    Args:
+        names: comma-separated set names: ``espeak``, ``natural``, ``natural-dev``.
+
+    Returns:
+        (audio file, reference text) per answer.
+
+    Raises:
+        UserError: an unknown set, or a speech engine missing or failing.
+    """
+    from mockinterviewer.cli.evaluate import synthesize
+    from mockinterviewer.coach.evaluation import EVALSET, NATURAL, NATURAL_DEV, load_evalset
+    from mockinterviewer.tts.render import plain_text
+
+    sets = {"espeak": EVALSET, "natural": NATURAL, "natural-dev": NATURAL_DEV}
+    chosen = [n.strip() for n in names.split(",") if n.strip()]
+    for name in chosen:
+        if name not in sets:
+            raise UserError(f"--answers: no set {name!r}; choose from {', '.join(sets)}.")
+    out: list[tuple[Path, str | None]] = []
+    for name in chosen:
+        for answer in load_evalset(sets[name]):
+            text = plain_text(" ".join(part for _label, part in answer.segments))
+            out.append((synthesize(answer).path, text))
+    return out
 
 
 def _collect(paths: list[Path]) -> list[tuple[Path, str | None]]:
@@ -188,6 +224,7 @@ def run(args: argparse.Namespace) -> int:
             items.append(synthesize_answer(Path(tmp.name)))
         except UserError as exc:
             print(f"warning: no synthesized answer ({exc})", file=sys.stderr)
+    items += evaluation_answers(args.answers)
     if not items:
         raise UserError("No audio files to benchmark; give files or folders.")
 

@@ -64,3 +64,32 @@ def test_the_answer_bar_takes_long_files_at_real_time_only() -> None:
     bar = {a["file"]: a["met"] for a in answer_bar(rows)}
     # 0.9 s is under 1 s but 18 % of a 5-s whole-file pass: both limits apply
     assert bar == {"answer.wav": True, "slow.wav": False, "tiny-whole.wav": False}
+
+
+def test_bench_answers_adds_the_evaluation_sets_with_their_spoken_text(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--answers natural`` adds every labelled answer of the set, synthesized, with the words
+    a listener hears as the reference (no ``[pause N]`` marks)."""
+    import mockinterviewer.cli.evaluate as evaluate
+    from mockinterviewer.cli.bench import evaluation_answers
+    from mockinterviewer.coach.evaluation import NATURAL, load_evalset
+
+    def fake(answer: object, folder: Path | None = None) -> evaluate.SpokenAnswer:
+        return evaluate.SpokenAnswer(tmp_path / f"{answer.id}.wav", {}, {}, 1.0)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(evaluate, "synthesize", fake)
+    answers = load_evalset(NATURAL)
+    items = evaluation_answers("natural")
+    assert [p.name for p, _ in items] == [f"{a.id}.wav" for a in answers]
+    paused = [i for i, a in enumerate(answers) if "[pause" in "".join(t for _, t in a.segments)]
+    assert paused, "the natural set has thinking pauses"
+    for i in paused:
+        ref = items[i][1]
+        assert ref and "[pause" not in ref and "  " not in ref
+    assert evaluation_answers("") == []
+
+
+def test_bench_answers_unknown_set(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bench", "--answers", "natural,nope", "--no-synth"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: --answers: no set 'nope'") and "natural-dev" in err
