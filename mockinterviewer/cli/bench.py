@@ -236,7 +236,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"warning: {transcriber.load_warning}", file=sys.stderr)
     rows: list[BenchRow] = []
     totals: dict[str, list[Any]] = {"ref": [], "whole": [], "stream": [], "plain": []}
-    filler_totals: dict[str, float] = {"ref": 0, "matched": 0, "false": 0, "minutes": 0.0}
+    filler_totals: dict[str, float] = {"ref": 0, "matched": 0, "false": 0, "minutes": 0.0,
+                                       "matched_whole": 0, "false_whole": 0}
     for path, ref in items:
         audio = decode_file(path)
         seconds = len(audio) / 16000
@@ -285,6 +286,8 @@ def run(args: argparse.Namespace) -> int:
                 filler_totals["matched"] += fs.matched
                 filler_totals["false"] += fs.false
                 filler_totals["minutes"] += fs.minutes
+                filler_totals["matched_whole"] += fw.matched
+                filler_totals["false_whole"] += fw.false
     summary = _summary(rows, totals, filler_totals, transcriber, load_s, speeds)
     _print(rows, summary)
     if args.json_out:
@@ -323,6 +326,8 @@ def _summary(rows: list[BenchRow], totals: dict[str, list[Any]], fillers: dict[s
             "median_tail_share": round(statistics.median(shares), 4) if shares else None,
         }
     recall = fillers["matched"] / fillers["ref"] if fillers["ref"] else None
+    recall_whole = fillers["matched_whole"] / fillers["ref"] if fillers["ref"] else None
+    minutes = fillers["minutes"]
     return {
         "model": transcriber.model_name,
         "device": transcriber.device,
@@ -333,9 +338,11 @@ def _summary(rows: list[BenchRow], totals: dict[str, list[Any]], fillers: dict[s
         "corpus_wer_stream": _corpus_wer(totals["ref"], totals["stream"]),
         "filler_reference": fillers["ref"],
         "filler_recall": round(recall, 3) if recall is not None else None,
-        "false_fillers_per_minute": round(fillers["false"] / fillers["minutes"], 3)
-        if fillers["minutes"]
-        else None,
+        "false_fillers_per_minute": round(fillers["false"] / minutes, 3) if minutes else None,
+        # the same for the whole-file transcript (what ``transcribe`` and the report use)
+        "filler_recall_whole": round(recall_whole, 3) if recall_whole is not None else None,
+        "false_fillers_per_minute_whole": round(fillers["false_whole"] / minutes, 3)
+        if minutes else None,
         "peak_mb": max((r.peak_mb for r in rows), default=0.0),
         "overflows": sum(r.overflows for r in rows),
         "answers": answer_bar(rows),
@@ -408,7 +415,9 @@ def _print(rows: list[BenchRow], summary: dict[str, Any]) -> None:
     print(
         f"corpus WER: plain faster-whisper {_pct(summary['corpus_wer_plain'])}%, whole-file "
         f"{_pct(summary['corpus_wer_whole'])}%, streaming "
-        f"{_pct(summary['corpus_wer_stream'])}%; filler recall "
-        f"{_pct(summary['filler_recall'])}% of {summary['filler_reference']}, false fillers "
+        f"{_pct(summary['corpus_wer_stream'])}%; filler recall of "
+        f"{summary['filler_reference']}: whole-file {_pct(summary['filler_recall_whole'])}%, "
+        f"streaming {_pct(summary['filler_recall'])}%; false fillers whole-file "
+        f"{summary['false_fillers_per_minute_whole']}/min, streaming "
         f"{summary['false_fillers_per_minute']}/min"
     )

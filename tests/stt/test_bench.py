@@ -43,6 +43,10 @@ def test_bench_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     summary = doc["summary"]
     assert summary["model"] == "tiny.en" and summary["overflows"] == 0
     assert summary["corpus_wer_plain"] is not None and "WER plain" in table
+    # fillers for both transcripts: whole-file is what ``transcribe`` and the report use
+    assert summary["filler_reference"] == 0 and summary["filler_recall"] is None
+    assert summary["false_fillers_per_minute_whole"] is not None
+    assert "filler recall of 0: whole-file" in table and "false fillers whole-file" in table
     assert set(summary["speeds"]) == {"0.0", "8.0"}
 
 
