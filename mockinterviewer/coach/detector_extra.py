@@ -151,6 +151,23 @@ BECAME_TROUBLE = re.compile(r"\bbecame (?:a |an |the )?(?:real |big |bigger |hug
 FRACTION_OR_NONE = re.compile(
     r"\b(?:half|halved|halving|doubled|tripled|quadrupled|a third|a quarter|two thirds|"
     r"three quarters|zero|none of|not a single|not one)\b")
+# How long, said without a number of its own: "within the hour", "two days early", "more than a
+# year", "every week since", "twice since", "the first time in months", "not lose a single day".
+# Said after an outcome these measure it. Vaguer spans ("a few weeks later", "nobody got hurt")
+# were tried too: the writers of the training answers heard them as no number as often as not.
+_SPAN = r"(?:minutes?|hours?|days?|nights?|weeks?|months?|years?|shifts?|terms?|seasons?)"
+TIME_AMOUNT = re.compile("|".join((
+    rf"\bwithin (?:the|a|an|one|two|three|a few|a couple of|\d+) {_SPAN}\b",
+    rf"\b(?:a|an|one|two|three|four|five|six|few|couple of|\d+) (?:\w+ )?{_SPAN} "
+    r"(?:early|earlier|ahead|sooner)\b",
+    rf"\b(?:more than|over|nearly|almost|under|less than|inside) (?:a|an|one|two|three|\d+) "
+    rf"{_SPAN}\b",
+    rf"\b(?:every|each) {_SPAN} since\b",
+    r"\b(?:twice|three times|four times|\d+ times) (?:since|over|in|a|that)\b",
+    rf"\bfirst time in {_SPAN}\b",
+    r"\bnot (?:lose|miss|drop) a single\b|\ba single (?:\w+ )?(?:day|shift|one|complaint|error|"
+    r"incident|case)\b",
+)))
 # A four-digit year ("in 2021"): a date, not an amount.
 YEAR = re.compile(r"(?:19|20)\d\d")
 # Whose people are counted ("two of my teammates").

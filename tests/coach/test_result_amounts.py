@@ -20,6 +20,14 @@ AMOUNTS = [
     "The client signed on for another two years.",
     "Not a single parcel went to the wrong depot that week.",
     "Refund requests went down to a third of what they were.",
+    # spans of time said without a numeral of their own
+    "Every caller who left a message was rung back within the hour.",
+    "The new kiln lining went in two days ahead of the shutdown.",
+    "The press has run without a jam for more than a year now.",
+    "The handover sheet has been filled in every shift since.",
+    "We have run the same evacuation drill three times since.",
+    "For the first time in months the ward closed its rota on time.",
+    "We did not lose a single shift to the weather that winter.",
 ]
 NOT_AMOUNTS = [
     "We shipped v2 and the customers liked it.",
@@ -28,6 +36,9 @@ NOT_AMOUNTS = [
     "In 2021 the board adopted the checklist for every branch.",
     "Three engineers now own the runbook.",
     "It was the one thing everyone remembered.",
+    # vague spans and absences, which the corpus writers heard as no number as often as not
+    "She rang the shop a few weeks later to say thank you.",
+    "Nobody got hurt and the client was happy with the site.",
 ]
 
 
