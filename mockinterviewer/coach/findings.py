@@ -15,7 +15,7 @@ from mockinterviewer.coach.detector_text import normalise
 from mockinterviewer.coach.finding_model import DISAGREE, INITIATIVE
 from mockinterviewer.coach.text import SUBJECT_I, tokens
 from mockinterviewer.coach.types import Finding, Metrics, SegmentResult
-from mockinterviewer.coach.units import Unit, annotate
+from mockinterviewer.coach.units import Unit, annotate, is_past_verb
 from mockinterviewer.content.model import Scenario
 
 # A part the decoder left out is reported missing for sure only below this probability of being
@@ -54,6 +54,7 @@ CONCRETE_CHANGE = re.compile(
     r"\b(so i|i now|now i|i've since|since then i|which (we|i|is|are) now|and now)\b"
     r"|\bi (proposed|added|started|built|wrote|introduced|created|set up|changed|made|began|run)\b"
 )
+_JOINERS = frozenset({"and", "then", "so", "also", "but"})
 LABEL_NAMES = {"situation": "Situation", "task": "Task", "action": "Action", "result": "Result",
                "reflection": "Reflection"}
 
@@ -119,6 +120,13 @@ def _i_step(text: str) -> bool:
     """Whether a sentence has the speaker as a doer ("I traced", "so I called")."""
     toks = tokens(text)
     return any(t in SUBJECT_I for t in toks) and not detectors.is_we_action(text)
+
+
+def _bare_step(text: str) -> bool:
+    """Whether a clause is a step told in note form, with no subject: the speaker's own ("rang
+    the depot", "then set up a swap with two schools")."""
+    toks = [t for t in tokens(text) if t not in _JOINERS]
+    return bool(toks) and is_past_verb(toks[0]) and not detectors.is_we_action(text)
 
 
 def _advice(scenario: Scenario, label: str, mistake: bool = False) -> str:
@@ -244,7 +252,13 @@ def content_findings(segments: Sequence[SegmentResult], scenario: Scenario, leve
     if action.status != "missing":
         sents = _sentences(action)
         we = [(t, st) for t, st, _ in sents if detectors.is_we_action(t)]
-        mine = [t for t, _, _ in sents if _i_step(t)]
+        # The speaker's own steps are counted by clause ("I pulled the list and took them off
+        # the early flights" is two), subject-less note-form steps included. Counted by sentence,
+        # one "we" sentence beside two long "I" sentences was "we" language: on the frozen test
+        # split the finding went from 7 false to 3 (recall 1.0 both), on the training split read
+        # out of register from 27 to 16 (recall 0.985 both).
+        mine = [c for t, _, clauses in sents for c in (clauses if len(clauses) > 1 else [t])
+                if _i_step(c) or _bare_step(c)]
         if we and 2 * len(we) >= len(mine):
             sure = action.confidence >= SURE and len(we) > len(mine)
             out.append(Finding(

@@ -96,7 +96,8 @@ def _heading_starts(words: Sequence[Word], low: Sequence[str]) -> dict[int, int]
     return out
 
 
-def _is_past_verb(tok: str) -> bool:
+def is_past_verb(tok: str) -> bool:
+    """Whether a lower-case token reads as a past-tense verb ("rang", "checked")."""
     return tok in _IRREGULAR_PAST or (len(tok) > 4 and tok.endswith("ed")
                                       and tok not in ("need", "speed", "feed", "seed"))
 
@@ -274,7 +275,7 @@ def cut_points(words: Sequence[Word], pause: float = PAUSE_SPLIT,
                 clause = opener in _PERSONS or opener in _RUN_JOINERS
             if not cut and clause and (after_punct or left >= _LONG_RUN or not punctuated):
                 cut = low[i - 1] not in _NO_CUT_AFTER
-            if not cut and not punctuated and _is_past_verb(opener) and (
+            if not cut and not punctuated and is_past_verb(opener) and (
                     low[i - 1] not in _BEFORE_VERB and not low[i - 1].endswith("ly")):
                 cut = True  # note-form drops the subject: "... on time raised it with him"
             if not cut and after_punct and not punctuated:

@@ -227,8 +227,9 @@ def test_reflection_generic_or_specific(ownership: Scenario, reflection: str,
 
 def test_we_language_severity(ownership: Scenario) -> None:
     mixed = [*STRONG]
+    # two "we" sentences against two steps of the speaker's own ("I" steps are counted by clause)
     mixed[2] = ("action", "I pulled the failed sends. We traced them to a template and we fixed "
-                "it. I wrote tests and I deployed it.")
+                "it. We wrote tests, and I deployed it.")
     a = analyze(speak(mixed)[0], ownership)
     f = a.finding("action.we_language")
     assert f is not None and f.severity == "warning"

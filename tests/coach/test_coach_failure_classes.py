@@ -640,3 +640,28 @@ def test_unit_features_come_in_one_order_whatever_the_hash_seed() -> None:
     for prefix in ("w=", "b="):
         keys = [k for k in feats if k.startswith(prefix)]
         assert keys == sorted(keys) and len(keys) > 3
+
+
+@pytest.mark.parametrize(("action", "raised"), [
+    # two "I" sentences of two steps each beside one "we" sentence: the speaker's part is clear
+    ("I rang every driver on the late list, and I moved them off the early runs. I called the "
+     "agency, so I had two relief drivers for the week. We drew up a spare rota as well.", False),
+    # note-form steps with no subject are the speaker's own
+    ("checked the depot log, chased the missing pallets, reordered the pick list by aisle, we "
+     "loaded the first van at six and we drew up a spare rota", False),
+    # the same work told as "we" hides the speaker
+    ("We rang every driver on the late list. We booked two relief drivers for the week. We drew "
+     "up a spare rota as well.", True),
+])
+def test_we_language_weighs_the_speakers_own_steps_by_clause(
+        backbone_scenario: Scenario, action: str, raised: bool) -> None:
+    """Failure class 5: a lexicon count by sentence called an Action "we" language when one "we"
+    sentence stood beside two long "I" sentences, or beside steps told in note form."""
+    from mockinterviewer.coach.findings import content_findings
+
+    segs = [_seg("situation", "ok", 1.0, "The depot was short of drivers all December"),
+            _seg("task", "missing", 0.0), _seg("action", "ok", 0.99, action),
+            _seg("result", "ok", 1.0, "Every round went out on time that week"),
+            _seg("reflection", "missing", 0.0)]
+    ids = {f.id for f in content_findings(segs, backbone_scenario, "sde2", True, {})}
+    assert ("action.we_language" in ids) is raised
