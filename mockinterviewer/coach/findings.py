@@ -123,7 +123,7 @@ def _i_step(text: str) -> bool:
 
 
 def _bare_step(text: str) -> bool:
-    """Whether a clause is a step told in note form, with no subject: the speaker's own ("rang
+    """Whether a clause is a step told in note form, with no subject: the speaker's own ("checked
     the depot", "then set up a swap with two schools")."""
     toks = [t for t in tokens(text) if t not in _JOINERS]
     return bool(toks) and is_past_verb(toks[0]) and not detectors.is_we_action(text)

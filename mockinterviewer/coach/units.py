@@ -97,7 +97,7 @@ def _heading_starts(words: Sequence[Word], low: Sequence[str]) -> dict[int, int]
 
 
 def is_past_verb(tok: str) -> bool:
-    """Whether a lower-case token reads as a past-tense verb ("rang", "checked")."""
+    """Whether a lower-case token reads as a past-tense verb ("built", "checked")."""
     return tok in _IRREGULAR_PAST or (len(tok) > 4 and tok.endswith("ed")
                                       and tok not in ("need", "speed", "feed", "seed"))
 
