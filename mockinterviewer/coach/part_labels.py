@@ -9,10 +9,11 @@ order keeps them between the parts named before and after them.
 
 A name is recognised only where it heads a unit: a part word ending with a colon ("Task:",
 "lesson:", "what I did:"), or followed by a dash ("Situation - ..."). A single letter ("S:",
-"R:") or a bare part word said aloud ("Situation, I was ...", "Task. I had to ...", as Whisper
-writes a spoken name) counts only in an answer that names at least two different parts that way,
-so that a lone "A:" or "Result." in prose is not read as a name. Nor is a part word inside a
-phrase of prose ("a very clear brief: the front bedroom and nothing else").
+"R:", or a capital and a dash: "S - ...") or a bare part word said aloud ("Situation, I was ...",
+"Task. I had to ...", as Whisper writes a spoken name) counts only in an answer that names at
+least two different parts that way, so that a lone "A:" or "Result." in prose is not read as a
+name. Nor is a part word inside a phrase of prose ("a very clear brief: the front bedroom and
+nothing else").
 """
 
 from __future__ import annotations
@@ -69,23 +70,33 @@ def _name_at(raw: Sequence[str]) -> tuple[str, int, str] | None:
             break
     if lead == 0 and low[0] in _LETTERS and ends_colon[0] and len(raw[0].strip()) == 2:
         return _LETTERS[low[0]], 1, "letter"
+    if lead == 0 and _dash_letter(raw, 0):
+        return _LETTERS[low[0]], 2, "letter"
     if lead == 0 and low[0] in _SAID and (
             len(raw) == 1 and raw[0].rstrip().endswith(".") or raw[0].rstrip().endswith(",")):
         return NAMES[low[0]], 1, "said"
     return None
 
 
+def _dash_letter(words: Sequence[str], k: int) -> bool:
+    """Whether ``words[k]`` is a capital part letter followed by a dash ("S - ...")."""
+    w = words[k].strip()
+    return (len(w) == 1 and w in "STARL" and k + 1 < len(words)
+            and words[k + 1].strip() in _DASHES and words[k + 1].strip() != ":")
+
+
 def _letters(words: Sequence[str]) -> set[str]:
-    return {clean(w) for w in words
-            if len(w.strip()) == 2 and w.strip().endswith(":") and clean(w) in _LETTERS}
+    return {clean(w) for k, w in enumerate(words)
+            if (len(w.strip()) == 2 and w.strip().endswith(":") and clean(w) in _LETTERS)
+            or _dash_letter(words, k)}
 
 
 def _heads_here(words: Sequence[str], k: int, note_form: bool) -> bool:
     """Whether a name may start at ``words[k]``: the answer's first word, after punctuation or
     a symbol ("->", "/", "+"), or anywhere in note-form with no sentence end; not inside a
     phrase of prose ("with a very clear brief: straight up to the bedroom")."""
-    if k == 0 or note_form:
-        return True
+    if k == 0 or note_form or _dash_letter(words, k):
+        return True  # a capital and a dash ("... stalling T - as QS") heads wherever it stands
     prev = words[k - 1].rstrip()
     return prev.endswith((".", ",", ";", ":", "!", "?", ")")) or not any(
         c.isalnum() for c in prev)

@@ -24,7 +24,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mockinterviewer.coach.boundary_model import BoundaryModel, choose_cuts, default_boundaries
+from mockinterviewer.coach.boundary_model import (
+    THRESHOLD,
+    BoundaryModel,
+    choose_cuts,
+    default_boundaries,
+)
 from mockinterviewer.coach.language_hedges import find_hedges
 from mockinterviewer.coach.part_labels import name_starts
 from mockinterviewer.coach.text import clean, ends_sentence, join, tokens, word_set
@@ -52,6 +57,13 @@ _MARKERS: tuple[tuple[str, ...], ...] = tuple(tuple(m.split()) for m in """
     the impact|these days|going forward|today|now we|now the|it turned out|turns out""".replace(
     "\n", "|").split("|") if m.strip())
 _LONG_RUN = 10  # in a run this long without punctuation, any clause opener starts a unit
+# A run this long with no sentence end is note-form even in an answer that has a full stop
+# elsewhere ("shift sup, coffee shop, 2 sites. pastries ordered same qty every day, bin full at
+# every close took it on myself ... logged sales + waste per item for 4 wks, spotted ..."): the
+# clause rules cut it at commas and openers as usual, and the boundary model adds the cuts it is
+# sure of (as it cuts an answer with no sentence end at all, with a higher bar).
+_NOTE_RUN = 40
+_NOTE_RUN_THRESHOLD = 0.2
 # A token of its own that steps to the next item of a list of notes ("-> rang her", "• chased
 # it", "sous chef | food cost 34%"). A run of 2 * _LONG_RUN words holding one is note-form even
 # when the answer has a full stop somewhere ("HR generalist, 3 sites. holiday requests = paper
@@ -225,14 +237,9 @@ def cut_points(words: Sequence[Word], pause: float = PAUSE_SPLIT,
     # model, or, when it is missing, at every clause opener.
     any_sentence_end = any(ends_sentence(w.word) for w in words) or n < 2 * _LONG_RUN
     heads = _heading_starts(words, low)
-    if not any_sentence_end:
-        model = boundaries or default_boundaries()
-        if model is not None:
-            probs = model.probabilities(low)
-            for h, after in heads.items():
-                for i in range(h + 1, min(after, n - 1) + 1):
-                    probs[i - 1] = 0.0  # a label stays with what it heads
-            return choose_cuts(probs, sorted({*cuts, *heads}), n, MIN_UNIT_WORDS)
+    model = boundaries or default_boundaries()
+    if not any_sentence_end and model is not None:
+        return _model_cuts(model, low, heads, cuts, 0, n)
     step = [bool(_STEP.fullmatch(w.word.strip())) for w in words]
     for a, b in zip(cuts, cuts[1:], strict=False):
         last = a
@@ -283,7 +290,24 @@ def cut_points(words: Sequence[Word], pause: float = PAUSE_SPLIT,
             if cut:
                 soft.add(i)
                 last = i
+        if model is not None and punctuated and spoken_before[b] - spoken_before[a] >= _NOTE_RUN:
+            # a long run with no sentence end: the boundary model adds the cuts it is sure of
+            soft.update(_model_cuts(model, low, heads, [a, b, *(c for c in soft if a < c < b)],
+                                    a, b, _NOTE_RUN_THRESHOLD))
     return sorted(hard | soft)
+
+
+def _model_cuts(model: BoundaryModel, low: Sequence[str], heads: dict[int, int],
+                fixed: Sequence[int], a: int, b: int, threshold: float = THRESHOLD) -> list[int]:
+    """The boundary model's cuts of the words ``a:b`` (absolute indexes) at or above
+    ``threshold``, keeping ``fixed`` and every note label in the run with the words it heads."""
+    probs = model.probabilities(low[a:b])
+    for h, after in heads.items():
+        for i in range(max(h + 1, a + 1), min(after, b - 1) + 1):
+            probs[i - a - 1] = 0.0  # a label stays with what it heads
+    inside = {h - a for h in heads if a < h < b}
+    return [a + c for c in choose_cuts(probs, sorted({*(f - a for f in fixed), *inside}),
+                                       b - a, MIN_UNIT_WORDS, threshold)]
 
 
 def hedge_mask(words: Sequence[Word]) -> list[bool]:

@@ -312,6 +312,29 @@ def test_prep_notes_split_finds_the_action_and_result() -> None:
     assert "flu season" in parts["situation"]
 
 
+# Notes with one full stop near the start, then a long run held together by commas only: the
+# clause rules find few cuts there, so the boundary model adds the ones it is sure of.
+LONG_RUN_NOTES = (
+    "site admin for a small building firm. invoices from subcontractors arriving by post, email "
+    "and text photos, nobody matching them to orders, two suppliers chasing late payment "
+    "every month my manager asked me to sort the payables out before year end "
+    "set up one shared inbox for all invoices, matched each one to its order in a spreadsheet, "
+    "chased the missing orders with the site leads every friday "
+    "no late payments since march, the accountant now closes the month in two days not five")
+
+
+def test_a_long_run_without_a_full_stop_is_cut_where_its_steps_change() -> None:
+    texts = [u.text for u in annotate(words_from_text(LONG_RUN_NOTES))]
+    assert any(t.startswith("my manager asked me") for t in texts), texts
+    assert any(t.startswith("set up one shared inbox") for t in texts), texts
+    assert any(t.startswith("no late payments") for t in texts), texts
+    parts = split_story(LONG_RUN_NOTES)
+    assert "sort the payables out" in parts["task"], parts
+    assert "set up one shared inbox" in parts["action"], parts
+    assert "chased the missing orders" in parts["action"], parts
+    assert "no late payments since march" in parts["result"], parts
+
+
 # --- 4. context vs duty vs doing ---
 
 def test_background_need_is_context_and_plain_past_is_action() -> None:

@@ -29,6 +29,12 @@ DASHES = ("Situation - our school canteen ran out of hot meals by 12:40 most day
           "head asked me to fix the lunch queue before the inspection. Action - I moved the "
           "sixth form to a second sitting and added a grab-and-go counter. Result - every year "
           "group was served hot food by 12:30 within a fortnight.")
+# Capitals and dashes, typed as running notes with no punctuation before the next letter.
+CAPS = ("S - night shift at a bottling plant, labeller jamming every hour, line stopping "
+        "T - supervisor asked me to keep the line running till the fitter came in "
+        "A - ran the labeller at half speed, hand-fed the jammed rolls, logged each stop "
+        "R - lost 20 min all night instead of 3 hrs L - always log the stops, the fitter "
+        "found the worn roller from my log")
 LOWER = ("sit: warehouse picker, pick rate low on frozen aisle task: lift rate before xmas peak "
          "action: re-slotted top 50 SKUs nearer dock, paired new starters w/ veterans "
          "result: +18% picks/hr in 3 wks learned: ask the pickers first")
@@ -49,6 +55,8 @@ HEARD = ("Situation, I was the only pharmacist on a Sunday when the dispensing r
     (LETTERS, {"S:": "situation", "T:": "task", "A:": "action", "R:": "result"}),
     (DASHES, {"Situation -": "situation", "Task -": "task", "Action -": "action",
               "Result -": "result"}),
+    (CAPS, {"S -": "situation", "T -": "task", "A -": "action", "R -": "result",
+            "L -": "reflection"}),
     (LOWER, {"sit:": "situation", "task:": "task", "action:": "action", "result:": "result",
              "learned:": "reflection"}),
     (SAID, {"Situation.": "situation", "Task.": "task", "Action.": "action",
@@ -62,7 +70,7 @@ def test_each_named_part_heads_its_own_unit_and_takes_its_name(text: str,
 
 
 def test_a_named_task_is_never_reported_missing(backbone_scenario: Scenario) -> None:
-    for text in (LETTERS, DASHES, LOWER, SAID, HEARD):
+    for text in (LETTERS, DASHES, CAPS, LOWER, SAID, HEARD):
         a = analyze_text(text, backbone_scenario)
         assert a.segment("task").status != "missing", text
         assert "segment.missing.task" not in a.finding_ids
@@ -95,6 +103,10 @@ def test_a_lone_letter_or_part_word_in_prose_is_no_name() -> None:
     assert _named([["Result."], ["We", "shipped", "on", "time."]]) == [None, None]
     assert _named([["S:", "a", "shop"], ["T:", "sell", "more"]]) == [0, 1]
     assert _named([["Goal:", "sell", "more"], ["rang", "everyone"]]) == [1, None]
+    # A lone capital and dash in prose ("plan A - call everyone") names nothing either.
+    assert _named([["We", "went", "with", "plan"], ["A", "-", "call", "every", "client."]]) == [
+        None, None]
+    assert _named([["S", "-", "a", "shop"], ["T", "-", "sell", "more"]]) == [0, 1]
 
 
 def test_a_word_that_is_a_part_name_inside_a_phrase_names_nothing() -> None:
