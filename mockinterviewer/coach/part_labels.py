@@ -39,9 +39,10 @@ NAMES: dict[str, str] = {
 # Two-word names ("what I did:", "next time:") and the words that may lead a name ("my task:").
 _PAIRS: dict[tuple[str, str], str] = {
     ("i", "did"): "action", ("next", "time"): "reflection", ("would", "change"): "reflection",
+    ("i'd", "change"): "reflection", ("do", "differently"): "reflection",
     ("end", "result"): "result",
 }
-_LEADS = frozenset({"my", "our", "the", "what", "key", "main", "final", "end", "overall"})
+_LEADS = frozenset({"my", "our", "the", "what", "i'd", "key", "main", "final", "end", "overall"})
 # Single letters name parts only in an answer that uses at least two of them.
 _LETTERS = {"s": "situation", "t": "task", "a": "action", "r": "result", "l": "reflection"}
 # Bare words that name a part said aloud, as Whisper writes them: a sentence of their own

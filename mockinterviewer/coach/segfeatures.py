@@ -22,7 +22,9 @@ _IRREGULAR_PAST = word_set("""was were had did made took got went came saw found
     spent met paid said sat set put cut read left lost held stood
     understood taught caught bought sold drove flew rode spoke woke
     broke shut hit felt heard meant became""")
-_MODALS = frozenset({"would", "should", "could", "might", "i'd", "we'd", "must"})
+_MODALS = frozenset({"would", "should", "could", "might", "i'd", "we'd", "must", "would've",
+                     "should've", "could've", "might've", "must've", "wouldn't", "shouldn't",
+                     "couldn't", "shd", "shd've"})
 _PRESENT = frozenset({"is", "are", "am", "now", "today", "still", "always", "nowadays", "these",
                       "every", "whenever", "i'm", "we're", "it's"})
 _FUTURE = frozenset({"will", "i'll", "we'll", "going", "next"})

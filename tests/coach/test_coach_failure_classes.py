@@ -337,6 +337,15 @@ def test_a_long_run_without_a_full_stop_is_cut_where_its_steps_change() -> None:
 
 # --- 4. context vs duty vs doing ---
 
+@pytest.mark.parametrize("said", [
+    "I should've asked the drivers first", "we could've shipped it a week sooner",
+    "shd've checked the stock sheet in wk 1", "I wouldn't wait for the audit again"])
+def test_a_contracted_modal_is_read_as_a_modal(said: str) -> None:
+    from mockinterviewer.coach.segfeatures import _grammar
+    from mockinterviewer.coach.text import tokens
+
+    assert _grammar(tokens(said)).get("modal") == 1.0
+
 def test_background_need_is_context_and_plain_past_is_action() -> None:
     text = ("The clinic needed a new scheduler because the old one double-booked rooms every "
             "Monday. I was the practice administrator and I had to get it replaced before the new "

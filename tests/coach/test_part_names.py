@@ -90,6 +90,13 @@ def test_a_name_stays_with_the_words_it_heads() -> None:
     assert all(after == k + 1 for k, after in starts.items())
     said = ["my", "task:", "get", "it", "done", "what", "I", "did:", "rang", "round"]
     assert name_starts(said) == {0: 2, 5: 8}
+    # what the writer would do again, named with "I'd"
+    hindsight = [w.word for w in words_from_text(
+        "rota back on track what I'd change: ask the drivers first")]
+    assert name_starts(hindsight) == {4: 7}
+    hindsight = [w.word for w in words_from_text(
+        "rota back on track. what I'd do differently: ask the drivers first")]
+    assert name_starts(hindsight) == {4: 8}
 
 
 def _named(units: list[list[str]]) -> list[int | None]:
