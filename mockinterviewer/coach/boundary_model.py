@@ -10,12 +10,15 @@ This model reads the words around each gap (two before, one after, their pairs, 
 number shapes) and gives the probability that a sentence or a STAR part ends there. It learns from
 the training answers themselves: every gap after a punctuation mark, and every gap where the
 author's label changes, is a boundary. Punctuated answers teach it where people end sentences;
-the cutter uses it only on runs with no sentence end at all.
+the cutter uses it on answers with no sentence end at all and, with a higher bar, on runs of 40
+words or more with no sentence end inside punctuated answers (see :mod:`~.units`).
 
 Measured by leave-one-register-out on the training split (stop 23; the boundary model and the
 segment classifier both trained without the left-out register): unpunctuated notes 82.6 % ->
 87.7 % of words, false "missing" parts 19 -> 9. Added to the rules on punctuated answers as well
-it cost 1.8 points on polished ones and 2.9 on prep notes, so it is not.
+it cost 1.8 points on polished ones and 2.9 on prep notes, so it is not. Stop 30: only on long
+runs with no sentence end, at 0.2 and on top of the rules' cuts, it took the training split out
+of register from 90.4 % to 90.7 % of words and false "missing" parts from 106 to 83.
 """
 
 from __future__ import annotations
